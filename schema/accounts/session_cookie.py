@@ -1,0 +1,30 @@
+"""The browser session: the token in an HttpOnly cookie JavaScript cannot read, and the matching
+CSRF token in a readable cookie the frontend echoes in ``X-CSRF-Token`` (checked in ``schema.view``)."""
+
+from __future__ import annotations
+
+from server.accounts import tokens
+
+SESSION_COOKIE = "agenda_session"
+CSRF_COOKIE = "agenda_csrf"
+CSRF_HEADER = "x-csrf-token"
+
+
+def set_session_cookies(ctx, issued: tokens.IssuedToken) -> str:
+    settings = ctx.settings
+    max_age = settings.session_ttl_hours * 3600
+    csrf = tokens.csrf_token_for(settings.secret, issued.value)
+    ctx.response.set_cookie(
+        SESSION_COOKIE, issued.value, max_age=max_age, path="/", secure=settings.cookie_secure,
+        httponly=True, samesite="strict",
+    )
+    ctx.response.set_cookie(
+        CSRF_COOKIE, csrf, max_age=max_age, path="/", secure=settings.cookie_secure,
+        httponly=False, samesite="strict",
+    )
+    return csrf
+
+
+def clear_session_cookies(ctx) -> None:
+    for name in (SESSION_COOKIE, CSRF_COOKIE):
+        ctx.response.delete_cookie(name, path="/", secure=ctx.settings.cookie_secure, samesite="strict")

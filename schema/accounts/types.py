@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from server.accounts.models import User as UserModel
+from server.accounts.roles import Role as RoleEnum
+from server.agendas.models import Department as DepartmentModel
+from schema.accounts.dataloaders import DepartmentsByUserLoader
+
+Role = strawberry.enum(RoleEnum, name="Role", description="citizen, staff, officer, facilitator, researcher or admin.")
+
+
+@strawberry.type(description="A city office or bureau (실·국·본부).")
+class Department:
+    code: str
+    name: str = strawberry.field(description="Korean name.")
+    name_en: str
+
+    @classmethod
+    def from_model(cls, d: DepartmentModel) -> "Department":
+        return cls(code=d.code, name=d.name_ko, name_en=d.name_en)
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    display_name: str
+    role: Role
+    created_at: datetime
+    _email: strawberry.Private[str]
+
+    @strawberry.field(description="Visible to the user themself and to admins only.")
+    def email(self, info: Info) -> str | None:
+        viewer = info.context.user
+        if viewer is not None and (str(viewer.id) == str(self.id) or viewer.role == RoleEnum.ADMIN):
+            return self._email
+        return None
+
+    @strawberry.field
+    async def departments(self, info: Info) -> list[Department]:
+        rows = await info.context.loader(DepartmentsByUserLoader).load(int(self.id))
+        return [Department.from_model(d) for d in rows]
+
+    @classmethod
+    def from_model(cls, u: UserModel) -> "User":
+        return cls(
+            id=strawberry.ID(str(u.id)),
+            display_name=u.display_name,
+            role=RoleEnum(u.role),
+            created_at=u.created_at,
+            _email=u.email,
+        )

@@ -1,0 +1,33 @@
+"""The ``UserError`` payload pattern: expected failures travel in ``errors``, never as exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import strawberry
+
+from server.errors import DomainError, ValidationErrors
+
+
+@strawberry.type(description="An expected failure: bad input, forbidden, not found or a version conflict.")
+class UserError:
+    field: str | None = strawberry.field(description="The input field concerned (camelCase), if any.")
+    code: str = strawberry.field(description="A stable machine-readable code owned by the domain, e.g. DUPLICATE_EMAIL.")
+    message: str = strawberry.field(description="A message a person can act on.")
+
+
+def user_errors(exc: DomainError | ValidationErrors) -> list[UserError]:
+    items = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+    return [UserError(field=e.field, code=e.code.value, message=e.message) for e in items]
+
+
+T = TypeVar("T")
+
+
+async def run_domain(fn: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
+    """Run a domain call; its DomainErrors become the payload's ``errors``."""
+    try:
+        return await fn(), []
+    except (DomainError, ValidationErrors) as exc:
+        return None, user_errors(exc)

@@ -1,0 +1,1 @@
+"""Accounts: people, their role and departments, and the tokens that authenticate them."""

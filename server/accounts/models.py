@@ -1,0 +1,39 @@
+"""Account tables. Emails are stored normalised (lower-case) under a unique index, so that
+uniqueness is case-insensitive on both SQLite and PostgreSQL without collation tricks."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.accounts.roles import Role
+
+
+class User(Model):
+    id = fields.IntField(primary_key=True)
+    email = fields.CharField(max_length=254, unique=True)
+    password_hash = fields.CharField(max_length=255)
+    display_name = fields.CharField(max_length=80)
+    role = fields.CharEnumField(Role, max_length=16, default=Role.CITIZEN, db_index=True)
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    departments = fields.ManyToManyField(
+        "agenda.Department", related_name="members", through="user_department"
+    )
+
+    class Meta:
+        table = "users"
+
+
+class AuthToken(Model):
+    """An opaque token, stored only as an HMAC so a database leak yields no usable credential."""
+
+    id = fields.IntField(primary_key=True)
+    user = fields.ForeignKeyField("agenda.User", related_name="tokens", on_delete=fields.CASCADE)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    kind = fields.CharField(max_length=16)  # "bearer" or "session"
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField(db_index=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "auth_tokens"

@@ -1,0 +1,25 @@
+"""The six roles of SPEC §1. A user holds exactly one; staff-like roles may belong to departments."""
+
+from enum import Enum
+
+
+class Role(str, Enum):
+    CITIZEN = "citizen"
+    STAFF = "staff"
+    OFFICER = "officer"
+    FACILITATOR = "facilitator"
+    RESEARCHER = "researcher"
+    ADMIN = "admin"
+
+    @classmethod
+    def parse(cls, value: str) -> "Role":
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown role {value!r}; expected one of {', '.join(r.value for r in cls)}"
+            ) from None
+
+
+# Roles that act for the city (may use staff discovery channels, see internal data).
+STAFF_ROLES = frozenset({Role.STAFF, Role.OFFICER, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN})

@@ -1,0 +1,100 @@
+"""Account use cases, called by GraphQL mutations and by the CLI alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.accounts import tokens
+from server.accounts.errors import AccountErrorCode as C
+from server.accounts.models import User
+from server.accounts.passwords import hash_password, verify_password
+from server.accounts.roles import Role
+from server.accounts.validation import (
+    check_password_strength,
+    normalize_display_name,
+    normalize_email,
+    normalize_password,
+)
+from server.agendas.models import Department
+from server.errors import DomainError, ValidationErrors
+from server.settings import Settings
+
+
+async def create_user(
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    role: Role = Role.CITIZEN,
+    department_codes: Sequence[str] = (),
+) -> User:
+    """Validate everything first (collecting every field error), then write user and department
+    links in one transaction: a failure leaves no half-made account behind."""
+    errors: list[DomainError] = []
+    clean_email = clean_name = ""
+    for fn, target in ((normalize_email, "email"), (normalize_display_name, "name")):
+        try:
+            value = fn(email if target == "email" else display_name)
+            if target == "email":
+                clean_email = value
+            else:
+                clean_name = value
+        except DomainError as exc:
+            errors.append(exc)
+    clean_password = normalize_password(password)
+    try:
+        check_password_strength(clean_password, email=clean_email, display_name=clean_name)
+    except DomainError as exc:
+        errors.append(exc)
+
+    departments: list[Department] = []
+    codes = sorted({c.strip().upper() for c in department_codes if c and c.strip()})
+    if codes:
+        departments = await Department.filter(code__in=codes)
+        missing = set(codes) - {d.code for d in departments}
+        if missing:
+            errors.append(
+                DomainError(C.UNKNOWN_DEPARTMENT, f"Unknown department code(s): {', '.join(sorted(missing))}.", "departmentCodes")
+            )
+    if errors:
+        raise ValidationErrors(errors)
+
+    if await User.filter(email=clean_email).exists():
+        raise _duplicate()
+    password_hash = await hash_password(clean_password)
+    try:
+        async with in_transaction():
+            user = await User.create(
+                email=clean_email, password_hash=password_hash, display_name=clean_name, role=role
+            )
+            if departments:
+                await user.departments.add(*departments)
+    except IntegrityError:
+        # Two registrations for the same address raced past the check above.
+        raise _duplicate() from None
+    return user
+
+
+def _duplicate() -> DomainError:
+    return DomainError(C.DUPLICATE_EMAIL, "An account with this e-mail address already exists.", "email")
+
+
+async def login(*, email: str, password: str, settings: Settings, kind: str) -> tuple[User, tokens.IssuedToken]:
+    """Unknown e-mail and wrong password give the same error and take the same time."""
+    try:
+        clean_email = normalize_email(email)
+    except DomainError:
+        clean_email = ""
+    user = await User.get_or_none(email=clean_email) if clean_email else None
+    ok = await verify_password(user.password_hash if user else None, normalize_password(password))
+    if user is None or not ok:
+        raise DomainError(C.INVALID_CREDENTIALS, "The e-mail address or password is wrong.", "password")
+    if not user.is_active:
+        raise DomainError(C.ACCOUNT_DISABLED, "This account is disabled.", "email")
+    ttl_hours = settings.session_ttl_hours if kind == tokens.SESSION else settings.bearer_token_ttl_hours
+    issued = await tokens.issue(user, secret=settings.secret, kind=kind, ttl=timedelta(hours=ttl_hours))
+    return user, issued

@@ -1,0 +1,1 @@
+"""Agendas: departments, work plans, routing, lifecycle and triage."""

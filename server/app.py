@@ -1,0 +1,103 @@
+"""The Starlette application: GraphQL, health endpoints and the frontend, one lifespan that owns
+the database context and the search client."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.responses import FileResponse, PlainTextResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server import db
+from server.health import healthz, readyz
+from server.search.engine import SearchEngine
+from server.settings import Settings
+
+log = logging.getLogger("civic_agenda")
+
+FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
+
+
+class TortoiseContextMiddleware:
+    """Enter the app's Tortoise context for each request: the lifespan initialised it in another
+    task, and Tortoise 1.x looks it up in a ContextVar."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ctx = getattr(scope.get("app").state, "tortoise", None) if scope.get("app") else None
+        if ctx is None or scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        with ctx:
+            await self.app(scope, receive, send)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def index(request):
+    page = FRONTEND_DIR / "index.html"
+    if page.exists():
+        return FileResponse(page, media_type="text/html; charset=utf-8")
+    return PlainTextResponse("civic-agenda: GraphQL at /graphql")
+
+
+def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
+    from schema import build_schema
+    from schema.view import GraphQLView
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        if run_migrations:
+            await db.migrate(settings.database_url)
+        ctx = await db.open_context(settings.database_url)
+        app.state.tortoise = ctx
+        app.state.search = SearchEngine(settings)
+        try:
+            yield
+        finally:
+            await app.state.search.aclose()
+            await db.close_context(ctx)
+            app.state.tortoise = None
+
+    graphql = GraphQLView(build_schema(settings), settings)
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.tortoise = None
+    app.add_middleware(TortoiseContextMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

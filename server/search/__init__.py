@@ -1,0 +1,1 @@
+"""Search: provisioning and indexing of agendas in Meilisearch."""

@@ -1,0 +1,157 @@
+"""One settings object, read from the environment (SPEC §4a).
+
+Everything configurable lives here so that the rest of the code never reads ``os.environ``.
+Invalid values fail at start with a message that names the variable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+class ConfigError(ValueError):
+    """Raised when an environment variable holds an invalid value; the message names it."""
+
+
+_LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
+
+
+def _int(env: dict[str, str], name: str, default: int, lo: int, hi: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
+    if not lo <= value <= hi:
+        raise ConfigError(f"{name} must be between {lo} and {hi}, got {value}")
+    return value
+
+
+def _bool(env: dict[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    v = raw.strip().lower()
+    if v in ("1", "true", "yes", "on"):
+        return True
+    if v in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name} must be 0 or 1, got {raw!r}")
+
+
+def default_cache_dir(env: dict[str, str]) -> Path:
+    """Downloaded binaries are cached outside the work tree, shared by every checkout."""
+    if env.get("AGENDA_CACHE_DIR"):
+        return Path(env["AGENDA_CACHE_DIR"]).expanduser()
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "civic-agenda"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    meili_url: str | None
+    meili_master_key: str | None
+    host: str
+    port: int
+    secret: str
+    log_level: str
+    demo: bool
+    cache_dir: Path
+    index_prefix: str = ""
+    bearer_token_ttl_hours: int = 24 * 30
+    session_ttl_hours: int = 24 * 14
+    cookie_secure: bool = True
+    max_query_depth: int = 12
+    max_aliases: int = 20
+    max_tokens: int = 3000
+    max_batch: int = 10
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def provision_meili(self) -> bool:
+        return self.meili_url is None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, *, ensure_secret: bool = True) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("AGENDA_DATA_DIR") or "./data").expanduser().resolve()
+
+        database_url = (env.get("DATABASE_URL") or "").strip()
+        if not database_url:
+            database_url = f"sqlite://{data_dir / 'agenda.sqlite3'}"
+        scheme = urlsplit(database_url).scheme
+        if scheme not in ("sqlite", "postgres", "postgresql", "asyncpg", "psycopg"):
+            raise ConfigError(
+                f"DATABASE_URL must start with sqlite:// or postgres://, got scheme {scheme!r}"
+            )
+
+        meili_url = (env.get("MEILI_URL") or "").strip() or None
+        meili_key = env.get("MEILI_MASTER_KEY") or None
+        if meili_url is not None:
+            parts = urlsplit(meili_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ConfigError(f"MEILI_URL must be an http(s) URL, got {meili_url!r}")
+        elif meili_key is not None:
+            raise ConfigError("MEILI_MASTER_KEY is set but MEILI_URL is not; set both or neither")
+
+        host = (env.get("AGENDA_HOST") or "127.0.0.1").strip()
+        port = _int(env, "AGENDA_PORT", 8000, 1, 65535)
+
+        log_level = (env.get("AGENDA_LOG_LEVEL") or "info").strip().lower()
+        if log_level not in _LOG_LEVELS:
+            raise ConfigError(f"AGENDA_LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {log_level!r}")
+
+        secret = env.get("AGENDA_SECRET") or ""
+        if secret and len(secret) < 32:
+            raise ConfigError("AGENDA_SECRET must be at least 32 characters long")
+        if not secret:
+            secret = _stored_secret(data_dir) if ensure_secret else ""
+
+        return cls(
+            data_dir=data_dir,
+            database_url=database_url,
+            meili_url=meili_url.rstrip("/") if meili_url else None,
+            meili_master_key=meili_key,
+            host=host,
+            port=port,
+            secret=secret,
+            log_level=log_level,
+            demo=_bool(env, "AGENDA_DEMO", True),
+            cache_dir=default_cache_dir(env),
+            index_prefix=(env.get("AGENDA_INDEX_PREFIX") or "").strip(),
+            bearer_token_ttl_hours=_int(env, "AGENDA_TOKEN_TTL_HOURS", 24 * 30, 1, 24 * 365),
+            session_ttl_hours=_int(env, "AGENDA_SESSION_TTL_HOURS", 24 * 14, 1, 24 * 365),
+            cookie_secure=_bool(env, "AGENDA_COOKIE_SECURE", True),
+        )
+
+    @property
+    def python_log_level(self) -> int:
+        return getattr(logging, self.log_level.upper())
+
+
+def _stored_secret(data_dir: Path) -> str:
+    """AGENDA_SECRET unset: generate one on first start and keep it in the data folder (mode 0600)."""
+    path = data_dir / "secret.key"
+    if path.exists():
+        value = path.read_text(encoding="utf-8").strip()
+        if len(value) >= 32:
+            return value
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(value + "\n")
+    return value

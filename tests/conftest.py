@@ -1,0 +1,177 @@
+"""Test fixtures: every database test runs on SQLite and on PostgreSQL, from a clean database,
+against a real Meilisearch with its own index prefix.
+
+PostgreSQL: ``AGENDA_TEST_POSTGRES_URL`` (default ``postgres://127.0.0.1:5432/test``) names a server
+and a database we may connect to; the suite creates its own database beside it and drops it at the
+end. With ``AGENDA_TEST_REQUIRE_POSTGRES=1`` (as ``.ci/run`` sets) an unreachable PostgreSQL fails
+the run instead of skipping the PostgreSQL half.
+Meilisearch: ``MEILI_URL``/``MEILI_MASTER_KEY`` if set, otherwise one provisioned for the session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import httpx
+import pytest
+
+from server import db
+from server.app import create_app
+from server.settings import Settings, default_cache_dir
+
+RUN_ID = uuid.uuid4().hex[:8]
+PG_URL = os.environ.get("AGENDA_TEST_POSTGRES_URL", "postgres://127.0.0.1:5432/test")
+REQUIRE_PG = os.environ.get("AGENDA_TEST_REQUIRE_POSTGRES") == "1"
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def _pg_url_for(dbname: str) -> str:
+    parts = urlsplit(PG_URL)
+    return urlunsplit(parts._replace(path="/" + dbname))
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+# --------------------------------------------------------------------------- Meilisearch
+
+
+@pytest.fixture(scope="session")
+def meili(tmp_path_factory):
+    """(url, master_key) of a real Meilisearch for the whole session."""
+    if os.environ.get("MEILI_URL"):
+        yield os.environ["MEILI_URL"].rstrip("/"), os.environ.get("MEILI_MASTER_KEY")
+        return
+    from server.search.provision import start_provisioned
+
+    server = start_provisioned(default_cache_dir(dict(os.environ)), tmp_path_factory.mktemp("meili"))
+    try:
+        yield server.url, server.master_key
+    finally:
+        server.stop()
+
+
+# --------------------------------------------------------------------------- databases
+
+
+@pytest.fixture(scope="session")
+async def sqlite_template(tmp_path_factory) -> Path:
+    """One migrated SQLite file; each test gets a copy (a clean, migrated database in ~1 ms)."""
+    path = tmp_path_factory.mktemp("sqlite") / "template.sqlite3"
+    await db.migrate(f"sqlite://{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+async def pg_database():
+    """A database of our own on the test server, migrated once; tests truncate it before use."""
+    name = f"civic_agenda_test_{RUN_ID}"
+    try:
+        admin = await asyncpg.connect(_asyncpg_dsn(PG_URL), timeout=5)
+    except Exception as exc:  # noqa: BLE001 - any connection failure has the same meaning here
+        if REQUIRE_PG:
+            pytest.fail(f"PostgreSQL is required (AGENDA_TEST_REQUIRE_POSTGRES=1) but {PG_URL} is unreachable: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL at {PG_URL} unreachable ({exc}); set AGENDA_TEST_POSTGRES_URL")
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    url = _pg_url_for(name)
+    await db.migrate(url)
+    yield url
+    admin = await asyncpg.connect(_asyncpg_dsn(PG_URL), timeout=5)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+async def _truncate_pg(url: str) -> None:
+    conn = await asyncpg.connect(_asyncpg_dsn(url))
+    try:
+        tables = await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'tortoise_migrations'"
+        )
+        if tables:
+            names = ", ".join(f'"{t["tablename"]}"' for t in tables)
+            await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request, tmp_path) -> str:
+    """A clean, migrated database (sync fixture: it picks a session fixture by parameter)."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "agenda.sqlite3"
+        shutil.copyfile(template, path)
+        return f"sqlite://{path}"
+    return request.getfixturevalue("pg_database")
+
+
+# --------------------------------------------------------------------------- the app
+
+
+@pytest.fixture
+def settings(database_url, meili, tmp_path) -> Settings:
+    url, key = meili
+    env = {
+        "AGENDA_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": database_url,
+        "MEILI_URL": url,
+        "AGENDA_SECRET": TEST_SECRET,
+        "AGENDA_INDEX_PREFIX": f"t{RUN_ID}_{uuid.uuid4().hex[:6]}_",
+        "AGENDA_DEMO": "0",
+    }
+    if key:
+        env["MEILI_MASTER_KEY"] = key
+    return Settings.from_env(env)
+
+
+@pytest.fixture
+async def app(settings):
+    """The real application with its lifespan running; the test body shares its database context,
+    so fixtures can build data through the same domain functions the product uses."""
+    if not settings.is_sqlite:
+        await _truncate_pg(settings.database_url)
+    application = create_app(settings, run_migrations=False)
+    async with application.router.lifespan_context(application):
+        with application.state.tortoise:
+            yield application
+
+
+@pytest.fixture
+async def client(app):
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as c:
+        yield c
+
+
+class GraphQLClient:
+    """Posts GraphQL documents as a browser or API client would; ``token`` adds a bearer header."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def __call__(self, query: str, variables: dict | None = None, *, token: str | None = None,
+                       headers: dict | None = None, status: int = 200) -> dict:
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = f"Bearer {token}"
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=h)
+        assert response.status_code == status, response.text
+        return response.json() if status == 200 else {"status": response.status_code, "text": response.text}
+
+
+@pytest.fixture
+def gql(client) -> GraphQLClient:
+    return GraphQLClient(client)

@@ -26,6 +26,7 @@ import queue
 import re
 import secrets
 import signal
+import sys
 import socket
 import subprocess
 import tarfile
@@ -524,3 +525,15 @@ def start_provisioned(cache_dir: Path, data_dir: Path, **kw) -> MeiliServer:
     timeout = kw.pop("timeout", 30.0)
     binary = ensure_binary(Path(cache_dir), **bin_kw)
     return MeiliServer(binary, Path(data_dir), **kw).start(timeout=timeout)
+
+
+if __name__ == "__main__":
+    # `python -m server.search.provision`: fetch and verify the pinned binary into the cache
+    # (the README's set-up commands run this so that a checksum problem surfaces early).
+    from server.settings import default_cache_dir
+
+    try:
+        print(ensure_binary(default_cache_dir(dict(os.environ))))
+    except ProvisionError as _exc:
+        print(f"meilisearch provisioning failed: {_exc}", file=sys.stderr)
+        raise SystemExit(1) from None

@@ -244,3 +244,13 @@ def test_no_orphan_when_parent_dies(how: str, meili_binary: Path, tmp_path: Path
             parent.wait()
         if child_pid is not None and _alive(child_pid):  # only if the test failed
             os.kill(child_pid, signal.SIGKILL)
+
+
+def test_a_key_that_looks_like_a_flag_still_works(meili_binary: Path, tmp_path: Path) -> None:
+    """Generated keys are URL-safe base64 and may start with '-'; it must not reach argv as a flag."""
+    server = MeiliServer(meili_binary, tmp_path / "meili", master_key="-i-look-like-a-flag-0123456789")
+    with server:
+        r = httpx.get(server.url + "/version", headers={"Authorization": f"Bearer {server.master_key}"}, trust_env=False)
+        assert r.status_code == 200
+        cmdline = Path(f"/proc/{server.pid}/cmdline").read_bytes().decode()
+        assert server.master_key not in cmdline

@@ -395,7 +395,6 @@ class MeiliServer:
             "--dump-dir", str(d / "dumps"),
             "--snapshot-dir", str(d / "snapshots"),
             "--http-addr", f"{self.host}:{self.port}",
-            "--master-key", self.master_key,
             "--env", "development",
             "--no-analytics",
         ]
@@ -405,6 +404,9 @@ class MeiliServer:
         # would silently switch on anything we don't (snapshots, dump import,
         # webhooks...), so the child gets an environment without them.
         env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+        # The key travels in the environment, not argv: argv is world-readable in /proc, and a
+        # generated key may start with "-", which the argument parser would take for a flag.
+        env["MEILI_MASTER_KEY"] = self.master_key
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log_file, "ab") as log:
             return _spawner.popen(

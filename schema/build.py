@@ -11,10 +11,12 @@ from strawberry.tools import merge_types
 
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
+from schema.agendas.mutations import AgendaMutations
+from schema.agendas.queries import AgendaQueries
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries,))
-Mutation = merge_types("Mutation", (AccountMutations,))
+Query = merge_types("Query", (AccountQueries, AgendaQueries))
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:

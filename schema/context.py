@@ -24,6 +24,16 @@ class Context:
     via_cookie: bool = False
     loaders: dict[str, Any] = field(default_factory=dict)
 
+    _viewer: Any = None
+
+    async def viewer(self):
+        """The caller with their departments, resolved once per request."""
+        if self._viewer is None:
+            from server.agendas.policy import viewer_for
+
+            self._viewer = await viewer_for(self.user)
+        return self._viewer
+
     def loader(self, cls: type) -> Any:
         """``ctx.loader(DepartmentsByUserLoader)``: one instance per loader class per request."""
         name = cls.__name__

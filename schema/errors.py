@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
+from graphql import GraphQLError
 
 from server.errors import DomainError, ValidationErrors
 
@@ -31,3 +32,16 @@ async def run_domain(fn: Callable[[], Awaitable[T]]) -> tuple[T | None, list[Use
         return await fn(), []
     except (DomainError, ValidationErrors) as exc:
         return None, user_errors(exc)
+
+
+def graphql_error(exc: DomainError | ValidationErrors) -> GraphQLError:
+    """For queries (which have no payload): a GraphQL error carrying the domain code, never masked."""
+    first = exc.errors[0] if isinstance(exc, ValidationErrors) else exc
+    return GraphQLError(first.message, extensions={"code": first.code.value, "field": first.field})
+
+
+async def query_domain(fn: Callable[[], Awaitable[T]]) -> T:
+    try:
+        return await fn()
+    except (DomainError, ValidationErrors) as exc:
+        raise graphql_error(exc) from None

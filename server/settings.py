@@ -74,6 +74,8 @@ class Settings:
     max_aliases: int = 20
     max_tokens: int = 3000
     max_batch: int = 10
+    proposals_per_hour: int = 10
+    max_page_size: int = 100
     extra: dict = field(default_factory=dict)
 
     @property
@@ -135,6 +137,7 @@ class Settings:
             bearer_token_ttl_hours=_int(env, "AGENDA_TOKEN_TTL_HOURS", 24 * 30, 1, 24 * 365),
             session_ttl_hours=_int(env, "AGENDA_SESSION_TTL_HOURS", 24 * 14, 1, 24 * 365),
             cookie_secure=_bool(env, "AGENDA_COOKIE_SECURE", True),
+            proposals_per_hour=_int(env, "AGENDA_PROPOSALS_PER_HOUR", 10, 1, 100_000),
         )
 
     @property

@@ -13,7 +13,7 @@ class DepartmentsByUserLoader(DataLoader[int, list[Department]]):
 
     async def _load(self, user_ids: list[int]) -> list[list[Department]]:
         rows = await Department.filter(members__id__in=user_ids).values(
-            "id", "code", "name_ko", "name_en", "is_active", user_id="members__id"
+            "id", "code", "name_ko", "name_en", "is_active", "policy_fields", "keywords", user_id="members__id"
         )
         by_user: dict[int, list[Department]] = {uid: [] for uid in user_ids}
         for row in sorted(rows, key=lambda r: r["code"]):

@@ -19,10 +19,14 @@ class Department:
     code: str
     name: str = strawberry.field(description="Korean name.")
     name_en: str
+    fields: list[str] = strawberry.field(description="Policy-field codes of its current work.")
+    keywords: list[str] = strawberry.field(description="Terms of its current work that routing matches.")
+    active: bool
 
     @classmethod
     def from_model(cls, d: DepartmentModel) -> "Department":
-        return cls(code=d.code, name=d.name_ko, name_en=d.name_en)
+        return cls(code=d.code, name=d.name_ko, name_en=d.name_en, fields=list(d.policy_fields or []),
+                   keywords=list(d.keywords or []), active=d.is_active)
 
 
 @strawberry.type

@@ -32,3 +32,85 @@ class WorkPlanItem(Model):
 
     class Meta:
         table = "work_plan_items"
+
+
+class Agenda(Model):
+    """A social-innovation agenda. ``version`` increases with every change: writers name the
+    version they saw and lose cleanly (VERSION_CONFLICT) when someone else got there first.
+    ``support_count`` is kept in the same transaction as the ``Support`` rows, so listing by
+    support never counts rows."""
+
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=200)
+    body = fields.TextField()
+    field = fields.CharField(max_length=40, db_index=True)
+    channel = fields.CharField(max_length=32, db_index=True)
+    status = fields.CharField(max_length=16, db_index=True)
+    visibility = fields.CharField(max_length=16, default="PUBLIC", db_index=True)
+    district = fields.CharField(max_length=32, null=True, db_index=True)
+    proposer = fields.ForeignKeyField("agenda.User", related_name="agendas", on_delete=fields.RESTRICT)
+    idempotency_key = fields.CharField(max_length=100, null=True)
+    related_department_codes = fields.JSONField(default=list)
+    work_plan_item = fields.ForeignKeyField(
+        "agenda.WorkPlanItem", related_name="agendas", null=True, on_delete=fields.SET_NULL
+    )
+    owner_kind = fields.CharField(max_length=24, null=True, db_index=True)
+    owner_department = fields.ForeignKeyField(
+        "agenda.Department", related_name="owned_agendas", null=True, on_delete=fields.RESTRICT
+    )
+    routing_reason = fields.CharField(max_length=24, null=True)
+    routing_candidates = fields.JSONField(default=list)
+    routing_matched_terms = fields.JSONField(default=list)
+    routing_explanation = fields.TextField(default="")
+    status_reason = fields.TextField(null=True)
+    merged_into = fields.ForeignKeyField("agenda.Agenda", related_name="merged_from", null=True, on_delete=fields.SET_NULL)
+    support_count = fields.IntField(default=0, db_index=True)
+    version = fields.IntField(default=1)
+    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    status_changed_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agendas"
+        unique_together = (("proposer", "idempotency_key"),)
+        indexes = (("owner_kind", "owner_department_id", "status"), ("status", "support_count"))
+
+
+class AgendaEvent(Model):
+    """One line of an agenda's history: who did what, when, from which status to which, and why."""
+
+    id = fields.IntField(primary_key=True)
+    agenda = fields.ForeignKeyField("agenda.Agenda", related_name="events", on_delete=fields.CASCADE)
+    actor = fields.ForeignKeyField("agenda.User", related_name="agenda_events", null=True, on_delete=fields.SET_NULL)
+    kind = fields.CharField(max_length=24)
+    from_status = fields.CharField(max_length=16, null=True)
+    to_status = fields.CharField(max_length=16, null=True)
+    reason = fields.TextField(null=True)
+    data = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agenda_events"
+        indexes = (("agenda_id", "id"),)
+
+
+class Support(Model):
+    id = fields.IntField(primary_key=True)
+    agenda = fields.ForeignKeyField("agenda.Agenda", related_name="supports", on_delete=fields.CASCADE)
+    user = fields.ForeignKeyField("agenda.User", related_name="supports", on_delete=fields.CASCADE)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agenda_supports"
+        unique_together = (("agenda", "user"),)
+
+
+class Follow(Model):
+    id = fields.IntField(primary_key=True)
+    agenda = fields.ForeignKeyField("agenda.Agenda", related_name="follows", on_delete=fields.CASCADE)
+    user = fields.ForeignKeyField("agenda.User", related_name="follows", on_delete=fields.CASCADE)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "agenda_follows"
+        unique_together = (("agenda", "user"),)

@@ -1,0 +1,1 @@
+"""Agendas in GraphQL: propose, read, triage, reroute, advance, support; departments and work plans."""

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from server.agendas import catalogue, policy
+from server.agendas.models import Department as DepartmentModel
+from server.agendas.models import WorkPlanItem as WorkPlanItemModel
+from server.agendas.queries import AgendaFilter, AgendaOrder, list_agendas, triage_queue
+from server.agendas.versioning import load_for_update
+from schema.accounts.types import Department
+from schema.agendas.types import (
+    Agenda,
+    AgendaConnection,
+    AgendaFilterInput,
+    Label,
+    WorkPlanItem,
+)
+from schema.agendas.types import AgendaOrder as AgendaOrderType
+from schema.errors import query_domain
+
+
+def _filter(f: AgendaFilterInput | None) -> AgendaFilter:
+    if f is None:
+        return AgendaFilter()
+    return AgendaFilter(
+        fields=[x.value for x in f.fields or []], statuses=[x.value for x in f.statuses or []],
+        channels=[x.value for x in f.channels or []], department_codes=list(f.department_codes or []),
+        districts=[d.strip().upper() for d in f.districts or []],
+        owner_kind=f.owner_kind.value if f.owner_kind else None, mine=f.mine,
+        created_after=f.created_after, created_before=f.created_before,
+    )
+
+
+@strawberry.type
+class AgendaQueries:
+    @strawberry.field(description="One agenda, or null when it does not exist or is not visible to the caller.")
+    async def agenda(self, info: Info, id: strawberry.ID) -> Agenda | None:
+        a = await load_for_update(id)
+        if a is None or not policy.can_view(await info.context.viewer(), a):
+            return None
+        return Agenda.from_model(a)
+
+    @strawberry.field(description="Agendas visible to the caller, newest first unless orderBy says otherwise.")
+    async def agendas(self, info: Info, filter: AgendaFilterInput | None = None,
+                      order_by: AgendaOrderType = AgendaOrder.NEWEST, first: int = 20,
+                      after: str | None = None) -> AgendaConnection:
+        viewer = await info.context.viewer()
+        page = await query_domain(lambda: list_agendas(viewer, _filter(filter), order=AgendaOrder(order_by.value),
+                                                       first=first, after=after,
+                                                       max_page=info.context.settings.max_page_size))
+        return AgendaConnection.from_page(page, had_cursor=after is not None)
+
+    @strawberry.field(description="What waits for a decision: a department's queue, or the Social Innovation "
+                                  "Officer's when departmentCode is omitted. Oldest first.")
+    async def triage_queue(self, info: Info, department_code: str | None = None, first: int = 50,
+                           after: str | None = None) -> AgendaConnection:
+        viewer = await info.context.viewer()
+        page = await query_domain(lambda: triage_queue(viewer, department_code, first=first, after=after,
+                                                       max_page=info.context.settings.max_page_size))
+        return AgendaConnection.from_page(page, had_cursor=after is not None)
+
+    @strawberry.field(description="City departments (실·국·본부), by code.")
+    async def departments(self, include_inactive: bool = False) -> list[Department]:
+        q = DepartmentModel.all() if include_inactive else DepartmentModel.filter(is_active=True)
+        return [Department.from_model(d) for d in await q.order_by("code")]
+
+    @strawberry.field(description="Work-plan items (업무계획) of a year, optionally of one department.")
+    async def work_plan_items(self, year: int, department_code: str | None = None) -> list[WorkPlanItem]:
+        q = WorkPlanItemModel.filter(year=year)
+        if department_code:
+            q = q.filter(department__code=department_code.strip().upper())
+        return [WorkPlanItem.from_model(w) for w in await q.order_by("id")]
+
+    @strawberry.field(description="The five policy fields with their labels.")
+    def policy_fields(self) -> list[Label]:
+        return [Label(code=f.code, ko=f.ko, en=f.en, zh=f.zh) for f in catalogue.POLICY_FIELDS]
+
+    @strawberry.field(description="Discovery channels with their labels.")
+    def channels(self) -> list[Label]:
+        return [Label(code=c.code, ko=c.ko, en=c.en, zh=c.zh) for c in catalogue.CHANNELS]
+
+    @strawberry.field(description="Seoul's 25 districts (자치구).")
+    def districts(self) -> list[Label]:
+        return [Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) for d in catalogue.SEOUL_DISTRICTS]

@@ -1,0 +1,266 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from server.agendas import catalogue
+from server.agendas import enums as E
+from server.agendas import policy
+from server.agendas.models import Agenda as AgendaModel
+from server.agendas.models import AgendaEvent as EventModel
+from server.agendas.models import WorkPlanItem as WorkPlanItemModel
+from server.agendas.queries import AgendaOrder as AgendaOrderEnum
+from server.agendas.routing import OwnerKind as OwnerKindEnum
+from server.agendas.routing import RoutingReason as RoutingReasonEnum
+from server.agendas.triage import Decision
+from schema.accounts.types import Department, User
+from schema.agendas.dataloaders import (
+    AgendaByIdLoader,
+    DepartmentByCodeLoader,
+    DepartmentByIdLoader,
+    EventsByAgendaLoader,
+    FollowedByViewerLoader,
+    SupportedByViewerLoader,
+    UserByIdLoader,
+    WorkPlanItemByIdLoader,
+)
+
+PolicyField = strawberry.enum(E.PolicyField, name="PolicyField", description="The five policy fields of the programme.")
+Channel = strawberry.enum(E.Channel, name="Channel", description="Discovery channel (발굴 경로).")
+AgendaStatus = strawberry.enum(E.AgendaStatus, name="AgendaStatus")
+Visibility = strawberry.enum(E.Visibility, name="Visibility")
+EventKind = strawberry.enum(E.EventKind, name="AgendaEventKind")
+OwnerKind = strawberry.enum(OwnerKindEnum, name="OwnerKind")
+RoutingReason = strawberry.enum(RoutingReasonEnum, name="RoutingReason")
+AgendaOrder = strawberry.enum(AgendaOrderEnum, name="AgendaOrder")
+TriageDecision = strawberry.enum(Decision, name="TriageDecision")
+
+
+@strawberry.type(description="A label in Korean, English and Traditional Chinese.")
+class Label:
+    code: str
+    ko: str
+    en: str
+    zh: str
+
+
+@strawberry.type
+class AgendaOwner:
+    kind: OwnerKind
+    _department_id: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def department(self, info: Info) -> Department | None:
+        if self._department_id is None:
+            return None
+        d = await info.context.loader(DepartmentByIdLoader).load(self._department_id)
+        return Department.from_model(d) if d else None
+
+
+@strawberry.type(description="Why an agenda belongs where it does (SPEC §2 routing rule).")
+class Routing:
+    reason: RoutingReason
+    matched_terms: list[str]
+    explanation: str
+    _candidates: strawberry.Private[list[str]]
+
+    @strawberry.field
+    async def candidates(self, info: Info) -> list[Department]:
+        rows = await info.context.loader(DepartmentByCodeLoader).load_many(self._candidates)
+        return [Department.from_model(d) for d in rows if d is not None]
+
+
+@strawberry.type
+class WorkPlanItem:
+    id: strawberry.ID
+    title: str
+    keywords: list[str]
+    year: int
+    _department_id: strawberry.Private[int]
+
+    @strawberry.field
+    async def department(self, info: Info) -> Department | None:
+        d = await info.context.loader(DepartmentByIdLoader).load(self._department_id)
+        return Department.from_model(d) if d else None
+
+    @classmethod
+    def from_model(cls, w: WorkPlanItemModel) -> "WorkPlanItem":
+        return cls(id=strawberry.ID(str(w.id)), title=w.title, keywords=list(w.keywords or []), year=w.year,
+                   _department_id=w.department_id)
+
+
+@strawberry.type(description="One line of an agenda's history.")
+class AgendaEvent:
+    id: strawberry.ID
+    kind: EventKind
+    from_status: AgendaStatus | None
+    to_status: AgendaStatus | None
+    reason: str | None
+    data: JSON
+    created_at: datetime
+    _actor_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Who did it; null for the system (automatic routing).")
+    async def actor(self, info: Info) -> User | None:
+        if self._actor_id is None:
+            return None
+        u = await info.context.loader(UserByIdLoader).load(self._actor_id)
+        return User.from_model(u) if u else None
+
+    @classmethod
+    def from_model(cls, e: EventModel) -> "AgendaEvent":
+        return cls(id=strawberry.ID(str(e.id)), kind=E.EventKind(e.kind),
+                   from_status=E.AgendaStatus(e.from_status) if e.from_status else None,
+                   to_status=E.AgendaStatus(e.to_status) if e.to_status else None,
+                   reason=e.reason, data=e.data or {}, created_at=e.created_at, _actor_id=e.actor_id)
+
+
+@strawberry.type(description="A social-innovation agenda (혁신의제).")
+class Agenda:
+    id: strawberry.ID
+    title: str
+    body: str
+    field: PolicyField
+    channel: Channel
+    status: AgendaStatus
+    visibility: Visibility
+    district: str | None
+    created_at: datetime
+    updated_at: datetime
+    status_changed_at: datetime
+    version: int = strawberry.field(description="Send it back as expectedVersion when changing the agenda.")
+    support_count: int
+    status_reason: str | None = strawberry.field(
+        description="The reason of the last triage decision (the rejection reason, or the question asked).")
+    _model: strawberry.Private[AgendaModel]
+
+    @classmethod
+    def from_model(cls, a: AgendaModel) -> "Agenda":
+        return cls(
+            id=strawberry.ID(str(a.id)), title=a.title, body=a.body, field=E.PolicyField(a.field),
+            channel=E.Channel(a.channel), status=E.AgendaStatus(a.status), visibility=E.Visibility(a.visibility),
+            district=a.district, created_at=a.created_at, updated_at=a.updated_at,
+            status_changed_at=a.status_changed_at, version=a.version, support_count=a.support_count,
+            status_reason=a.status_reason, _model=a,
+        )
+
+    @strawberry.field
+    def owner(self) -> AgendaOwner | None:
+        m = self._model
+        if not m.owner_kind:
+            return None
+        return AgendaOwner(kind=OwnerKindEnum(m.owner_kind), _department_id=m.owner_department_id)
+
+    @strawberry.field
+    def routing(self) -> Routing | None:
+        m = self._model
+        if not m.routing_reason:
+            return None
+        return Routing(reason=RoutingReasonEnum(m.routing_reason), matched_terms=list(m.routing_matched_terms or []),
+                       explanation=m.routing_explanation or "", _candidates=list(m.routing_candidates or []))
+
+    @strawberry.field
+    async def proposer(self, info: Info) -> User | None:
+        u = await info.context.loader(UserByIdLoader).load(self._model.proposer_id)
+        return User.from_model(u) if u else None
+
+    @strawberry.field
+    async def related_departments(self, info: Info) -> list[Department]:
+        rows = await info.context.loader(DepartmentByCodeLoader).load_many(list(self._model.related_department_codes or []))
+        return [Department.from_model(d) for d in rows if d is not None]
+
+    @strawberry.field
+    async def work_plan_item(self, info: Info) -> WorkPlanItem | None:
+        if self._model.work_plan_item_id is None:
+            return None
+        w = await info.context.loader(WorkPlanItemByIdLoader).load(self._model.work_plan_item_id)
+        return WorkPlanItem.from_model(w) if w else None
+
+    @strawberry.field(description="For a MERGED agenda: the agenda it lives on in.")
+    async def merged_into(self, info: Info) -> Annotated["Agenda", strawberry.lazy("schema.agendas.types")] | None:
+        if self._model.merged_into_id is None:
+            return None
+        target = await info.context.loader(AgendaByIdLoader).load(self._model.merged_into_id)
+        if target is None or not policy.can_view(await info.context.viewer(), target):
+            return None
+        return Agenda.from_model(target)
+
+    @strawberry.field(description="Every status change, routing and reroute, oldest first.")
+    async def history(self, info: Info) -> list[AgendaEvent]:
+        events = await info.context.loader(EventsByAgendaLoader).load(self._model.id)
+        return [AgendaEvent.from_model(e) for e in events]
+
+    @strawberry.field
+    async def viewer_has_supported(self, info: Info) -> bool:
+        return await info.context.loader(SupportedByViewerLoader).load(self._model.id)
+
+    @strawberry.field
+    async def viewer_is_following(self, info: Info) -> bool:
+        return await info.context.loader(FollowedByViewerLoader).load(self._model.id)
+
+    @strawberry.field(description="Whether the caller may triage this agenda (owner or admin).")
+    async def viewer_can_triage(self, info: Info) -> bool:
+        return policy.owns(await info.context.viewer(), self._model)
+
+    @strawberry.field
+    def field_label(self) -> Label:
+        f = next(x for x in catalogue.POLICY_FIELDS if x.code == self._model.field)
+        return Label(code=f.code, ko=f.ko, en=f.en, zh=f.zh)
+
+    @strawberry.field
+    def district_label(self) -> Label | None:
+        d = next((x for x in catalogue.SEOUL_DISTRICTS if x.code == self._model.district), None)
+        return Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) if d else None
+
+
+@strawberry.type
+class AgendaEdge:
+    node: Agenda
+    cursor: str
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class AgendaConnection:
+    edges: list[AgendaEdge]
+    page_info: PageInfo
+    _count: strawberry.Private[object]
+
+    @strawberry.field(description="How many agendas match the filter (all pages).")
+    async def total_count(self) -> int:
+        return await self._count
+
+    @classmethod
+    def from_page(cls, page, *, had_cursor: bool) -> "AgendaConnection":
+        edges = [AgendaEdge(node=Agenda.from_model(a), cursor=c) for a, c in zip(page.items, page.cursors)]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(has_next_page=page.has_next, has_previous_page=had_cursor,
+                               start_cursor=page.cursors[0] if page.cursors else None,
+                               end_cursor=page.cursors[-1] if page.cursors else None),
+            _count=page.total_count_query,
+        )
+
+
+@strawberry.input
+class AgendaFilterInput:
+    fields: list[PolicyField] | None = None
+    statuses: list[AgendaStatus] | None = None
+    channels: list[Channel] | None = None
+    department_codes: list[str] | None = None
+    districts: list[str] | None = None
+    owner_kind: OwnerKind | None = None
+    mine: bool = False
+    created_after: datetime | None = None
+    created_before: datetime | None = None

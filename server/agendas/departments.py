@@ -1,0 +1,155 @@
+"""The department catalogue: admin management of departments and work-plan items, and the
+adapter that hands them to the pure routing rule."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime, timezone
+
+from tortoise.exceptions import IntegrityError
+
+from server.agendas.catalogue import POLICY_FIELD_CODES
+from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.models import Department, WorkPlanItem
+from server.agendas.policy import Viewer, may_manage_catalogue
+from server.agendas.routing import DepartmentProfile, Router, WorkPlanProfile
+from server.agendas.validation import clean_text
+from server.errors import DomainError, ValidationErrors
+
+MAX_KEYWORDS = 60
+KEYWORD_MAX = 60
+
+
+def _require_admin(viewer: Viewer) -> None:
+    if viewer.user is None:
+        raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
+    if not may_manage_catalogue(viewer):
+        raise DomainError(C.FORBIDDEN, "Only admins manage departments and work plans.")
+
+
+def _clean_code(raw: str | None) -> str:
+    code = unicodedata.normalize("NFKC", raw or "").strip().upper()
+    if not code:
+        raise DomainError(C.REQUIRED, "Enter a department code.", "code")
+    if len(code) > 40 or not all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in code):
+        raise DomainError(C.INVALID, "A code has at most 40 letters, digits or underscores (e.g. TRANSPORT).", "code")
+    return code
+
+
+def _clean_keywords(raw: list[str] | None, field: str = "keywords") -> list[str]:
+    seen: dict[str, str] = {}
+    for k in raw or []:
+        word = " ".join(unicodedata.normalize("NFC", k or "").split())
+        if not word:
+            continue
+        if len(word) > KEYWORD_MAX:
+            raise DomainError(C.TOO_LONG, f"A keyword has at most {KEYWORD_MAX} characters.", field)
+        seen.setdefault(unicodedata.normalize("NFKC", word).casefold(), word)
+    if len(seen) > MAX_KEYWORDS:
+        raise DomainError(C.INVALID, f"At most {MAX_KEYWORDS} keywords.", field)
+    return list(seen.values())
+
+
+def _clean_fields(raw: list[str] | None) -> list[str]:
+    values = sorted(set(raw or []))
+    bad = [v for v in values if v not in POLICY_FIELD_CODES]
+    if bad:
+        raise DomainError(C.INVALID_FIELD, f"Unknown policy field(s): {', '.join(bad)}.", "fields")
+    return values
+
+
+def _collect(*steps):
+    errors, values = [], []
+    for step in steps:
+        try:
+            values.append(step())
+        except DomainError as exc:
+            errors.append(exc)
+            values.append(None)
+    if errors:
+        raise ValidationErrors(errors)
+    return values
+
+
+async def create_department(viewer: Viewer, *, code: str, name_ko: str, name_en: str,
+                            fields: list[str] | None = None, keywords: list[str] | None = None) -> Department:
+    _require_admin(viewer)
+    code_, ko, en, flds, kws = _collect(
+        lambda: _clean_code(code),
+        lambda: clean_text(name_ko, field="nameKo", lo=2, hi=120, label="Korean name", single_line=True),
+        lambda: clean_text(name_en, field="nameEn", lo=2, hi=160, label="English name", single_line=True),
+        lambda: _clean_fields(fields),
+        lambda: _clean_keywords(keywords),
+    )
+    if await Department.filter(code=code_).exists():
+        raise DomainError(C.DUPLICATE, f"A department with code {code_} already exists.", "code")
+    try:
+        return await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws)
+    except IntegrityError:
+        raise DomainError(C.DUPLICATE, f"A department with code {code_} already exists.", "code") from None
+
+
+async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = None, name_en: str | None = None,
+                            fields: list[str] | None = None, keywords: list[str] | None = None,
+                            active: bool | None = None) -> Department:
+    _require_admin(viewer)
+    dept = await Department.get_or_none(code=_clean_code(code))
+    if dept is None:
+        raise DomainError(C.NOT_FOUND, "No such department.", "code")
+    steps = []
+    if name_ko is not None:
+        steps.append(lambda: ("name_ko", clean_text(name_ko, field="nameKo", lo=2, hi=120, label="Korean name", single_line=True)))
+    if name_en is not None:
+        steps.append(lambda: ("name_en", clean_text(name_en, field="nameEn", lo=2, hi=160, label="English name", single_line=True)))
+    if fields is not None:
+        steps.append(lambda: ("policy_fields", _clean_fields(fields)))
+    if keywords is not None:
+        steps.append(lambda: ("keywords", _clean_keywords(keywords)))
+    for attr, value in _collect(*steps):
+        setattr(dept, attr, value)
+    if active is not None:
+        dept.is_active = active
+    await dept.save()
+    return dept
+
+
+async def create_work_plan_item(viewer: Viewer, *, department_code: str, title: str, keywords: list[str] | None,
+                                year: int) -> WorkPlanItem:
+    _require_admin(viewer)
+    dept = await Department.get_or_none(code=_clean_code(department_code))
+    errors = [] if dept else [DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode")]
+    try:
+        title_ = clean_text(title, field="title", lo=2, hi=200, label="title", single_line=True)
+    except DomainError as exc:
+        errors.append(exc)
+    try:
+        kws = _clean_keywords(keywords)
+    except DomainError as exc:
+        errors.append(exc)
+    if not 2000 <= year <= 2100:
+        errors.append(DomainError(C.INVALID, "Enter a year between 2000 and 2100.", "year"))
+    if errors:
+        raise ValidationErrors(errors)
+    return await WorkPlanItem.create(department=dept, title=title_, keywords=kws, year=year)
+
+
+def current_year() -> int:
+    return datetime.now(timezone.utc).year
+
+
+async def load_router(year: int | None = None) -> Router:
+    """The routing rule over the live catalogue: two queries (departments, this year's items)."""
+    year = year or current_year()
+    departments = await Department.filter(is_active=True).order_by("code")
+    items = await WorkPlanItem.filter(year=year, department__is_active=True).select_related("department")
+    profiles = [
+        DepartmentProfile(code=d.code, name_ko=d.name_ko, name_en=d.name_en,
+                          fields=frozenset(d.policy_fields or []), keywords=tuple(d.keywords or []))
+        for d in departments
+    ]
+    plans = [
+        WorkPlanProfile(id=i.id, department_code=i.department.code, title=i.title,
+                        keywords=tuple(i.keywords or []), year=i.year)
+        for i in items
+    ]
+    return Router(profiles, plans, year=year)

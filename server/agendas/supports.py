@@ -1,0 +1,68 @@
+"""Supporting and following. Idempotent (supporting twice is one support), kept off the version
+counter (a support is not an edit and must never make a triage decision conflict), and the
+denormalised ``support_count`` changes in the same transaction as the row."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from server.agendas.enums import AgendaStatus as S
+from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.models import Agenda, Follow, Support
+from server.agendas.policy import Viewer, can_view
+from server.agendas.versioning import load_for_update
+from server.errors import DomainError
+from server.search import outbox
+
+SUPPORTABLE = frozenset({S.IN_TRIAGE, S.NEEDS_INFO, S.ACCEPTED, S.IN_PROGRESS})
+
+
+async def _load(viewer: Viewer, agenda_id) -> Agenda:
+    if viewer.user is None:
+        raise DomainError(C.NOT_AUTHENTICATED, "Log in to support or follow agendas.")
+    agenda = await load_for_update(agenda_id)
+    if agenda is None or not can_view(viewer, agenda):
+        raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
+    return agenda
+
+
+async def support(viewer: Viewer, agenda_id) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    if agenda.proposer_id == viewer.user.id:
+        raise DomainError(C.FORBIDDEN, "You cannot support your own agenda.", "id")
+    if S(agenda.status) not in SUPPORTABLE:
+        raise DomainError(C.INVALID_TRANSITION, f"An agenda that is {agenda.status} no longer takes supports.", "id")
+    try:
+        async with in_transaction() as conn:
+            await Support.create(agenda_id=agenda.id, user_id=viewer.user.id, using_db=conn)
+            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") + 1)
+            await outbox.enqueue("agenda", agenda.id, using_db=conn)
+    except IntegrityError:
+        pass  # already supported: supporting is idempotent
+    await agenda.refresh_from_db(fields=["support_count"])
+    return agenda
+
+
+async def withdraw_support(viewer: Viewer, agenda_id) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    async with in_transaction() as conn:
+        deleted = await Support.filter(agenda_id=agenda.id, user_id=viewer.user.id).using_db(conn).delete()
+        if deleted:
+            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") - deleted)
+            await outbox.enqueue("agenda", agenda.id, using_db=conn)
+    await agenda.refresh_from_db(fields=["support_count"])
+    return agenda
+
+
+async def follow(viewer: Viewer, agenda_id, following: bool) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    if following:
+        try:
+            await Follow.create(agenda_id=agenda.id, user_id=viewer.user.id)
+        except IntegrityError:
+            pass
+    else:
+        await Follow.filter(agenda_id=agenda.id, user_id=viewer.user.id).delete()
+    return agenda

@@ -1,0 +1,162 @@
+"""The owner's side: triage decisions, reroutes and execution progress, each checked against
+the lifecycle table and the policy, each applied with optimistic concurrency and recorded."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise.expressions import F
+
+from server.agendas import history
+from server.agendas.enums import AgendaStatus as S
+from server.agendas.enums import EventKind
+from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.lifecycle import MERGE_TARGET_STATUSES, REROUTABLE, Actor, rule
+from server.agendas.models import Agenda, Department, Follow, Support
+from server.agendas.policy import Viewer, actor_roles, can_reroute, can_view
+from server.agendas.routing import OwnerKind, manual_decision
+from server.agendas.validation import clean_reason
+from server.agendas.versioning import apply_change, load_for_update
+from server.errors import DomainError
+
+
+class Decision(str, Enum):
+    ACCEPT = "ACCEPT"
+    REJECT = "REJECT"
+    NEEDS_INFO = "NEEDS_INFO"
+    MERGE = "MERGE"
+
+
+_TARGET = {Decision.ACCEPT: S.ACCEPTED, Decision.REJECT: S.REJECTED, Decision.NEEDS_INFO: S.NEEDS_INFO,
+           Decision.MERGE: S.MERGED}
+
+
+async def _load(viewer: Viewer, agenda_id) -> Agenda:
+    if viewer.user is None:
+        raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
+    agenda = await load_for_update(agenda_id)
+    if agenda is None or not can_view(viewer, agenda):
+        raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
+    return agenda
+
+
+def _check_transition(viewer: Viewer, agenda: Agenda, target: S, reason: str | None) -> str | None:
+    current = S(agenda.status)
+    allowed = rule(current, target)
+    roles = actor_roles(viewer, agenda)
+    if allowed is None:
+        raise DomainError(C.INVALID_TRANSITION,
+                          f"An agenda that is {current.value} cannot become {target.value}.", "status")
+    actors, needs_reason = allowed
+    if not (roles & actors):
+        raise DomainError(C.FORBIDDEN, "Only the agenda's owner (its department or the Social Innovation "
+                                       "Officer) or an admin can do this.", "id")
+    if needs_reason:
+        if not (reason or "").strip():
+            raise DomainError(C.REASON_REQUIRED, "Write a reason; the proposer will see it.", "reason")
+        return clean_reason(reason)
+    return clean_reason(reason) if (reason or "").strip() else None
+
+
+async def triage(viewer: Viewer, agenda_id, expected_version: int, decision: Decision, *,
+                 reason: str | None = None, merge_into_id=None) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    target_status = _TARGET[decision]
+    reason_ = _check_transition(viewer, agenda, target_status, reason)
+    if decision == Decision.MERGE:
+        return await _merge(viewer, agenda, expected_version, merge_into_id, reason_)
+    updates = {"status": target_status.value, "status_reason": reason_}
+
+    async def events(conn):
+        await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
+                             to_status=target_status.value, reason=reason_, using_db=conn)
+
+    return await apply_change(agenda, expected_version, updates, events)
+
+
+async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_into_id, reason: str | None) -> Agenda:
+    if merge_into_id is None:
+        raise DomainError(C.REQUIRED, "Choose the agenda to merge into.", "mergeIntoId")
+    target = await load_for_update(merge_into_id)
+    if target is None or not can_view(viewer, target):
+        raise DomainError(C.NOT_FOUND, "The agenda to merge into does not exist.", "mergeIntoId")
+    if target.id == agenda.id:
+        raise DomainError(C.INVALID_MERGE_TARGET, "An agenda cannot be merged into itself.", "mergeIntoId")
+    if S(target.status) not in MERGE_TARGET_STATUSES:
+        raise DomainError(C.INVALID_MERGE_TARGET,
+                          f"The target agenda is {target.status}; merge into one that is still alive.", "mergeIntoId")
+    updates = {"status": S.MERGED.value, "status_reason": reason, "merged_into_id": target.id, "support_count": 0}
+
+    async def events(conn):
+        # Supports and followers carry over; a person who backed both keeps one support on the target.
+        already = set(await Support.filter(agenda_id=target.id).using_db(conn).values_list("user_id", flat=True))
+        moving = [s for s in await Support.filter(agenda_id=agenda.id).using_db(conn) if s.user_id not in already]
+        if moving:
+            await Support.filter(id__in=[s.id for s in moving]).using_db(conn).update(agenda_id=target.id)
+        await Support.filter(agenda_id=agenda.id).using_db(conn).delete()
+        followers = set(await Follow.filter(agenda_id=target.id).using_db(conn).values_list("user_id", flat=True))
+        await Follow.filter(agenda_id=agenda.id, user_id__in=list(followers) or [0]).using_db(conn).delete()
+        await Follow.filter(agenda_id=agenda.id).using_db(conn).update(agenda_id=target.id)
+        if moving:
+            await Agenda.filter(id=target.id).using_db(conn).update(support_count=F("support_count") + len(moving))
+        await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
+                             to_status=S.MERGED.value, reason=reason, data={"merged_into": target.id}, using_db=conn)
+        await history.record(target.id, EventKind.MERGED_IN, actor=viewer.user, reason=reason,
+                             data={"merged_from": agenda.id, "supports_moved": len(moving)}, using_db=conn)
+
+    return await apply_change(agenda, expected_version, updates, events)
+
+
+async def advance(viewer: Viewer, agenda_id, expected_version: int, status: str, *, reason: str | None = None) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    try:
+        target = S(status)
+    except ValueError:
+        raise DomainError(C.INVALID_TRANSITION, "Unknown status.", "status") from None
+    if target not in (S.IN_PROGRESS, S.COMPLETED):
+        raise DomainError(C.INVALID_TRANSITION, "advanceAgenda moves an agenda to IN_PROGRESS or COMPLETED; "
+                                                "use triageAgenda for triage decisions.", "status")
+    reason_ = _check_transition(viewer, agenda, target, reason)
+
+    async def events(conn):
+        await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
+                             to_status=target.value, reason=reason_, using_db=conn)
+
+    return await apply_change(agenda, expected_version, {"status": target.value}, events)
+
+
+async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: str, department_code: str | None,
+                  reason: str | None) -> Agenda:
+    agenda = await _load(viewer, agenda_id)
+    if not can_reroute(viewer, agenda):
+        raise DomainError(C.FORBIDDEN, "Only the agenda's owner, the Social Innovation Officer or an admin can reroute it.", "id")
+    if S(agenda.status) not in REROUTABLE:
+        raise DomainError(C.INVALID_TRANSITION, f"An agenda that is {agenda.status} can no longer be rerouted.", "id")
+    if not (reason or "").strip():
+        raise DomainError(C.REASON_REQUIRED, "Write why the agenda is rerouted.", "reason")
+    reason_ = clean_reason(reason)
+    try:
+        kind = OwnerKind(owner_kind)
+    except ValueError:
+        raise DomainError(C.INVALID, "Owner kind is DEPARTMENT or INNOVATION_OFFICER.", "ownerKind") from None
+    dept = None
+    if kind == OwnerKind.DEPARTMENT:
+        if not (department_code or "").strip():
+            raise DomainError(C.REQUIRED, "Choose the department.", "departmentCode")
+        dept = await Department.get_or_none(code=department_code.strip().upper(), is_active=True)
+        if dept is None:
+            raise DomainError(C.UNKNOWN_DEPARTMENT, "No such active department.", "departmentCode")
+    elif department_code:
+        raise DomainError(C.INVALID, "The Social Innovation Officer owns an agenda without a department.", "departmentCode")
+    if agenda.owner_kind == kind.value and agenda.owner_department_id == (dept.id if dept else None):
+        raise DomainError(C.INVALID, "The agenda already belongs there.", "departmentCode")
+    decision = manual_decision(kind, dept.code if dept else None, reason_,
+                               candidates=agenda.routing_candidates or ())
+    previous = {"owner_kind": agenda.owner_kind, "department_id": agenda.owner_department_id}
+    updates = history.routing_fields(decision, {dept.code: dept.id} if dept else {})
+
+    async def events(conn):
+        await history.record(agenda.id, EventKind.REROUTED, actor=viewer.user, reason=reason_,
+                             data={**decision.as_dict(), "previous": previous}, using_db=conn)
+
+    return await apply_change(agenda, expected_version, updates, events)

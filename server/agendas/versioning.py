@@ -1,0 +1,54 @@
+"""Optimistic concurrency: a change names the version it was based on and is applied with
+``UPDATE … WHERE id = ? AND version = ?``. Of two officials triaging the same agenda at once,
+the database lets exactly one update match; the other gets VERSION_CONFLICT with the version it
+should reload, never a silent overwrite."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
+
+from tortoise.transactions import in_transaction
+
+from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.models import Agenda
+from server.errors import DomainError
+
+
+async def load_for_update(agenda_id: int | str | None) -> Agenda | None:
+    try:
+        pk = int(agenda_id)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if pk <= 0 or pk > 2**31 - 1:
+        return None
+    return await Agenda.get_or_none(id=pk)
+
+
+def conflict(current_version: int) -> DomainError:
+    return DomainError(
+        C.VERSION_CONFLICT,
+        f"Someone else changed this agenda meanwhile (it is now at version {current_version}); "
+        "reload it to see what changed, then decide again.",
+        "expectedVersion",
+    )
+
+
+async def apply_change(agenda: Agenda, expected_version: int, updates: dict,
+                       events: Callable[[object], Awaitable[None]] | None = None) -> Agenda:
+    if expected_version != agenda.version:
+        raise conflict(agenda.version)
+    now = datetime.now(timezone.utc)
+    values = {**updates, "version": expected_version + 1, "updated_at": now}
+    if "status" in updates and updates["status"] != agenda.status:
+        values["status_changed_at"] = now
+    async with in_transaction() as conn:
+        changed = await Agenda.filter(id=agenda.id, version=expected_version).using_db(conn).update(**values)
+        if changed == 0:
+            current = await Agenda.filter(id=agenda.id).using_db(conn).values_list("version", flat=True)
+            raise conflict(current[0] if current else expected_version)
+        if events is not None:
+            await events(conn)
+    for name, value in values.items():
+        setattr(agenda, name, value)
+    return agenda

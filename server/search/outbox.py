@@ -1,0 +1,24 @@
+"""Writing to the transactional outbox. Call ``enqueue`` inside the transaction that changes the
+record: the entry commits or rolls back with the change, so the index can never be told about a
+change that did not happen, nor miss one that did."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from server.search.models import OutboxEntry
+
+UPSERT = "upsert"
+DELETE = "delete"
+
+
+async def enqueue(topic: str, entity_id: int | str, operation: str = UPSERT, *, using_db=None,
+                  request_id: str | None = None) -> None:
+    await OutboxEntry.create(
+        topic=topic,
+        entity_id=str(entity_id),
+        operation=operation,
+        request_id=request_id,
+        available_at=datetime.now(timezone.utc),
+        using_db=using_db,
+    )

@@ -12,6 +12,8 @@ from starlette.responses import FileResponse, PlainTextResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from tortoise.context import _current_context
+
 from server import db
 from server.health import healthz, readyz
 from server.search.engine import SearchEngine
@@ -23,8 +25,13 @@ FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
 
 
 class TortoiseContextMiddleware:
-    """Enter the app's Tortoise context for each request: the lifespan initialised it in another
-    task, and Tortoise 1.x looks it up in a ContextVar."""
+    """Make the app's Tortoise context current for each request: the lifespan initialised it in
+    another task, and Tortoise 1.x looks it up in a ContextVar.
+
+    ``with ctx:`` is not usable here: a TortoiseContext keeps *one* reset token on itself, so two
+    concurrent requests entering it overwrite each other's token and the first exit fails
+    ("Token was created in a different Context"). Each request therefore sets the ContextVar and
+    keeps its own token."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -34,8 +41,11 @@ class TortoiseContextMiddleware:
         if ctx is None or scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        with ctx:
+        token = _current_context.set(ctx)
+        try:
             await self.app(scope, receive, send)
+        finally:
+            _current_context.reset(token)
 
 
 class SecurityHeadersMiddleware:

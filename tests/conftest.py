@@ -25,6 +25,16 @@ from server import db
 from server.app import create_app
 from server.settings import Settings, default_cache_dir
 
+# argon2's production cost (64 MiB, 3 passes) is the point in production and only slowness in a
+# suite that creates hundreds of accounts: tests hash with the same algorithm at its lowest cost,
+# as Django's test settings do. Subprocess tests (tests/test_cli.py) still use the real cost.
+from argon2 import PasswordHasher
+
+from server.accounts import passwords as _passwords
+
+_passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+_passwords._DUMMY_HASH = _passwords._hasher.hash("civic-agenda-dummy-password")
+
 RUN_ID = uuid.uuid4().hex[:8]
 PG_URL = os.environ.get("AGENDA_TEST_POSTGRES_URL", "postgres://127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("AGENDA_TEST_REQUIRE_POSTGRES") == "1"

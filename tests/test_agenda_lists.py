@@ -1,0 +1,131 @@
+"""Finding agendas: the public list, filters, pages, the triage inbox — and what each costs."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.accounts.models import User
+from server.agendas import service
+from server.agendas.models import Agenda
+from server.agendas.policy import viewer_for
+from server.settings import Settings
+from tests.agenda_world import build_world
+from tests.querycount import count_queries
+
+LIST = """
+query($first: Int, $after: String, $filter: AgendaFilterInput, $order: AgendaOrder) {
+  agendas(first: $first, after: $after, filter: $filter, orderBy: $order) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { cursor node { id title status field district supportCount
+      owner { kind department { code name } } proposer { displayName } } }
+  }
+}"""
+
+
+@pytest.fixture
+async def world(app, gql):
+    return await build_world(gql)
+
+
+async def seed(settings: Settings, email: str, n: int, **kw) -> list[Agenda]:
+    viewer = await viewer_for(await User.get(email=email))
+    fast = Settings(**{**settings.__dict__, "proposals_per_hour": 10_000})
+    out = []
+    for i in range(n):
+        data = service.ProposalInput(
+            title=kw.get("title", "저상버스 예약 {i}").format(i=i),
+            body=kw.get("body", "휠체어 이용자가 저상버스를 미리 예약할 수 있도록 해 주세요. 번호 {i}").format(i=i),
+            field=kw.get("field", "PARTICIPATION_PUBLIC_SERVICE"), district=kw.get("district"))
+        out.append(await service.propose(viewer, data, fast))
+    return out
+
+
+async def test_anyone_can_page_through_public_agendas_newest_first(gql, world, settings):
+    made = await seed(settings, "jiwoo@example.kr", 7)
+    seen, after = [], None
+    while True:
+        page = (await gql(LIST, {"first": 3, "after": after}))["data"]["agendas"]
+        assert page["totalCount"] == 7
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == [str(a.id) for a in reversed(made)]
+    node = page["edges"][0]["node"]
+    assert node["owner"]["department"] == {"code": "TRANSPORT", "name": "도시교통실"}
+    assert node["proposer"] == {"displayName": "김지우"}
+
+
+async def test_filters_combine(gql, world, settings):
+    await seed(settings, "jiwoo@example.kr", 2, district="JONGNO")
+    await seed(settings, "jiwoo@example.kr", 3, title="청년주택 공공임대 제안 {i}", body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}",
+               field="HOUSING_SAFETY", district="MAPO")
+    async def total(f, token=None):
+        return (await gql(LIST, {"filter": f}, token=token))["data"]["agendas"]["totalCount"]
+    assert await total({"departmentCodes": ["HOUSING"]}) == 3
+    assert await total({"fields": ["HOUSING_SAFETY"], "districts": ["mapo"]}) == 3
+    assert await total({"districts": ["JONGNO"], "fields": ["HOUSING_SAFETY"]}) == 0
+    assert await total({"statuses": ["IN_TRIAGE"], "ownerKind": "DEPARTMENT"}) == 5
+    assert await total({"mine": True}, world.tokens["citizen"]) == 5
+    assert await total({"mine": True}, world.tokens["citizen2"]) == 0
+    mine_anonymous = await gql(LIST, {"filter": {"mine": True}})
+    assert mine_anonymous["errors"][0]["extensions"]["code"] == "NOT_AUTHENTICATED"
+
+
+async def test_most_supported_first_with_stable_pages(gql, world, settings):
+    made = await seed(settings, "jiwoo@example.kr", 5)
+    for agenda, count in zip(made, [2, 0, 5, 2, 1]):
+        await Agenda.filter(id=agenda.id).update(support_count=count)
+    ids, after = [], None
+    for _ in range(5):
+        page = (await gql(LIST, {"first": 2, "after": after, "order": "MOST_SUPPORTED"}))["data"]["agendas"]
+        ids += [(e["node"]["supportCount"], e["node"]["id"]) for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert [c for c, _ in ids] == [5, 2, 2, 1, 0]
+    assert len({i for _, i in ids}) == 5  # ties (two 2s) are neither skipped nor repeated across pages
+
+
+async def test_page_size_and_cursors_are_checked(gql, world):
+    too_big = await gql(LIST, {"first": 101})
+    assert too_big["errors"][0]["extensions"]["code"] == "INVALID"
+    bad_cursor = await gql(LIST, {"first": 5, "after": "garbage!!"})
+    assert bad_cursor["errors"][0]["extensions"]["field"] == "after"
+    negative = await gql(LIST, {"first": -1})
+    assert negative["errors"][0]["extensions"]["code"] == "INVALID"
+
+
+async def test_a_page_of_20_costs_the_same_queries_as_a_page_of_100(gql, world, settings):
+    await seed(settings, "jiwoo@example.kr", 60)
+    await seed(settings, "meiling@example.tw", 60, title="청년주택 공공임대 제안 {i}",
+               body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}", field="HOUSING_SAFETY")
+    counts = {}
+    for first in (20, 100):
+        with count_queries() as q:
+            page = (await gql(LIST, {"first": first}, token=world.tokens["citizen"]))["data"]["agendas"]
+        assert len(page["edges"]) == first
+        counts[first] = q.count
+    assert counts[20] == counts[100], counts
+    # token+user, viewer departments, page, totalCount, departments, proposers
+    assert counts[20] <= 6, counts
+    print("queries per page", counts)
+
+
+async def test_the_triage_inbox_holds_what_waits_oldest_first(gql, world, settings):
+    made = await seed(settings, "jiwoo@example.kr", 3)
+    queue = """query($c: String) { triageQueue(departmentCode: $c) { totalCount edges { node { id status } } } }"""
+    inbox = (await gql(queue, {"c": "TRANSPORT"}, token=world.tokens["transport"]))["data"]["triageQueue"]
+    assert inbox["totalCount"] == 3 and [e["node"]["id"] for e in inbox["edges"]] == [str(a.id) for a in made]
+    assert (await gql(queue, {"c": "TRANSPORT"}, token=world.tokens["welfare"]))["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await gql(queue, {"c": "TRANSPORT"}, token=world.tokens["citizen"]))["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await gql(queue, {"c": "NOPE"}, token=world.tokens["admin"]))["errors"][0]["extensions"]["code"] == "UNKNOWN_DEPARTMENT"
+    assert (await gql(queue, {"c": "TRANSPORT"}, token=world.tokens["admin"]))["data"]["triageQueue"]["totalCount"] == 3
+
+
+async def test_reference_data_is_labelled_in_three_languages(gql, world):
+    data = (await gql("{ policyFields { code ko en zh } districts { code ko } channels { code ko } }"))["data"]
+    assert len(data["policyFields"]) == 5 and len(data["districts"]) == 25 and len(data["channels"]) == 5
+    jobs = next(f for f in data["policyFields"] if f["code"] == "JOBS")
+    assert jobs["ko"] == "베이비붐 세대 은퇴자, 어르신, 청년을 위한 일자리 혁신"

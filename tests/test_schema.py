@@ -66,3 +66,17 @@ async def test_home_page_links_to_graphiql(client):
 async def test_mutations_cannot_be_sent_with_get(client):
     r = await client.get("/graphql", params={"query": 'mutation { logout { ok } }'})
     assert r.status_code in (400, 405)
+
+
+async def test_nul_characters_are_refused_at_the_edge(client):
+    q = "mutation($i: RegisterInput!) { register(input: $i) { errors { code } } }"
+    r = await client.post("/graphql", json={"query": q, "variables": {"i": {
+        "email": "a@example.kr", "password": "광화문-광장-2026!", "displayName": "nul\u0000name"}}})
+    assert r.status_code == 400 and "NUL" in r.text
+    r = await client.get("/graphql", params={"query": '{ agenda(id: "1\u0000") { id } }'})
+    assert r.status_code == 400
+
+
+async def test_out_of_range_ids_are_simply_not_found(gql):
+    r = await gql('{ agenda(id: "99999999999999999999") { id } }')
+    assert r == {"data": {"agenda": None}}

@@ -88,7 +88,9 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
         missing = [c for c in related if c not in known]
         if missing:
             errors.append(DomainError(C.UNKNOWN_DEPARTMENT, f"Unknown department code(s): {', '.join(missing)}.", "relatedDepartmentCodes"))
-    if data.work_plan_item_id is not None and not await WorkPlanItem.filter(id=data.work_plan_item_id).exists():
+    if data.work_plan_item_id is not None and (
+        not 0 < data.work_plan_item_id < 2**31 or not await WorkPlanItem.filter(id=data.work_plan_item_id).exists()
+    ):
         errors.append(DomainError(C.UNKNOWN_WORK_PLAN_ITEM, "No such work-plan item.", "workPlanItemId"))
     if errors:
         raise ValidationErrors(errors)

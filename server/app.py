@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from tortoise.context import _current_context
 
 from server import db
+from server.agendas.seed import seed_if_empty
 from server.health import healthz, readyz
 from server.search.engine import SearchEngine
 from server.settings import Settings
@@ -90,6 +91,10 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
         app.state.tortoise = ctx
         app.state.search = SearchEngine(settings)
         try:
+            if run_migrations:
+                # A real start on an empty database loads the demo (AGENDA_DEMO=0 disables it).
+                with ctx:
+                    await seed_if_empty(settings)
             yield
         finally:
             await app.state.search.aclose()

@@ -106,13 +106,122 @@ def cmd_serve(args: argparse.Namespace) -> int:
         meili = start_provisioned(settings.cache_dir, settings.data_dir / "meilisearch")
         settings = dataclasses.replace(settings, meili_url=meili.url, meili_master_key=meili.master_key)
     try:
-        app = create_app(settings, run_migrations=False)
+        app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
         uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on")
     finally:
         if meili is not None:
             meili.stop()
     return 0
+
+
+def _print_domain_errors(prog: str, exc: Exception) -> None:
+    errors = exc.errors if hasattr(exc, "errors") else [exc]
+    for e in errors:
+        print(f"{prog}: {e.field or 'input'}: {e.message} [{e.code.value}]", file=sys.stderr)
+
+
+def _run_with_database(prog: str, work) -> int:
+    """Migrate, open the database context, run ``await work(settings)`` inside it; domain errors are
+    printed as ``field: message [CODE]`` (exit 1), configuration errors exit 2 (see ``_settings``)."""
+    from server import db
+    from server.errors import DomainError, ValidationErrors
+
+    settings = _settings()
+
+    async def run() -> int:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        await db.migrate(settings.database_url)
+        ctx = await db.open_context(settings.database_url)
+        try:
+            with ctx:
+                return await work(settings)
+        except (DomainError, ValidationErrors) as exc:
+            _print_domain_errors(prog, exc)
+            return 1
+        finally:
+            await db.close_context(ctx)
+
+    return asyncio.run(run())
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from server.agendas import catalogue
+    from server.agendas.seed import seed_demo
+
+    async def work(settings: Settings) -> int:
+        report = await seed_demo(settings, force=args.force)
+        if report.skipped:
+            print(f"agenda seed-demo: {report.message}")
+            return 0
+        print(f"{report.message} in {report.seconds:.1f}s: created {report.departments} departments, "
+              f"{report.work_plan_items} work-plan items, {report.users} accounts, {report.agendas} agendas "
+              f"({report.transitions} transitions, {report.supports} supports)")
+        if report.statuses:
+            print("demo agendas by status: " + ", ".join(f"{k} {v}" for k, v in report.statuses.items()))
+        if report.routing:
+            print("demo agendas by routing reason: " + ", ".join(f"{k} {v}" for k, v in report.routing.items()))
+        for note in report.notes:
+            print(f"note: {note}")
+        names = {d.code: d.name_ko for d in catalogue.DEPARTMENTS}
+        print(f"demo logins (every account's password: {catalogue.DEMO_PASSWORD}):")
+        for a in catalogue.DEMO_STAFF:
+            depts = ", ".join(f"{c} {names.get(c, '')}".strip() for c in a.department_codes)
+            print(f"  {a.role:<11} {a.email}" + (f"  ({depts})" if depts else ""))
+        print("set AGENDA_DEMO=0 and remove or change these accounts before real use")
+        return 0
+
+    return _run_with_database("agenda seed-demo", work)
+
+
+def cmd_department_add(args: argparse.Namespace) -> int:
+    from server.agendas.departments import create_department
+    from server.agendas.seed import system_admin
+
+    async def work(settings: Settings) -> int:
+        d = await create_department(system_admin(), code=args.code, name_ko=args.name_ko, name_en=args.name_en,
+                                    fields=args.field or [], keywords=args.keyword or [])
+        print(f"created department {d.code} {d.name_ko} / {d.name_en} "
+              f"(fields: {', '.join(d.policy_fields) or '-'}; {len(d.keywords)} keywords)")
+        return 0
+
+    return _run_with_database("agenda department add", work)
+
+
+def cmd_department_list(args: argparse.Namespace) -> int:
+    from server.agendas.models import Department, WorkPlanItem
+
+    async def work(settings: Settings) -> int:
+        departments = await Department.all().order_by("code")
+        if not departments:
+            print("no departments yet (add one with `agenda department add`, or load Seoul's with `agenda seed-demo`)")
+            return 0
+        plans: dict[int, int] = {}
+        for dept_id in await WorkPlanItem.all().values_list("department_id", flat=True):
+            plans[dept_id] = plans.get(dept_id, 0) + 1
+        width = max(len(d.code) for d in departments)
+        for d in departments:
+            state = "" if d.is_active else "  [inactive]"
+            print(f"{d.code:<{width}}  {d.name_ko} / {d.name_en}  fields: {', '.join(d.policy_fields or []) or '-'}; "
+                  f"{len(d.keywords or [])} keywords; {plans.get(d.id, 0)} work-plan items{state}")
+        return 0
+
+    return _run_with_database("agenda department list", work)
+
+
+def cmd_work_plan_add(args: argparse.Namespace) -> int:
+    from server.agendas.departments import create_work_plan_item
+    from server.agendas.seed import system_admin
+
+    async def work(settings: Settings) -> int:
+        item = await create_work_plan_item(system_admin(), department_code=args.department, title=args.title,
+                                           keywords=args.keyword or [], year=args.year)
+        await item.fetch_related("department")
+        print(f"created work-plan item {item.id} for {item.department.code} ({item.year}): {item.title} "
+              f"({len(item.keywords)} keywords)")
+        return 0
+
+    return _run_with_database("agenda work-plan add", work)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,6 +242,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-schema", help="write the GraphQL SDL to schema/schema.graphql")
     p.add_argument("--out")
     p.set_defaults(fn=cmd_export_schema)
+
+    p = sub.add_parser("seed-demo", help="load Seoul's departments, work plans, demo accounts and agendas")
+    p.add_argument("--force", action="store_true",
+                   help="also when the database already has departments: add whatever demo data is missing")
+    p.set_defaults(fn=cmd_seed_demo)
+
+    p = sub.add_parser("department", help="manage departments (실·국·본부)")
+    dsub = p.add_subparsers(dest="department_command", required=True)
+    q = dsub.add_parser("add", help="add a department with its routing keywords")
+    q.add_argument("--code", required=True, help="e.g. TRANSPORT (letters, digits, underscores)")
+    q.add_argument("--name-ko", required=True)
+    q.add_argument("--name-en", required=True)
+    q.add_argument("--field", action="extend", nargs="+", metavar="FIELD",
+                   help="policy field code (JOBS, HOUSING_SAFETY …); repeatable")
+    q.add_argument("--keyword", action="extend", nargs="+", metavar="WORD", help="routing keyword; repeatable")
+    q.set_defaults(fn=cmd_department_add)
+    dsub.add_parser("list", help="list departments").set_defaults(fn=cmd_department_list)
+
+    p = sub.add_parser("work-plan", help="manage work-plan items (업무계획)")
+    wsub = p.add_subparsers(dest="work_plan_command", required=True)
+    q = wsub.add_parser("add", help="add a work-plan item to a department")
+    q.add_argument("--department", required=True, metavar="CODE")
+    q.add_argument("--title", required=True)
+    q.add_argument("--year", required=True, type=int)
+    q.add_argument("--keyword", action="extend", nargs="+", metavar="WORD", help="routing keyword; repeatable")
+    q.set_defaults(fn=cmd_work_plan_add)
     return parser
 
 

@@ -132,11 +132,19 @@ def database_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
-def settings(database_url, meili, tmp_path) -> Settings:
+async def clean_database(database_url) -> str:
+    """The per-test database, emptied (SQLite copies start empty; PostgreSQL is truncated)."""
+    if database_url.startswith("postgres"):
+        await _truncate_pg(database_url)
+    return database_url
+
+
+@pytest.fixture
+def settings(clean_database, meili, tmp_path) -> Settings:
     url, key = meili
     env = {
         "AGENDA_DATA_DIR": str(tmp_path / "data"),
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": clean_database,
         "MEILI_URL": url,
         "AGENDA_SECRET": TEST_SECRET,
         "AGENDA_INDEX_PREFIX": f"t{RUN_ID}_{uuid.uuid4().hex[:6]}_",
@@ -151,8 +159,6 @@ def settings(database_url, meili, tmp_path) -> Settings:
 async def app(settings):
     """The real application with its lifespan running; the test body shares its database context,
     so fixtures can build data through the same domain functions the product uses."""
-    if not settings.is_sqlite:
-        await _truncate_pg(settings.database_url)
     application = create_app(settings, run_migrations=False)
     async with application.router.lifespan_context(application):
         with application.state.tortoise:

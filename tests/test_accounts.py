@@ -91,7 +91,7 @@ async def test_duplicate_email_is_refused_case_insensitively_and_writes_nothing(
         ({"email": "   "}, "email", "REQUIRED"),
         ({"displayName": "   "}, "displayName", "REQUIRED"),
         ({"displayName": "가" * 81}, "displayName", "TOO_LONG"),
-        ({"displayName": "bad\u0000name"}, "displayName", "INVALID"),
+        ({"displayName": "bad\u0007name"}, "displayName", "INVALID"),
         ({"password": "p" * 300 + "Q1!"}, "password", "TOO_LONG"),
     ],
 )

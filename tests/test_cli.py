@@ -17,7 +17,7 @@ import pytest
 from server import db
 from server.accounts.models import User
 from server.agendas.models import Department
-from tests.conftest import TEST_SECRET, _truncate_pg
+from tests.conftest import TEST_SECRET
 
 AGENDA = [sys.executable, "-m", "server.cli"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +30,8 @@ def run_agenda(args, env_extra, timeout=60):
 
 
 @pytest.fixture
-async def cli_env(database_url, tmp_path):
-    if database_url.startswith("postgres"):
-        await _truncate_pg(database_url)
-    return {"DATABASE_URL": database_url, "AGENDA_DATA_DIR": str(tmp_path / "data"), "AGENDA_SECRET": TEST_SECRET}
+def cli_env(clean_database, tmp_path):
+    return {"DATABASE_URL": clean_database, "AGENDA_DATA_DIR": str(tmp_path / "data"), "AGENDA_SECRET": TEST_SECRET}
 
 
 async def _users(url: str) -> list[tuple[str, str, list[str]]]:

@@ -116,7 +116,8 @@ async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = 
 async def create_work_plan_item(viewer: Viewer, *, department_code: str, title: str, keywords: list[str] | None,
                                 year: int) -> WorkPlanItem:
     _require_admin(viewer)
-    dept = await Department.get_or_none(code=_clean_code(department_code))
+    code = unicodedata.normalize("NFKC", department_code or "").strip().upper()
+    dept = await Department.get_or_none(code=code) if code else None
     errors = [] if dept else [DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode")]
     try:
         title_ = clean_text(title, field="title", lo=2, hi=200, label="title", single_line=True)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from meilisearch_python_sdk import AsyncClient
 
+from server.search.documents import AGENDAS
+from server.search.index_settings import agenda_settings
 from server.settings import Settings
+
+
+class SearchTaskFailed(RuntimeError):
+    pass
 
 
 class SearchEngine:
@@ -17,6 +23,26 @@ class SearchEngine:
 
     def index_name(self, base: str) -> str:
         return f"{self.settings.index_prefix}{base}"
+
+    @property
+    def agendas_uid(self) -> str:
+        return self.index_name(AGENDAS)
+
+    async def wait(self, task, *, timeout_ms: int = 30_000) -> None:
+        """Wait for a Meilisearch task and raise if it failed: a write is done only when applied."""
+        result = await self.client.wait_for_task(task.task_uid, timeout_in_ms=timeout_ms, interval_in_ms=10)
+        if result.status != "succeeded":
+            raise SearchTaskFailed(f"Meilisearch task {task.task_uid} {result.status}: {result.error}")
+
+    async def ensure_index(self, uid: str | None = None) -> str:
+        """Create the index when missing and apply the settings from code; idempotent, so it runs
+        at every start and on every index a reindex builds."""
+        uid = uid or self.agendas_uid
+        if await self.client.get_raw_index(uid) is None:
+            await self.client.create_index(uid, primary_key="id", timeout_in_ms=30_000)
+        index = self.client.index(uid)
+        await self.wait(await index.update_settings(agenda_settings()))
+        return uid
 
     async def check(self) -> None:
         """Raises when Meilisearch is unreachable or refuses our key (version needs the key)."""

@@ -1,0 +1,171 @@
+"""Draining the transactional outbox into Meilisearch.
+
+At-least-once: an entry is deleted only after Meilisearch has *applied* the write it announces;
+a worker killed mid-batch leaves its entries in place and another (or the restarted) worker redoes
+them. That is safe because every write is an idempotent upsert of the agenda's *current* state
+(or a delete when it no longer exists), never a replay of an old payload.
+
+Several workers on PostgreSQL: each batch is claimed with ``FOR UPDATE SKIP LOCKED`` inside a
+transaction, so two workers never take the same entry, and with a transaction-scoped advisory lock
+per agenda, so two workers never index the same agenda concurrently — otherwise the one that read
+the older state could apply it last. On SQLite there is one worker (in the server process) and no
+transaction is held across the network call, because SQLite's single connection would stall every
+request meanwhile.
+
+Failures (Meilisearch down, a task that fails) leave the entries with ``attempts`` counted and
+``available_at`` pushed back by a capped exponential backoff; the index catches up by itself when
+Meilisearch returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from tortoise.transactions import in_transaction
+
+from server.agendas.models import Agenda
+from server.db import connection
+from server.search.documents import documents_for
+from server.search.engine import SearchEngine
+from server.search.models import OutboxEntry
+
+log = logging.getLogger("civic_agenda.indexer")
+
+MAX_BACKOFF_SECONDS = 5.0
+
+
+@dataclass
+class Claimed:
+    id: int
+    topic: str
+    entity_id: str
+    operation: str
+    attempts: int
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(MAX_BACKOFF_SECONDS, 0.25 * (2 ** max(0, attempts - 1))))
+
+
+class Indexer:
+    def __init__(self, engine: SearchEngine, *, batch_size: int = 500, idle_interval: float = 0.1) -> None:
+        self.engine = engine
+        self.batch_size = batch_size
+        self.idle_interval = idle_interval
+        self.processed = 0
+        self.failures = 0
+        self.last_error: str | None = None
+
+    # ------------------------------------------------------------------ one batch
+
+    async def drain_once(self) -> int:
+        """Process one batch; returns how many entries were completed (0: nothing was due)."""
+        conn = connection()
+        if conn.capabilities.dialect == "postgres":
+            return await self._drain_postgres()
+        return await self._drain_sqlite()
+
+    async def _drain_postgres(self) -> int:
+        now = datetime.now(timezone.utc)
+        async with in_transaction() as tx:
+            rows = await tx.execute_query_dict(
+                "SELECT id, topic, entity_id, operation, attempts FROM outbox "
+                "WHERE available_at <= $1 "
+                "AND pg_try_advisory_xact_lock(hashtext(topic || ':' || entity_id)) "
+                "ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED",
+                [now, self.batch_size],
+            )
+            if not rows:
+                return 0
+            claimed = [Claimed(**r) for r in rows]
+            try:
+                await self._apply(claimed)
+            except Exception as exc:  # noqa: BLE001 - any failure means "retry later"
+                await self._postpone(claimed, exc, tx)
+                return 0
+            await OutboxEntry.filter(id__in=[c.id for c in claimed]).using_db(tx).delete()
+        self.processed += len(claimed)
+        return len(claimed)
+
+    async def _drain_sqlite(self) -> int:
+        now = datetime.now(timezone.utc)
+        rows = await OutboxEntry.filter(available_at__lte=now).order_by("id").limit(self.batch_size).values(
+            "id", "topic", "entity_id", "operation", "attempts")
+        if not rows:
+            return 0
+        claimed = [Claimed(**r) for r in rows]
+        try:
+            await self._apply(claimed)
+        except Exception as exc:  # noqa: BLE001
+            await self._postpone(claimed, exc, None)
+            return 0
+        await OutboxEntry.filter(id__in=[c.id for c in claimed]).delete()
+        self.processed += len(claimed)
+        return len(claimed)
+
+    async def _apply(self, claimed: list[Claimed]) -> None:
+        agenda_ids = sorted({int(c.entity_id) for c in claimed if c.topic == "agenda"})
+        if not agenda_ids:
+            return
+        agendas = await Agenda.filter(id__in=agenda_ids)
+        present = {a.id for a in agendas}
+        index = self.engine.client.index(self.engine.agendas_uid)
+        tasks = []
+        if agendas:
+            tasks.append(await index.add_documents(await documents_for(agendas), primary_key="id"))
+        gone = [str(i) for i in agenda_ids if i not in present]
+        if gone:
+            tasks.append(await index.delete_documents(gone))
+        for task in tasks:
+            await self.engine.wait(task)
+
+    async def _postpone(self, claimed: list[Claimed], exc: Exception, tx) -> None:
+        self.failures += 1
+        self.last_error = f"{type(exc).__name__}: {exc}"[:500]
+        log.warning("indexing %d outbox entries failed, will retry: %s", len(claimed), self.last_error)
+        now = datetime.now(timezone.utc)
+        for c in claimed:
+            q = OutboxEntry.filter(id=c.id)
+            if tx is not None:
+                q = q.using_db(tx)
+            await q.update(attempts=c.attempts + 1, available_at=now + _backoff(c.attempts + 1),
+                           last_error=self.last_error)
+
+    # ------------------------------------------------------------------ loops
+
+    async def drain_all(self, *, timeout: float = 30.0) -> int:
+        """Drain until nothing is due (tests, ``agenda reindex``); returns entries completed."""
+        total, deadline = 0, asyncio.get_running_loop().time() + timeout
+        while True:
+            done = await self.drain_once()
+            total += done
+            if done == 0:
+                pending = await OutboxEntry.all().count()
+                if pending == 0 or asyncio.get_running_loop().time() > deadline:
+                    return total
+                await asyncio.sleep(0.05)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """The worker loop: drain while there is work, poll briefly when idle."""
+        while not stop.is_set():
+            try:
+                done = await self.drain_once()
+            except Exception:  # noqa: BLE001 - the database may be briefly unavailable; keep going
+                log.exception("outbox drain failed")
+                done = 0
+            if done == 0:
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=self.idle_interval)
+                except asyncio.TimeoutError:
+                    pass
+
+
+async def outbox_stats() -> dict:
+    """Depth and age of the oldest entry, for /readyz and /metrics."""
+    depth = await OutboxEntry.all().count()
+    oldest = await OutboxEntry.all().order_by("id").first().values("created_at") if depth else None
+    age = (datetime.now(timezone.utc) - oldest["created_at"]).total_seconds() if oldest else 0.0
+    return {"depth": depth, "oldest_age_seconds": round(max(age, 0.0), 3)}

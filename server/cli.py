@@ -108,7 +108,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on")
+        config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on")
+        _quiet_server(config).run()
     finally:
         if meili is not None:
             meili.stop()
@@ -222,6 +223,20 @@ def cmd_work_plan_add(args: argparse.Namespace) -> int:
         return 0
 
     return _run_with_database("agenda work-plan add", work)
+
+
+def _quiet_server(config):
+    """uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown so that the default handler runs;
+    inside ``asyncio.run`` that cancels the finished lifespan and prints a traceback for a clean
+    Ctrl-C. We have nothing left to do after the shutdown, so the signal is consumed."""
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame):
+            super().handle_exit(sig, frame)
+            self._captured_signals.clear()
+
+    return Server(config)
 
 
 def build_parser() -> argparse.ArgumentParser:

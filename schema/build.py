@@ -13,9 +13,10 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
+from schema.search.queries import SearchQueries
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, AgendaQueries))
+Query = merge_types("Query", (AccountQueries, AgendaQueries, SearchQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations))
 
 

@@ -3,6 +3,7 @@ the database context and the search client."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from pathlib import Path
@@ -19,6 +20,7 @@ from server.agendas.seed import seed_if_empty
 from server.health import healthz, readyz
 from server.search.engine import SearchEngine
 from server.settings import Settings
+from workers.indexer import Indexer
 
 log = logging.getLogger("civic_agenda")
 
@@ -90,13 +92,27 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
         ctx = await db.open_context(settings.database_url)
         app.state.tortoise = ctx
         app.state.search = SearchEngine(settings)
+        app.state.indexer = Indexer(app.state.search)
+        stop = asyncio.Event()
+        worker = None
         try:
-            if run_migrations:
-                # A real start on an empty database loads the demo (AGENDA_DEMO=0 disables it).
-                with ctx:
+            with ctx:
+                try:
+                    await app.state.search.ensure_index()
+                except Exception as exc:  # noqa: BLE001 - search down at start: serve degraded, index later
+                    log.warning("Meilisearch not ready at start (%s); search answers from the database until it is", exc)
+                if run_migrations:
+                    # A real start on an empty database loads the demo (AGENDA_DEMO=0 disables it).
                     await seed_if_empty(settings)
+                if settings.worker_in_process:
+                    # The embedded default drains the outbox in the server process (SPEC §4); the
+                    # task copies this context, so it sees the database.
+                    worker = asyncio.create_task(app.state.indexer.run(stop), name="outbox-indexer")
             yield
         finally:
+            stop.set()
+            if worker is not None:
+                await worker
             await app.state.search.aclose()
             await db.close_context(ctx)
             app.state.tortoise = None

@@ -76,6 +76,7 @@ class Settings:
     max_batch: int = 10
     proposals_per_hour: int = 10
     max_page_size: int = 100
+    worker_in_process: bool = True
     extra: dict = field(default_factory=dict)
 
     @property
@@ -138,6 +139,7 @@ class Settings:
             session_ttl_hours=_int(env, "AGENDA_SESSION_TTL_HOURS", 24 * 14, 1, 24 * 365),
             cookie_secure=_bool(env, "AGENDA_COOKIE_SECURE", True),
             proposals_per_hour=_int(env, "AGENDA_PROPOSALS_PER_HOUR", 10, 1, 100_000),
+            worker_in_process=_bool(env, "AGENDA_WORKER_IN_PROCESS", True),
         )
 
     @property

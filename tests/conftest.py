@@ -149,6 +149,8 @@ def settings(clean_database, meili, tmp_path) -> Settings:
         "AGENDA_SECRET": TEST_SECRET,
         "AGENDA_INDEX_PREFIX": f"t{RUN_ID}_{uuid.uuid4().hex[:6]}_",
         "AGENDA_DEMO": "0",
+        # Tests drain the outbox explicitly (app.state.indexer.drain_all()) unless they start a worker.
+        "AGENDA_WORKER_IN_PROCESS": "0",
     }
     if key:
         env["MEILI_MASTER_KEY"] = key

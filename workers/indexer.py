@@ -58,6 +58,7 @@ class Indexer:
         self.processed = 0
         self.failures = 0
         self.last_error: str | None = None
+        self._index_ready = False
 
     # ------------------------------------------------------------------ one batch
 
@@ -110,6 +111,11 @@ class Indexer:
         agenda_ids = sorted({int(c.entity_id) for c in claimed if c.topic == "agenda"})
         if not agenda_ids:
             return
+        if not self._index_ready:
+            # Writing to a missing index would create it without our settings (no filterable
+            # attributes): make sure it exists, configured, before the first write.
+            await self.engine.ensure_index()
+            self._index_ready = True
         agendas = await Agenda.filter(id__in=agenda_ids)
         present = {a.id for a in agendas}
         index = self.engine.client.index(self.engine.agendas_uid)

@@ -25,6 +25,8 @@ def _settings() -> Settings:
 
 def _setup_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.python_log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpx2", "httpcore"):  # one line per Meilisearch request otherwise
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, settings.python_log_level))
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -98,13 +100,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     asyncio.run(db.migrate(settings.database_url))
 
-    meili = None
-    if settings.provision_meili:
-        from server.search.provision import start_provisioned
+    from server.search import local
 
+    if settings.provision_meili:
         print("provisioning Meilisearch (first run downloads and verifies the pinned binary)…", flush=True)
-        meili = start_provisioned(settings.cache_dir, settings.data_dir / "meilisearch")
-        settings = dataclasses.replace(settings, meili_url=meili.url, meili_master_key=meili.master_key)
+    settings, meili = local.attach_or_start(settings)
     try:
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
@@ -113,6 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         if meili is not None:
             meili.stop()
+            local.forget(settings)
     return 0
 
 
@@ -173,6 +174,66 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
         return 0
 
     return _run_with_database("agenda seed-demo", work)
+
+
+def _with_search(prog: str, work) -> int:
+    """Like ``_run_with_database``, with a reachable Meilisearch: the configured one, the running
+    server's provisioned one, or one started for as long as the command runs."""
+    from server.search import local
+    from server.search.engine import SearchEngine
+
+    base = _settings()
+    _setup_logging(base)
+    settings, meili = local.attach_or_start(base)
+
+    async def with_engine(s: Settings) -> int:
+        engine = SearchEngine(settings)
+        try:
+            return await work(settings, engine)
+        finally:
+            await engine.aclose()
+
+    try:
+        return _run_with_database(prog, with_engine)
+    finally:
+        if meili is not None:
+            meili.stop()
+            local.forget(settings)
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from server.search.reindex import reindex
+
+    async def work(settings: Settings, engine) -> int:
+        def progress(done: int, total: int) -> None:
+            print(f"\rindexed {done:,}/{total:,} agendas", end="", flush=True)
+
+        report = await reindex(engine, batch_size=args.batch_size, progress=progress)
+        print(f"\nreindexed {report.indexed:,} agendas in {report.seconds:.1f}s "
+              f"({report.per_second:,.0f}/s); {report.caught_up:,} changed meanwhile and were re-applied; "
+              f"swapped into {engine.agendas_uid}")
+        return 0
+
+    return _with_search("agenda reindex", work)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    import signal
+
+    from workers.indexer import Indexer
+
+    async def work(settings: Settings, engine) -> int:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        indexer = Indexer(engine, batch_size=args.batch_size)
+        print(f"draining the outbox into {engine.agendas_uid} (Ctrl-C stops)", flush=True)
+        await indexer.run(stop)
+        print(f"stopped after indexing {indexer.processed:,} changes", flush=True)
+        return 0
+
+    return _with_search("agenda worker", work)
 
 
 def cmd_department_add(args: argparse.Namespace) -> int:
@@ -257,6 +318,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-schema", help="write the GraphQL SDL to schema/schema.graphql")
     p.add_argument("--out")
     p.set_defaults(fn=cmd_export_schema)
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the database aside, then swap it in")
+    p.add_argument("--batch-size", type=int, default=5000)
+    p.set_defaults(fn=cmd_reindex)
+
+    p = sub.add_parser("worker", help="drain the outbox into Meilisearch (run several on PostgreSQL)")
+    p.add_argument("--batch-size", type=int, default=500)
+    p.set_defaults(fn=cmd_worker)
 
     p = sub.add_parser("seed-demo", help="load Seoul's departments, work plans, demo accounts and agendas")
     p.add_argument("--force", action="store_true",

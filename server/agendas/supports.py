@@ -4,6 +4,8 @@ denormalised ``support_count`` changes in the same transaction as the row."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -15,6 +17,11 @@ from server.agendas.policy import Viewer, can_view
 from server.agendas.versioning import load_for_update
 from server.errors import DomainError
 from server.search import outbox
+
+def _now() -> datetime:
+    # Every change to an agenda moves updated_at: a reindex catches up on exactly those.
+    return datetime.now(timezone.utc)
+
 
 SUPPORTABLE = frozenset({S.IN_TRIAGE, S.NEEDS_INFO, S.ACCEPTED, S.IN_PROGRESS})
 
@@ -37,7 +44,8 @@ async def support(viewer: Viewer, agenda_id) -> Agenda:
     try:
         async with in_transaction() as conn:
             await Support.create(agenda_id=agenda.id, user_id=viewer.user.id, using_db=conn)
-            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") + 1)
+            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") + 1,
+                                                                    updated_at=_now())
             await outbox.enqueue("agenda", agenda.id, using_db=conn)
     except IntegrityError:
         pass  # already supported: supporting is idempotent
@@ -50,7 +58,8 @@ async def withdraw_support(viewer: Viewer, agenda_id) -> Agenda:
     async with in_transaction() as conn:
         deleted = await Support.filter(agenda_id=agenda.id, user_id=viewer.user.id).using_db(conn).delete()
         if deleted:
-            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") - deleted)
+            await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") - deleted,
+                                                                    updated_at=_now())
             await outbox.enqueue("agenda", agenda.id, using_db=conn)
     await agenda.refresh_from_db(fields=["support_count"])
     return agenda

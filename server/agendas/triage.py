@@ -3,6 +3,7 @@ the lifecycle table and the policy, each applied with optimistic concurrency and
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from enum import Enum
 
 from tortoise.expressions import F
@@ -98,7 +99,8 @@ async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_in
         await Follow.filter(agenda_id=agenda.id, user_id__in=list(followers) or [0]).using_db(conn).delete()
         await Follow.filter(agenda_id=agenda.id).using_db(conn).update(agenda_id=target.id)
         if moving:
-            await Agenda.filter(id=target.id).using_db(conn).update(support_count=F("support_count") + len(moving))
+            await Agenda.filter(id=target.id).using_db(conn).update(
+                support_count=F("support_count") + len(moving), updated_at=datetime.now(timezone.utc))
         await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
                              to_status=S.MERGED.value, reason=reason, data={"merged_into": target.id}, using_db=conn)
         await history.record(target.id, EventKind.MERGED_IN, actor=viewer.user, reason=reason,

@@ -40,7 +40,7 @@ def agenda_settings() -> MeilisearchSettings:
     return MeilisearchSettings(
         searchable_attributes=["title", "body", "department_name", "department_name_en"],
         filterable_attributes=FILTERABLE,
-        sortable_attributes=["created_at", "support_count", "updated_at"],
+        sortable_attributes=["id", "created_at", "support_count", "updated_at"],
         displayed_attributes=["*"],
         synonyms=synonyms(),
         typo_tolerance=TypoTolerance(enabled=True),

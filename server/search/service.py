@@ -129,7 +129,7 @@ async def _search_index(engine, viewer, query, f, first, offset, sort) -> Search
         attributes_to_retrieve=["id"], attributes_to_highlight=["title", "body"],
         attributes_to_crop=["body"], crop_length=40, highlight_pre_tag=_PRE, highlight_post_tag=_POST,
         crop_marker="…",
-        sort={SearchSort.NEWEST: ["created_at:desc"], SearchSort.MOST_SUPPORTED: ["support_count:desc"]}.get(sort),
+        sort={SearchSort.NEWEST: ["id:desc"], SearchSort.MOST_SUPPORTED: ["support_count:desc", "id:desc"]}.get(sort),
     )
     ids = [int(h["id"]) for h in result.hits]
     rows = await _visible_in_order(viewer, ids)

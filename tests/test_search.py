@@ -1,0 +1,139 @@
+"""Finding agendas in Korean, Chinese and English through the API, against the real Meilisearch."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.accounts.models import User
+from server.agendas import service
+from server.agendas.models import Agenda
+from server.agendas.policy import viewer_for
+from server.settings import Settings
+from tests.agenda_world import build_world
+from tests.search_corpus import CORPUS
+
+SEARCH = """
+query($q: String!, $filter: SearchFilterInput, $first: Int, $sort: SearchSort) {
+  search(query: $q, filter: $filter, first: $first, sort: $sort) {
+    hits { agenda { id title status } highlights { title body } }
+    facets { field { value count } status { value count } channel { value count }
+             department { value count } district { value count } }
+    estimatedTotal processingTimeMs degraded
+  }
+}"""
+
+
+async def seed_corpus(settings: Settings, email: str = "jiwoo@example.kr") -> list[Agenda]:
+    viewer = await viewer_for(await User.get(email=email))
+    fast = Settings(**{**settings.__dict__, "proposals_per_hour": 10_000})
+    return [await service.propose(viewer, service.ProposalInput(title=t, body=b, field=f, district=d), fast)
+            for t, b, f, d in CORPUS]
+
+
+@pytest.fixture
+async def corpus(app, gql, settings):
+    world = await build_world(gql)
+    agendas = await seed_corpus(settings)
+    await app.state.indexer.drain_all()
+    return world, agendas
+
+
+async def ids_direct(app, q: str, **kw) -> list[int]:
+    engine = app.state.search
+    result = await engine.client.index(engine.agendas_uid).search(q, **kw)
+    return [int(h["id"]) for h in result.hits]
+
+
+async def ids_api(gql, q: str, token=None, **variables) -> list[int]:
+    data = await gql(SEARCH, {"q": q, **variables}, token=token)
+    assert "errors" not in data, data
+    assert data["data"]["search"]["degraded"] is False
+    return [int(h["agenda"]["id"]) for h in data["data"]["search"]["hits"]]
+
+
+@pytest.mark.parametrize("query, must_find", [
+    ("저상버스를", "저상버스 탑승 예약 앱"),          # a Korean noun with a particle
+    ("저상버", "저상버스 탑승 예약 앱"),              # a prefix while typing
+    ("공동육아", "동네 공동육아 나눔터"),
+    ("低地板公車", "低地板公車預約服務"),            # a Traditional Chinese word inside a sentence
+    ("咖啡館", "社區咖啡館成為鄰里客廳"),
+    ("comunity cafe", "A community café for every neighbourhood"),  # an English typo, no accent
+    ("handbok", "Labour rights handbook for young part-time workers"),
+])
+async def test_the_api_finds_what_the_index_ranks_first(gql, app, corpus, query, must_find):
+    api = await ids_api(gql, query)
+    direct = await ids_direct(app, query, limit=20)
+    assert api == direct, "the API must not rank differently from the index"
+    titles = {a.id: a.title for a in corpus[1]}
+    assert must_find in [titles[i] for i in api[:3]]
+
+
+async def test_highlights_mark_matches_and_escape_everything_else(gql, app, corpus, settings):
+    viewer = await viewer_for(await User.get(email="jiwoo@example.kr"))
+    fast = Settings(**{**settings.__dict__, "proposals_per_hour": 10_000})
+    await service.propose(viewer, service.ProposalInput(
+        title="<script>alert(1)</script> 저상버스 안내", body="<img src=x onerror=alert(1)> 저상버스 정류장 안내판을 바꿔 주세요.",
+        field="PARTICIPATION_PUBLIC_SERVICE"), fast)
+    await app.state.indexer.drain_all()
+    data = await gql(SEARCH, {"q": "안내판"})
+    hit = data["data"]["search"]["hits"][0]
+    assert "<script>" not in hit["highlights"]["title"] and "&lt;script&gt;" in hit["highlights"]["title"]
+    assert "<mark>안내판</mark>" in hit["highlights"]["body"] and "<img" not in hit["highlights"]["body"]
+
+
+@pytest.mark.parametrize("field, value", [
+    ("departmentCodes", ['x" OR status = "REJECTED']),
+    ("departmentCodes", ['TRANSPORT") OR (visibility = "INTERNAL']),
+    ("districts", ['JONGNO" OR district EXISTS OR district = "']),
+    ("districts", ["\\\" OR 1=1"]),
+])
+async def test_filter_injection_attempts_are_inert(gql, corpus, field, value):
+    data = await gql(SEARCH, {"q": "", "filter": {field: value}})
+    assert "errors" not in data
+    assert data["data"]["search"]["hits"] == [] and data["data"]["search"]["degraded"] is False
+
+
+async def test_visibility_is_enforced_whatever_the_filter(gql, app, corpus, settings):
+    staff = await viewer_for(await User.get(email="bus@seoul.go.kr"))
+    fast = Settings(**{**settings.__dict__, "proposals_per_hour": 10_000})
+    internal = await service.propose(staff, service.ProposalInput(
+        title="저상버스 차고지 내부 검토", body="내부 검토용: 저상버스 차고지 이전 부지를 검토합니다.", field="HOUSING_SAFETY",
+        channel="DEPARTMENT_WORK", visibility="INTERNAL"), fast)
+    await app.state.indexer.drain_all()
+    for token in (None, corpus[0].tokens["citizen2"]):
+        found = await ids_api(gql, "차고지", token=token, filter={"statuses": ["IN_TRIAGE"]})
+        assert internal.id not in found
+    assert internal.id in await ids_api(gql, "차고지", token=corpus[0].tokens["welfare"])
+
+
+async def test_facet_counts_equal_the_database(gql, corpus):
+    data = (await gql(SEARCH, {"q": ""}))["data"]["search"]
+    facets = {k: {f["value"]: f["count"] for f in v} for k, v in data["facets"].items()}
+    agendas = await Agenda.all().prefetch_related("owner_department")
+    from collections import Counter
+    assert facets["field"] == dict(Counter(a.field for a in agendas))
+    assert facets["status"] == dict(Counter(a.status for a in agendas))
+    assert facets["district"] == dict(Counter(a.district for a in agendas if a.district))
+    assert facets["department"] == dict(Counter(a.owner_department.code for a in agendas if a.owner_department))
+    assert data["estimatedTotal"] == len(agendas)
+
+
+async def test_filters_and_sorting(gql, corpus):
+    jobs = (await gql(SEARCH, {"q": "", "filter": {"fields": ["JOBS"]}}))["data"]["search"]
+    assert {h["agenda"]["title"] for h in jobs["hits"]} == {t for t, _, f, _ in CORPUS if f == "JOBS"}
+    newest = (await gql(SEARCH, {"q": "", "sort": "NEWEST", "first": 3}))["data"]["search"]["hits"]
+    assert [h["agenda"]["title"] for h in newest] == [t for t, *_ in CORPUS[::-1][:3]]
+
+
+async def test_similar_agendas_hint_at_duplicates_while_typing(gql, corpus):
+    data = await gql('query($t: String!, $b: String!) { similarAgendas(title: $t, body: $b) { title } }',
+                     {"t": "저상버스 예약", "b": "휠체어 타는 사람도 버스를 예약할 수 있으면"})
+    titles = [a["title"] for a in data["data"]["similarAgendas"]]
+    assert 0 < len(titles) <= 5 and titles[0] == "저상버스 탑승 예약 앱"
+
+
+async def test_bad_search_input_is_a_clear_error(gql, corpus):
+    too_long = await gql(SEARCH, {"q": "가" * 201})
+    assert too_long["errors"][0]["extensions"] == {"code": "TOO_LONG", "field": "query"}
+    too_many = await gql(SEARCH, {"q": "", "first": 500})
+    assert too_many["errors"][0]["extensions"]["field"] == "first"

@@ -60,6 +60,10 @@ class Indexer:
         self.last_error: str | None = None
         self._index_ready = False
 
+    def index_is_ready(self) -> None:
+        """Called when the index was ensured elsewhere (the server's start), to skip doing it again."""
+        self._index_ready = True
+
     # ------------------------------------------------------------------ one batch
 
     async def drain_once(self) -> int:

@@ -17,7 +17,7 @@ from tortoise.context import _current_context
 
 from server import db
 from server.agendas.seed import seed_if_empty
-from server.health import healthz, readyz
+from server.health import healthz, metrics, readyz
 from server.search.engine import SearchEngine
 from server.settings import Settings
 from workers.indexer import Indexer
@@ -124,6 +124,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/", index),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
         lifespan=lifespan,

@@ -62,3 +62,14 @@ async def test_a_wrong_search_key_is_not_ready(settings):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://t") as c:
             r = await c.get("/readyz")
             assert r.status_code == 503 and r.json()["failed"] == ["search"]
+
+
+async def test_metrics_show_the_outbox_and_search_state(client, gql):
+    await gql("""mutation { register(input: {email: "m@example.kr", password: "광화문-광장-2026!", displayName: "측정"}) { errors { code } } }""")
+    r = await client.get("/metrics")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
+    values = dict(line.split(" ", 1) for line in r.text.splitlines() if line and not line.startswith("#"))
+    assert values["agenda_outbox_depth"] == "0" and values["agenda_search_degraded"] == "0"
+    assert values["agenda_database_up"] == "1"
+    ready = (await client.get("/readyz")).json()
+    assert ready["outbox"] == {"depth": 0, "oldest_age_seconds": 0.0}

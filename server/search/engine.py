@@ -20,6 +20,8 @@ class SearchEngine:
             raise RuntimeError("MEILI_URL is not set and no Meilisearch was provisioned")
         self.settings = settings
         self.client = AsyncClient(settings.meili_url, settings.meili_master_key, timeout=5)
+        # Whether the last search had to answer from the database (for /metrics and operators).
+        self.degraded = False
 
     def index_name(self, base: str) -> str:
         return f"{self.settings.index_prefix}{base}"

@@ -113,11 +113,14 @@ async def search(engine: SearchEngine, viewer: Viewer, query: str, f: SearchFilt
                  offset: int = 0, sort: SearchSort = SearchSort.RELEVANCE) -> SearchResult:
     query = _check(query, first, offset)
     try:
-        return await _search_index(engine, viewer, query, f, first, offset, sort)
+        result = await _search_index(engine, viewer, query, f, first, offset, sort)
+        engine.degraded = False
+        return result
     except _UNAVAILABLE as exc:
         log.warning("search engine unreachable, answering from the database: %s", exc)
     except MeilisearchError as exc:  # an error we did not expect: still answer, from the database
         log.error("search engine error, answering from the database: %s", exc)
+    engine.degraded = True
     return await _search_database(viewer, query, f, first, offset, sort)
 
 

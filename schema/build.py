@@ -14,10 +14,13 @@ from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
 from schema.search.queries import SearchQueries
+from schema.workshops.mutations import WorkshopMutations
+from schema.workshops.queries import WorkshopQueries
+from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, AgendaQueries, SearchQueries))
-Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations))
+Query = merge_types("Query", (AccountQueries, AgendaQueries, SearchQueries, WorkshopQueries))
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, WorkshopMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -44,5 +47,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=aliases),
             lambda: MaxTokensLimiter(max_token_count=tokens),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
+            OperationMetrics,  # per-operation counts and latency for /metrics (server/ops/metrics.py)
         ],
     )

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "server.accounts.models",
     "server.agendas.models",
     "server.search.models",
+    "server.workshops.models",
 ]
 
 

@@ -46,6 +46,18 @@ def _bool(env: dict[str, str], name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be 0 or 1, got {raw!r}")
 
 
+def _timezone(env: dict[str, str]) -> str:
+    """Quarters and due dates are the city's calendar, not UTC's."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = (env.get("AGENDA_TIMEZONE") or "Asia/Seoul").strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"AGENDA_TIMEZONE must be an IANA time zone such as Asia/Seoul, got {name!r}") from None
+    return name
+
+
 def default_cache_dir(env: dict[str, str]) -> Path:
     """Downloaded binaries are cached outside the work tree, shared by every checkout."""
     if env.get("AGENDA_CACHE_DIR"):
@@ -77,6 +89,11 @@ class Settings:
     proposals_per_hour: int = 10
     max_page_size: int = 100
     worker_in_process: bool = True
+    timezone: str = "Asia/Seoul"
+    stalled_days: int = 60
+    rate_limit_per_minute: int = 600  # per client on /graphql and /export; 0 disables (server/ops/ratelimit.py)
+    rate_limit_burst: int = 0  # bucket size; 0 means one minute's allowance
+    log_format: str = "text"  # "text" or "json" (one JSON object per line, server/ops/logs.py)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -140,11 +157,23 @@ class Settings:
             cookie_secure=_bool(env, "AGENDA_COOKIE_SECURE", True),
             proposals_per_hour=_int(env, "AGENDA_PROPOSALS_PER_HOUR", 10, 1, 100_000),
             worker_in_process=_bool(env, "AGENDA_WORKER_IN_PROCESS", True),
+            timezone=_timezone(env),
+            stalled_days=_int(env, "AGENDA_STALLED_DAYS", 60, 1, 3650),
+            rate_limit_per_minute=_int(env, "AGENDA_RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000),
+            rate_limit_burst=_int(env, "AGENDA_RATE_LIMIT_BURST", 0, 0, 1_000_000),
+            log_format=_log_format(env),
         )
 
     @property
     def python_log_level(self) -> int:
         return getattr(logging, self.log_level.upper())
+
+
+def _log_format(env: dict[str, str]) -> str:
+    value = (env.get("AGENDA_LOG_FORMAT") or "text").strip().lower()
+    if value not in ("text", "json"):
+        raise ConfigError(f"AGENDA_LOG_FORMAT must be text or json, got {value!r}")
+    return value
 
 
 def _stored_secret(data_dir: Path) -> str:

@@ -206,6 +206,23 @@ class Agenda:
     async def viewer_can_triage(self, info: Info) -> bool:
         return policy.owns(await info.context.viewer(), self._model)
 
+    @strawberry.field(description="The execution plan (실행방안) once the agenda is accepted; public with the agenda.")
+    async def plan(self, info: Info) -> Annotated["ExecutionPlan", strawberry.lazy("schema.workshops.types")] | None:
+        from schema.workshops.dataloaders import PlanByAgendaLoader
+        from schema.workshops.types import ExecutionPlan
+
+        found = await info.context.loader(PlanByAgendaLoader).load(self._model.id)
+        return ExecutionPlan.build(*found) if found else None
+
+    @strawberry.field(description="Research-team reviews; visible to city staff only (empty for others).")
+    async def reviews(self, info: Info) -> list[Annotated["Review", strawberry.lazy("schema.workshops.types")]]:
+        from schema.workshops.dataloaders import ReviewsByAgendaLoader
+        from schema.workshops.types import Review
+
+        if not (await info.context.viewer()).is_staff:
+            return []
+        return [Review.from_model(r) for r in await info.context.loader(ReviewsByAgendaLoader).load(self._model.id)]
+
     @strawberry.field
     def field_label(self) -> Label:
         f = next(x for x in catalogue.POLICY_FIELDS if x.code == self._model.field)

@@ -124,7 +124,12 @@ async def advance(viewer: Viewer, agenda_id, expected_version: int, status: str,
         await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
                              to_status=target.value, reason=reason_, using_db=conn)
 
-    return await apply_change(agenda, expected_version, {"status": target.value}, events)
+    agenda = await apply_change(agenda, expected_version, {"status": target.value}, events)
+    if target == S.COMPLETED:
+        from server.workshops.plans import refresh_progress  # the plan reads agendas; keep the import one-way
+
+        await refresh_progress(agenda)
+    return agenda
 
 
 async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: str, department_code: str | None,

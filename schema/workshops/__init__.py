@@ -1,0 +1,1 @@
+"""Execution in GraphQL: plans, workshops, progress, research reviews, cases."""

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from strawberry.types import Info
+
+from server.workshops import plans
+from schema.agendas.types import Agenda
+from schema.errors import UserError, run_domain
+
+
+@strawberry.input
+class MilestoneInput:
+    title: str
+    due_date: date
+    done: bool = False
+
+
+@strawberry.input
+class KpiInput:
+    name: str
+    unit: str
+    target: float
+    baseline: float = 0.0
+    actual: float | None = None
+
+
+@strawberry.input
+class ExecutionPlanInput:
+    agenda_id: strawberry.ID
+    summary: str = ""
+    responsible_department_code: str | None = None
+    milestones: list[MilestoneInput] = strawberry.field(default_factory=list)
+    kpis: list[KpiInput] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ExecutionPlanPayload:
+    agenda: Agenda | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.mutation(description="Create or replace the execution plan of an accepted agenda (its owner or responsible department).")
+async def save_execution_plan(info: Info, input: ExecutionPlanInput) -> ExecutionPlanPayload:
+    viewer = await info.context.viewer()
+    result, errors = await run_domain(lambda: plans.save_plan(
+        viewer, input.agenda_id, summary=input.summary, responsible_department_code=input.responsible_department_code,
+        milestones=[plans.MilestoneInput(m.title, m.due_date, m.done) for m in input.milestones],
+        kpis=[plans.KpiInput(k.name, k.unit, k.target, k.baseline, k.actual) for k in input.kpis]))
+    if errors:
+        return ExecutionPlanPayload(errors=errors)
+    from server.agendas.models import Agenda as AgendaModel
+
+    return ExecutionPlanPayload(agenda=Agenda.from_model(await AgendaModel.get(id=result.agenda_id)))

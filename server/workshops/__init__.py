@@ -1,0 +1,1 @@
+"""Execution: plans of accepted agendas, quarterly execution workshops, research reviews and cases."""

@@ -11,9 +11,8 @@ from starlette.responses import Response
 from strawberry.asgi import GraphQL
 from cross_web import HTTPException  # what strawberry.asgi catches and turns into a status code
 
-from server.accounts import tokens
+from server.accounts.request_auth import AuthFailure, authenticate
 from server.settings import Settings
-from schema.accounts.session_cookie import CSRF_HEADER, SESSION_COOKIE
 from schema.context import Context
 
 
@@ -25,27 +24,11 @@ class GraphQLView(GraphQL):
     async def get_context(self, request: Request, response: Response) -> Context:
         await _refuse_nul_characters(request)
         ctx = Context(request=request, response=response, settings=self.settings)
-        secret = self.settings.secret
-        auth = request.headers.get("authorization", "")
-        if auth:
-            scheme, _, value = auth.partition(" ")
-            if scheme.lower() != "bearer" or not value.strip():
-                raise HTTPException(401, "Authorization header must be 'Bearer <token>'.")
-            found = await tokens.authenticate(value.strip(), secret=secret, kind=tokens.BEARER)
-            if found is None:
-                # A client that sends a token expects to act as someone: say so instead of
-                # silently answering as an anonymous caller.
-                raise HTTPException(401, "The token is invalid, expired or revoked; log in again.")
-            ctx.user, ctx.token = found
-            return ctx
-        cookie = request.cookies.get(SESSION_COOKIE)
-        if cookie:
-            found = await tokens.authenticate(cookie, secret=secret, kind=tokens.SESSION)
-            if found is not None:
-                if not tokens.csrf_matches(secret, cookie, request.headers.get(CSRF_HEADER)):
-                    raise HTTPException(403, "Missing or wrong X-CSRF-Token header for a cookie session.")
-                ctx.user, ctx.token = found
-                ctx.via_cookie = True
+        try:
+            caller = await authenticate(request, self.settings.secret)
+        except AuthFailure as exc:
+            raise HTTPException(exc.status, exc.message) from None
+        ctx.user, ctx.token, ctx.via_cookie = caller.user, caller.token, caller.via_cookie
         return ctx
 
 

@@ -18,6 +18,11 @@ from tortoise.context import _current_context
 from server import db
 from server.agendas.seed import seed_if_empty
 from server.health import healthz, metrics, readyz
+from server.workshops.http import workshop_progress_csv
+from server.opendata.http import ROUTES as OPENDATA_ROUTES
+from server.ops.metrics import HttpMetricsMiddleware, Metrics
+from server.ops.ratelimit import RateLimitMiddleware
+from server.ops.requestid import RequestIdMiddleware
 from server.search.engine import SearchEngine
 from server.settings import Settings
 from workers.indexer import Indexer
@@ -126,11 +131,17 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/workshops/{workshop_id:int}/progress.csv", workshop_progress_csv),
+            *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
         ],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.tortoise = None
+    app.state.metrics = Metrics()
     app.add_middleware(TortoiseContextMiddleware)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HttpMetricsMiddleware)
+    app.add_middleware(RequestIdMiddleware)  # outermost: every response and log record has the id
     return app

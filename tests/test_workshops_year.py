@@ -192,3 +192,74 @@ async def test_the_year_through_graphql(year, gql):
     # Citizens don't read the city's working papers.
     denied = await gql("{ workshopProgress(year: 2025, quarter: 3) { asOf } }", token=tokens["citizen"])
     assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_the_facilitator_prints_the_progress_sheet(year, client, gql):
+    from server.workshops.models import Workshop
+
+    token = (await gql('mutation { login(email: "facilitator@seoul.go.kr", password: "%s") { token } }' % PASSWORD)
+             )["data"]["login"]["token"]
+    q1 = await Workshop.get(year=2025, quarter=1)
+    r = await client.get(f"/workshops/{q1.id}/progress.csv", headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.content.startswith("\ufeff".encode("utf-8"))
+    import csv, io
+
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0][0].startswith("2025 1분기 서울혁신 실행워크숍")
+    assert "정하늘 (마을공동체 네트워크)" in rows[1][0]
+    header, body = rows[3], rows[4:]
+    assert header[0] == "구분 Purpose" and len(body) == 4
+    review_b = next(r for r in body if r[2] == "어르신 돌봄 이웃 매칭" and r[0].startswith("기획안 토론"))
+    assert review_b[7] == "복지정책실이 예산을 확보한다" and "돌봄 매칭 예산 확보 — 복지정책실, 2025-06-30" in review_b[9]
+    # staff only, and a clear answer for the rest
+    citizen = year["world"].tokens["citizen"]
+    assert (await client.get(f"/workshops/{q1.id}/progress.csv", headers={"Authorization": f"Bearer {citizen}"})).status_code == 403
+    assert (await client.get(f"/workshops/{q1.id}/progress.csv")).status_code == 401
+    assert (await client.get("/workshops/999999/progress.csv", headers={"Authorization": f"Bearer {token}"})).status_code == 404
+
+
+@pytest.mark.parametrize("who, call, code", [
+    ("citizen", "create", "FORBIDDEN"),
+    ("transport", "create", "FORBIDDEN"),
+    ("facilitator", "bad_quarter", "INVALID"),
+    ("facilitator", "date_outside", "INVALID"),
+    ("facilitator", "no_agenda", "REQUIRED"),
+    ("facilitator", "unknown_workshop", "NOT_FOUND"),
+    ("citizen", "plan", "FORBIDDEN"),
+    ("transport", "plan_not_accepted", "NOT_ACCEPTED"),
+    ("citizen", "review", "FORBIDDEN"),
+    ("researcher", "bad_scores", "INVALID"),
+])
+async def test_bad_execution_input_is_refused_and_writes_nothing(app, gql, settings, who, call, code):
+    from server.errors import DomainError, ValidationErrors
+    from server.workshops.models import ExecutionPlan, Review, Workshop, WorkshopItem
+
+    await build_world(gql)
+    await accounts.create_user(email="facilitator@seoul.go.kr", password=PASSWORD, display_name="진행자", role=Role.FACILITATOR)
+    await accounts.create_user(email="expert@univ.ac.kr", password=PASSWORD, display_name="전문가", role=Role.RESEARCHER)
+    emails = {"citizen": "jiwoo@example.kr", "transport": "bus@seoul.go.kr", "facilitator": "facilitator@seoul.go.kr",
+              "researcher": "expert@univ.ac.kr"}
+    viewer = await viewer_for(await User.get(email=emails[who]))
+    agenda = await agenda_service.propose(await viewer_for(await User.get(email="jiwoo@example.kr")),
+                                          agenda_service.ProposalInput(title="저상버스 안내 개선 제안", body="저상버스 정류장 안내를 더 알기 쉽게 바꿔 주세요.",
+                                                                       field="HOUSING_SAFETY"), settings)
+    fac = await viewer_for(await User.get(email="facilitator@seoul.go.kr"))
+    ws = await service.create_workshop(fac, year=2025, quarter=1, title="기존 워크숍", held_on=date(2025, 2, 1), place="시청")
+    calls = {
+        "create": lambda: service.create_workshop(viewer, year=2025, quarter=2, title="워크숍", held_on=date(2025, 5, 1), place="시청"),
+        "bad_quarter": lambda: service.create_workshop(viewer, year=2025, quarter=5, title="워크숍", held_on=date(2025, 5, 1), place="시청"),
+        "date_outside": lambda: service.create_workshop(viewer, year=2025, quarter=2, title="워크숍", held_on=date(2025, 9, 1), place="시청"),
+        "no_agenda": lambda: service.add_item(viewer, ws.id, purpose="PROGRESS_CHECK", settings=settings),
+        "unknown_workshop": lambda: service.add_item(viewer, 424242, purpose="PROGRESS_CHECK", settings=settings, agenda_id=agenda.id),
+        "plan": lambda: plans.save_plan(viewer, agenda.id, milestones=[], kpis=[]),
+        "plan_not_accepted": lambda: plans.save_plan(viewer, agenda.id, milestones=[], kpis=[]),
+        "review": lambda: research.review(viewer, agenda.id, scores={c: 3 for c in research.CRITERIA}, opinion="좋은 제안입니다 정말로"),
+        "bad_scores": lambda: research.review(viewer, agenda.id, scores={"INNOVATION": 9}, opinion="좋은 제안입니다 정말로"),
+    }
+    with pytest.raises((DomainError, ValidationErrors)) as exc:
+        await calls[call]()
+    errors = exc.value.errors if isinstance(exc.value, ValidationErrors) else [exc.value]
+    assert code in [e.code.value for e in errors]
+    assert await Workshop.all().count() == 1 and await WorkshopItem.all().count() == 0
+    assert await ExecutionPlan.all().count() == 0 and await Review.all().count() == 0

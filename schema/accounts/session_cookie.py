@@ -4,10 +4,7 @@ CSRF token in a readable cookie the frontend echoes in ``X-CSRF-Token`` (checked
 from __future__ import annotations
 
 from server.accounts import tokens
-
-SESSION_COOKIE = "agenda_session"
-CSRF_COOKIE = "agenda_csrf"
-CSRF_HEADER = "x-csrf-token"
+from server.accounts.request_auth import CSRF_COOKIE, SESSION_COOKIE
 
 
 def set_session_cookies(ctx, issued: tokens.IssuedToken) -> str:

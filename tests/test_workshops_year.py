@@ -263,3 +263,20 @@ async def test_bad_execution_input_is_refused_and_writes_nothing(app, gql, setti
     assert code in [e.code.value for e in errors]
     assert await Workshop.all().count() == 1 and await WorkshopItem.all().count() == 0
     assert await ExecutionPlan.all().count() == 0 and await Review.all().count() == 0
+
+
+async def test_workshops_and_cases_are_searchable(year, app, gql):
+    await app.state.indexer.drain_all()
+    cases = await gql('{ searchCases(query: "저상버스") { cases { title origin } fieldFacets { value count } degraded } }')
+    found = cases["data"]["searchCases"]
+    assert found["degraded"] is False
+    assert found["cases"] == [{"title": "저상버스 예약으로 넓힌 이동권", "origin": "PROGRAMME"}]
+    assert found["fieldFacets"] == [{"value": "PARTICIPATION_PUBLIC_SERVICE", "count": 1}]
+    token = (await gql('mutation { login(email: "facilitator@seoul.go.kr", password: "%s") { token } }' % PASSWORD)
+             )["data"]["login"]["token"]
+    ws = await gql('{ searchWorkshops(query: "돌봄 매칭", year: 2025) { workshops { quarter } degraded } }', token=token)
+    assert ws["data"]["searchWorkshops"] == {"workshops": [{"quarter": 1}], "degraded": False}
+    q4 = await gql('{ searchWorkshops(query: "", year: 2025, quarter: 4) { workshops { title } } }', token=token)
+    assert q4["data"]["searchWorkshops"]["workshops"] == [{"title": "2025 4분기 성과공유 워크숍"}]
+    anonymous = await gql('{ searchWorkshops(query: "돌봄") { degraded } }')
+    assert anonymous["errors"][0]["extensions"]["code"] == "FORBIDDEN"

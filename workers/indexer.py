@@ -26,11 +26,10 @@ from datetime import datetime, timedelta, timezone
 
 from tortoise.transactions import in_transaction
 
-from server.agendas.models import Agenda
 from server.db import connection
-from server.search.documents import documents_for
 from server.search.engine import SearchEngine
 from server.search.models import OutboxEntry
+from server.search.registry import SPECS
 
 log = logging.getLogger("civic_agenda.indexer")
 
@@ -112,23 +111,28 @@ class Indexer:
         return len(claimed)
 
     async def _apply(self, claimed: list[Claimed]) -> None:
-        agenda_ids = sorted({int(c.entity_id) for c in claimed if c.topic == "agenda"})
-        if not agenda_ids:
-            return
         if not self._index_ready:
             # Writing to a missing index would create it without our settings (no filterable
-            # attributes): make sure it exists, configured, before the first write.
-            await self.engine.ensure_index()
+            # attributes): make sure every index exists, configured, before the first write.
+            await self.engine.ensure_all()
             self._index_ready = True
-        agendas = await Agenda.filter(id__in=agenda_ids)
-        present = {a.id for a in agendas}
-        index = self.engine.client.index(self.engine.agendas_uid)
+        by_topic: dict[str, set[int]] = {}
+        for c in claimed:
+            if c.topic in SPECS:
+                by_topic.setdefault(c.topic, set()).add(int(c.entity_id))
+            else:
+                log.error("outbox entry %s has unknown topic %r; dropping it", c.id, c.topic)
         tasks = []
-        if agendas:
-            tasks.append(await index.add_documents(await documents_for(agendas), primary_key="id"))
-        gone = [str(i) for i in agenda_ids if i not in present]
-        if gone:
-            tasks.append(await index.delete_documents(gone))
+        for topic, ids in sorted(by_topic.items()):
+            spec = SPECS[topic]
+            rows = await spec.model.filter(id__in=sorted(ids))
+            present = {r.id for r in rows}
+            index = self.engine.client.index(self.engine.uid(topic))
+            if rows:
+                tasks.append(await index.add_documents(await spec.documents(rows), primary_key="id"))
+            gone = [str(i) for i in sorted(ids) if i not in present]
+            if gone:
+                tasks.append(await index.delete_documents(gone))
         for task in tasks:
             await self.engine.wait(task)
 

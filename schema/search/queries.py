@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from server.search import service
-from schema.agendas.types import Agenda
+from schema.agendas.types import Agenda, PolicyField
 from schema.errors import query_domain
 from schema.search.types import (
     SearchFacets,
@@ -12,6 +14,7 @@ from schema.search.types import (
     SearchHighlights,
     SearchHit,
     SearchResult,
+    FacetCount,
     SearchSort,
     facet_list,
 )
@@ -53,3 +56,59 @@ class SearchQueries:
         engine = info.context.request.app.state.search
         rows, _degraded = await service.similar(engine, viewer, title, body)
         return [Agenda.from_model(a) for a in rows]
+
+
+@strawberry.type
+class WorkshopSearchResult:
+    workshops: list[Annotated["Workshop", strawberry.lazy("schema.workshops.types")]]
+    estimated_total: int
+    degraded: bool
+
+
+@strawberry.type
+class CaseSearchResult:
+    cases: list[Annotated["InnovationCase", strawberry.lazy("schema.workshops.types")]]
+    field_facets: list[FacetCount]
+    origin_facets: list[FacetCount]
+    estimated_total: int
+    degraded: bool
+
+
+@strawberry.type
+class SecondarySearchQueries:
+    @strawberry.field(description="Search the case library (open to everyone), with facets by field and origin.")
+    async def search_cases(self, info: Info, query: str = "", fields: list[PolicyField] | None = None,
+                           origins: list[Annotated["CaseOrigin", strawberry.lazy("schema.workshops.types")]] | None = None,
+                           first: int = 20) -> CaseSearchResult:
+        from server.workshops.models import InnovationCase as CaseModel
+        from schema.workshops.types import InnovationCase
+
+        engine = info.context.request.app.state.search
+        r = await query_domain(lambda: service.search_topic(
+            engine, "case", query, {"field": [f.value for f in fields or []], "origin": [o.value for o in origins or []]},
+            facets=["field", "origin"], first=first, fallback_fields=("title", "summary")))
+        rows = {c.id: c for c in await CaseModel.filter(id__in=r.ids)}
+        return CaseSearchResult(cases=[InnovationCase.from_model(rows[i]) for i in r.ids if i in rows],
+                                field_facets=facet_list(r.facets.get("field", {})),
+                                origin_facets=facet_list(r.facets.get("origin", {})),
+                                estimated_total=r.estimated_total, degraded=r.degraded)
+
+    @strawberry.field(description="Search workshops by what was discussed (city staff), by year and quarter.")
+    async def search_workshops(self, info: Info, query: str = "", year: int | None = None, quarter: int | None = None,
+                               first: int = 20) -> WorkshopSearchResult:
+        from server.errors import DomainError
+        from server.workshops.errors import WorkshopErrorCode
+        from server.workshops.models import Workshop as WorkshopModel
+        from server.workshops.policy import may_read_workshops
+        from schema.errors import graphql_error
+        from schema.workshops.types import Workshop
+
+        if not may_read_workshops(await info.context.viewer()):
+            raise graphql_error(DomainError(WorkshopErrorCode.FORBIDDEN, "Workshops are for city staff."))
+        engine = info.context.request.app.state.search
+        r = await query_domain(lambda: service.search_topic(
+            engine, "workshop", query, {"year": [year] if year else [], "quarter": [quarter] if quarter else []},
+            facets=["year", "quarter"], first=first, fallback_fields=("title", "place")))
+        rows = {w.id: w for w in await WorkshopModel.filter(id__in=r.ids)}
+        return WorkshopSearchResult(workshops=[Workshop.from_model(rows[i]) for i in r.ids if i in rows],
+                                    estimated_total=r.estimated_total, degraded=r.degraded)

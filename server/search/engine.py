@@ -6,7 +6,6 @@ from __future__ import annotations
 from meilisearch_python_sdk import AsyncClient
 
 from server.search.documents import AGENDAS
-from server.search.index_settings import agenda_settings
 from server.settings import Settings
 
 
@@ -36,15 +35,28 @@ class SearchEngine:
         if result.status != "succeeded":
             raise SearchTaskFailed(f"Meilisearch task {task.task_uid} {result.status}: {result.error}")
 
-    async def ensure_index(self, uid: str | None = None) -> str:
+    def uid(self, topic: str) -> str:
+        from server.search.registry import SPECS
+
+        return self.index_name(SPECS[topic].base)
+
+    async def ensure_index(self, uid: str | None = None, *, topic: str = "agenda") -> str:
         """Create the index when missing and apply the settings from code; idempotent, so it runs
         at every start and on every index a reindex builds."""
-        uid = uid or self.agendas_uid
+        from server.search.registry import SPECS
+
+        uid = uid or self.uid(topic)
         if await self.client.get_raw_index(uid) is None:
             await self.client.create_index(uid, primary_key="id", timeout_in_ms=30_000)
         index = self.client.index(uid)
-        await self.wait(await index.update_settings(agenda_settings()))
+        await self.wait(await index.update_settings(SPECS[topic].settings()))
         return uid
+
+    async def ensure_all(self) -> None:
+        from server.search.registry import SPECS
+
+        for topic in SPECS:
+            await self.ensure_index(topic=topic)
 
     async def check(self) -> None:
         """Raises when Meilisearch is unreachable or refuses our key (version needs the key)."""

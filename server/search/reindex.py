@@ -1,14 +1,15 @@
-"""Rebuilding the search index from the database without a window of half-built answers.
+"""Rebuilding the search indexes from the database without a window of half-built answers.
 
-The new index is built aside (``<live>__build_<ts>``) with the settings from code, filled in
-keyset-ordered batches (pipelined: Meilisearch indexes one batch while we read the next), then
-swapped with the live one in a single atomic Meilisearch task; the old contents are deleted after.
-Search keeps answering from the complete old index until the swap.
+For each index (agendas, cases, workshops), a new one is built aside (``<live>__build_<ts>``) with
+the settings from code, filled in keyset-ordered batches (pipelined: Meilisearch indexes one batch
+while we read the next), then swapped with the live one in a single atomic Meilisearch task; the old
+contents are deleted after. Search keeps answering from the complete old index until the swap.
 
 Writes made while building are not lost: every change to an agenda moves its ``updated_at``, so
 after the swap every agenda changed since the build began (with a safety margin for transactions
-that were still open) is upserted again into the now-live index. The outbox workers keep running
-throughout; what they write goes to the old index until the swap and to the new one after."""
+that were still open) is upserted again into the now-live index. Cases and workshops are few and
+are simply upserted again in full after their swap. The outbox workers keep running throughout;
+what they write goes to the old index until the swap and to the new one after."""
 
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from server.agendas.models import Agenda
-from server.search.documents import documents_for
 from server.search.engine import SearchEngine
+from server.search.registry import SPECS
 
 CATCH_UP_MARGIN = timedelta(seconds=60)
 
@@ -35,31 +35,30 @@ class ReindexReport:
         return self.indexed / self.seconds if self.seconds else 0.0
 
 
-async def reindex(engine: SearchEngine, *, batch_size: int = 5000,
-                  progress: Callable[[int, int], None] | None = None) -> ReindexReport:
-    started_clock = time.perf_counter()
+async def _rebuild(engine: SearchEngine, topic: str, batch_size: int, progress) -> tuple[int, int]:
+    spec = SPECS[topic]
     started = datetime.now(timezone.utc)
-    live = engine.agendas_uid
+    live = engine.uid(topic)
     build = f"{live}__build_{int(started.timestamp() * 1000)}"
-    await engine.ensure_index(build)
+    await engine.ensure_index(build, topic=topic)
     index = engine.client.index(build)
-    total = await Agenda.all().count()
+    total = await spec.model.all().count()
     done, last_id, tasks = 0, 0, []
     try:
         while True:
-            rows = await Agenda.filter(id__gt=last_id).order_by("id").limit(batch_size)
+            rows = await spec.model.filter(id__gt=last_id).order_by("id").limit(batch_size)
             if not rows:
                 break
-            tasks.append(await index.add_documents(await documents_for(rows), primary_key="id"))
+            tasks.append(await index.add_documents(await spec.documents(rows), primary_key="id"))
             last_id = rows[-1].id
             done += len(rows)
             if progress:
-                progress(done, total)
+                progress(topic, done, total)
             if len(tasks) > 4:  # bound what is queued in Meilisearch at once
                 await engine.wait(tasks.pop(0), timeout_ms=600_000)
         for task in tasks:
             await engine.wait(task, timeout_ms=600_000)
-        await engine.ensure_index(live)  # the first reindex of a deployment may have no live index yet
+        await engine.ensure_index(live, topic=topic)  # a deployment's first reindex may have no live index yet
         await engine.wait(await engine.client.swap_indexes([(live, build)]), timeout_ms=60_000)
     except BaseException:
         await engine.client.index(build).delete_if_exists()
@@ -67,8 +66,22 @@ async def reindex(engine: SearchEngine, *, batch_size: int = 5000,
     # `build` now holds the previous contents.
     await engine.wait(await engine.client.index(build).delete(), timeout_ms=60_000)
 
-    changed = await Agenda.filter(updated_at__gte=started - CATCH_UP_MARGIN).order_by("id")
+    if topic == "agenda":
+        changed = await spec.model.filter(updated_at__gte=started - CATCH_UP_MARGIN).order_by("id")
+    else:
+        changed = await spec.model.all().order_by("id")
     if changed:
-        live_index = engine.client.index(live)
-        await engine.wait(await live_index.add_documents(await documents_for(changed), primary_key="id"))
-    return ReindexReport(indexed=done, caught_up=len(changed), seconds=time.perf_counter() - started_clock)
+        await engine.wait(await engine.client.index(live).add_documents(await spec.documents(changed), primary_key="id"))
+    return done, len(changed)
+
+
+async def reindex(engine: SearchEngine, *, batch_size: int = 5000,
+                  progress: Callable[[str, int, int], None] | None = None,
+                  topics: list[str] | None = None) -> ReindexReport:
+    started_clock = time.perf_counter()
+    indexed = caught_up = 0
+    for topic in topics or list(SPECS):
+        done, again = await _rebuild(engine, topic, batch_size, progress)
+        indexed += done
+        caught_up += again
+    return ReindexReport(indexed=indexed, caught_up=caught_up, seconds=time.perf_counter() - started_clock)

@@ -256,3 +256,46 @@ async def similar(engine: SearchEngine, viewer: Viewer, title: str, body: str = 
                                status__in=[S.IN_TRIAGE.value, S.NEEDS_INFO.value, S.ACCEPTED.value,
                                            S.IN_PROGRESS.value, S.COMPLETED.value]).order_by("-support_count", "-id").limit(limit)
     return list(rows), True
+
+
+@dataclass
+class SimpleResult:
+    ids: list[int]
+    facets: dict[str, dict[str, int]]
+    estimated_total: int
+    degraded: bool
+
+
+async def search_topic(engine: SearchEngine, topic: str, query: str, filters: dict[str, list], *,
+                       facets: list[str], first: int = 20, fallback_fields: tuple[str, ...] = ("title",)) -> SimpleResult:
+    """Search a secondary index (cases, workshops). Filter values are typed (enums, ints) and quoted;
+    the database answers while Meilisearch is unreachable."""
+    query = _check(query, first, 0)
+    parts = []
+    for attribute, values in filters.items():
+        if values:
+            parts.append(f"{attribute} IN [{', '.join(str(int(v)) if isinstance(v, int) else quote(v) for v in values)}]")
+    try:
+        result = await engine.client.index(engine.uid(topic)).search(
+            query, limit=first, filter=all_of(parts), facets=facets, attributes_to_retrieve=["id"])
+        return SimpleResult(ids=[int(h["id"]) for h in result.hits],
+                            facets={k: dict(v) for k, v in (result.facet_distribution or {}).items()},
+                            estimated_total=result.estimated_total_hits or 0, degraded=False)
+    except (_UNAVAILABLE + (MeilisearchError,)) as exc:
+        log.warning("%s search from the database: %s", topic, exc)
+    from tortoise.expressions import Q
+
+    from server.search.registry import SPECS
+
+    qs = SPECS[topic].model.all()
+    for variants in fallback.words(query):
+        word_q = None
+        for v in variants:
+            for f in fallback_fields:
+                word_q = Q(**{f"{f}__icontains": v}) if word_q is None else (word_q | Q(**{f"{f}__icontains": v}))
+        qs = qs.filter(word_q)
+    for attribute, values in filters.items():
+        if values and attribute != "fields":
+            qs = qs.filter(**{f"{attribute}__in": values})
+    return SimpleResult(ids=list(await qs.order_by("-id").limit(first).values_list("id", flat=True)), facets={},
+                        estimated_total=await qs.count(), degraded=True)

@@ -8,7 +8,10 @@ from server.agendas.enums import Visibility
 from server.agendas.policy import Viewer, can_view
 from server.agendas.validation import clean_text
 from server.agendas.versioning import load_for_update
+from tortoise.transactions import in_transaction
+
 from server.errors import DomainError, ValidationErrors
+from server.search import outbox
 from server.workshops.enums import CaseOrigin
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import InnovationCase, Review
@@ -87,6 +90,9 @@ async def publish_case(viewer: Viewer, *, title: str, summary: str, outcome: str
     place_ = text(place, "place", 0, 120, "place", True)
     if errors:
         raise ValidationErrors(errors)
-    return await InnovationCase.create(agenda_id=agenda.id if agenda else None, origin=origin_.value, title=title_,
-                                       summary=summary_, outcome=outcome_, lessons=lessons_, field=field,
-                                       place=place_, created_by_id=viewer.user.id)
+    async with in_transaction() as conn:
+        case = await InnovationCase.create(agenda_id=agenda.id if agenda else None, origin=origin_.value, title=title_,
+                                           summary=summary_, outcome=outcome_, lessons=lessons_, field=field,
+                                           place=place_, created_by_id=viewer.user.id, using_db=conn)
+        await outbox.enqueue("case", case.id, using_db=conn)
+    return case

@@ -19,6 +19,7 @@ from server.agendas.policy import Viewer, can_view
 from server.agendas.validation import clean_text
 from server.agendas.versioning import load_for_update
 from server.errors import DomainError, ValidationErrors
+from server.search import outbox
 from server.settings import Settings
 from server.workshops.enums import AffiliationType, ItemPurpose
 from server.workshops.errors import WorkshopErrorCode as C
@@ -71,8 +72,11 @@ async def create_workshop(viewer: Viewer, *, year: int, quarter: int, title: str
     place_ = _text(place, "place", 2, 200, "place", errors)
     if errors:
         raise ValidationErrors(errors)
-    return await Workshop.create(year=year, quarter=quarter, title=title_, held_on=held_on, place=place_,
-                                 facilitator_id=viewer.user.id)
+    async with in_transaction() as conn:
+        w = await Workshop.create(year=year, quarter=quarter, title=title_, held_on=held_on, place=place_,
+                                  facilitator_id=viewer.user.id, using_db=conn)
+        await outbox.enqueue("workshop", w.id, using_db=conn)
+    return w
 
 
 async def add_participant(viewer: Viewer, workshop_id, *, name: str, affiliation: str, affiliation_type: str) -> WorkshopParticipant:
@@ -127,6 +131,7 @@ async def add_item(viewer: Viewer, workshop_id, *, purpose: str, settings: Setti
         await history.record(agenda.id, EventKind.DISCUSSED_AT_WORKSHOP, actor=viewer.user, reason=decision_ or None,
                              data={"workshop_id": w.id, "year": w.year, "quarter": w.quarter, "purpose": purpose_.value,
                                    "progress": snapshot_progress}, using_db=conn)
+        await outbox.enqueue("workshop", w.id, using_db=conn)
     return item
 
 

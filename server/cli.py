@@ -24,9 +24,10 @@ def _settings() -> Settings:
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.python_log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpx2", "httpcore"):  # one line per Meilisearch request otherwise
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, settings.python_log_level))
+    # Text, or one JSON object per line with AGENDA_LOG_FORMAT=json; records carry the request id.
+    from server.ops.logs import configure_logging
+
+    configure_logging(settings.python_log_level, settings.log_format)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -108,7 +109,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
-        config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on")
+        # log_config=None: uvicorn's records go through our handler (JSON when configured); the
+        # access log is ours (server/ops/requestid.py), with the request id and duration.
+        config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on",
+                                log_config=None, access_log=False)
         _quiet_server(config).run()
     finally:
         if meili is not None:
@@ -205,11 +209,11 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from server.search.reindex import reindex
 
     async def work(settings: Settings, engine) -> int:
-        def progress(done: int, total: int) -> None:
-            print(f"\rindexed {done:,}/{total:,} agendas", end="", flush=True)
+        def progress(topic: str, done: int, total: int) -> None:
+            print(f"\rindexed {done:,}/{total:,} {topic} records", end="", flush=True)
 
         report = await reindex(engine, batch_size=args.batch_size, progress=progress)
-        print(f"\nreindexed {report.indexed:,} agendas in {report.seconds:.1f}s "
+        print(f"\nreindexed {report.indexed:,} records in {report.seconds:.1f}s "
               f"({report.per_second:,.0f}/s); {report.caught_up:,} changed meanwhile and were re-applied; "
               f"swapped into {engine.agendas_uid}")
         return 0
@@ -352,6 +356,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--year", required=True, type=int)
     q.add_argument("--keyword", action="extend", nargs="+", metavar="WORD", help="routing keyword; repeatable")
     q.set_defaults(fn=cmd_work_plan_add)
+    from server.ops.commands import add_parsers as add_ops_parsers
+
+    add_ops_parsers(sub)  # export, backup, restore (server/ops/commands.py)
     return parser
 
 

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 
 from server.db import connection
+from server.ops.metrics import pool_lines
 from workers.indexer import outbox_stats
 
 
@@ -38,7 +39,8 @@ async def readyz(request: Request) -> JSONResponse:
 
 
 async def metrics(request: Request) -> PlainTextResponse:
-    """Prometheus text format. Request metrics per GraphQL operation arrive with the open-data issue."""
+    """Prometheus text format: outbox and search state here, request metrics and pool use from
+    ``server.ops.metrics``."""
     state = request.app.state
     lines: list[str] = []
 
@@ -55,4 +57,7 @@ async def metrics(request: Request) -> PlainTextResponse:
     gauge("agenda_search_degraded", "1 while search answers from the database.", int(state.search.degraded))
     gauge("agenda_indexer_processed_total", "Outbox entries indexed by this process.", state.indexer.processed, "counter")
     gauge("agenda_indexer_failures_total", "Failed indexing batches in this process.", state.indexer.failures, "counter")
+    lines.extend(pool_lines())  # database pool use (server/ops/metrics.py)
+    if getattr(state, "metrics", None) is not None:
+        lines.extend(state.metrics.render())  # per-operation and per-route request counts and latency
     return PlainTextResponse("\n".join(lines) + "\n", media_type="text/plain; version=0.0.4")

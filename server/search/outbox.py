@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from server.ops.context import current_request_id
 from server.search.models import OutboxEntry
 
 UPSERT = "upsert"
@@ -18,7 +19,8 @@ async def enqueue(topic: str, entity_id: int | str, operation: str = UPSERT, *, 
         topic=topic,
         entity_id=str(entity_id),
         operation=operation,
-        request_id=request_id,
+        # The HTTP request that made the change (server/ops/requestid.py), unless the caller named one.
+        request_id=request_id if request_id is not None else current_request_id.get(),
         available_at=datetime.now(timezone.utc),
         using_db=using_db,
     )

@@ -133,3 +133,8 @@ async def refresh_progress(agenda: Agenda) -> None:
     kpis = await Kpi.filter(plan_id=plan.id).values_list("baseline", "target", "actual")
     plan.progress = plan_progress(milestones, kpis, completed=agenda.status == S.COMPLETED.value)
     await plan.save(update_fields=["progress", "updated_at"])
+
+
+async def progress_by_agenda(agenda_ids: list[int]) -> dict[int, int]:
+    """Plan progress of many agendas in one query (agendas without a plan are absent)."""
+    return dict(await ExecutionPlan.filter(agenda_id__in=agenda_ids).values_list("agenda_id", "progress"))

@@ -1,0 +1,1 @@
+"""Operations: request ids and structured logs, per-client rate limits, request metrics, backups."""

@@ -1,0 +1,139 @@
+"""A per-client rate limit for the public API (``/graphql``) and the open-data export (``/export``).
+
+A token bucket per client: it holds up to ``burst`` tokens (``AGENDA_RATE_LIMIT_BURST``, default
+one minute's allowance) and refills at ``AGENDA_RATE_LIMIT_PER_MINUTE`` / 60 tokens a second. A
+GraphQL request costs one token, an export ``EXPORT_COST`` (it reads every public agenda). An empty
+bucket answers 429 with ``Retry-After`` (whole seconds until the request would be allowed) and a
+message; nothing reaches the database. ``AGENDA_RATE_LIMIT_PER_MINUTE=0`` disables the limit.
+
+Who is a client: the bearer token of ``Authorization`` (each token its own bucket, so a city
+office's many users behind one NAT address do not share one), else the session cookie, else the
+client address as the ASGI server reports it (uvicorn rewrites it from ``X-Forwarded-For`` only for
+the proxies listed in ``FORWARDED_ALLOW_IPS``; see docs/deployment.md). Tokens are kept only as a
+hash. The buckets live in the process: with N server processes a client may get up to N times the
+rate when the load balancer spreads its requests.
+
+Memory is bounded: buckets that have refilled completely carry no information and are dropped when
+the table grows past ``MAX_BUCKETS``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+EXPORT_COST = 10
+MAX_BUCKETS = 100_000
+LIMITED_PREFIXES = ("/graphql", "/export")
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    at: float
+
+
+class TokenBuckets:
+    def __init__(self, per_minute: int, burst: int = 0, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = float(burst or per_minute)
+        self.clock = clock
+        self.buckets: dict[str, _Bucket] = {}
+
+    def take(self, key: str, cost: float = 1.0) -> tuple[bool, float, float]:
+        """(allowed, seconds until it would be allowed, tokens left)."""
+        now = self.clock()
+        b = self.buckets.get(key)
+        if b is None:
+            if len(self.buckets) >= MAX_BUCKETS:
+                self._prune(now)
+            b = self.buckets[key] = _Bucket(self.capacity, now)
+        else:
+            b.tokens = min(self.capacity, b.tokens + (now - b.at) * self.rate)
+            b.at = now
+        cost = min(cost, self.capacity)  # a request dearer than the bucket could never pass
+        if b.tokens >= cost:
+            b.tokens -= cost
+            return True, 0.0, b.tokens
+        return False, (cost - b.tokens) / self.rate, b.tokens
+
+    def _prune(self, now: float) -> None:
+        full = self.capacity / self.rate if self.rate else math.inf
+        stale = [k for k, b in self.buckets.items() if now - b.at >= full]
+        for k in stale:
+            del self.buckets[k]
+        if len(self.buckets) >= MAX_BUCKETS:  # everyone is active: forget the oldest half
+            for k, _ in sorted(self.buckets.items(), key=lambda kv: kv[1].at)[: MAX_BUCKETS // 2]:
+                del self.buckets[k]
+
+
+def _hash(value: bytes) -> str:
+    return hashlib.sha256(value).hexdigest()[:32]
+
+
+def client_key(scope: Scope) -> str:
+    cookie_header = b""
+    for key, value in scope.get("headers", []):
+        if key == b"authorization":
+            scheme, _, token = value.partition(b" ")
+            if scheme.lower() == b"bearer" and token.strip():
+                return "token:" + _hash(token.strip())
+        elif key == b"cookie":
+            cookie_header = value
+    if cookie_header:
+        for part in cookie_header.split(b";"):
+            name, _, value = part.strip().partition(b"=")
+            if name == b"agenda_session" and value:
+                return "session:" + _hash(value)
+    client = scope.get("client")
+    return "ip:" + (client[0] if client else "unknown")
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, per_minute: int, burst: int = 0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
+        self.buckets = TokenBuckets(per_minute, burst, clock=clock) if per_minute > 0 else None
+        self.limit = int(burst or per_minute)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if self.buckets is None or scope["type"] != "http" or not path.startswith(LIMITED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        if scope.get("method") == "GET" and path == "/graphql" and not scope.get("query_string"):
+            await self.app(scope, receive, send)  # the GraphiQL page itself, no operation
+            return
+        cost = EXPORT_COST if path.startswith("/export") else 1
+        allowed, wait, left = self.buckets.take(client_key(scope), cost)
+        if allowed:
+            remaining = str(int(left)).encode()
+
+            async def send_with_headers(message):
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": list(message.get("headers", [])) + [
+                        (b"ratelimit-limit", str(self.limit).encode()), (b"ratelimit-remaining", remaining)]}
+                await send(message)
+
+            await self.app(scope, receive, send_with_headers)
+            return
+        retry_after = max(1, math.ceil(wait))
+        message = (f"Too many requests: this client may make {self.limit} requests in a burst, refilled at "
+                   f"{self.buckets.rate * 60:g} a minute (an export counts as {EXPORT_COST}). "
+                   f"Retry after {retry_after} s.")
+        if path.startswith("/graphql"):
+            body = {"data": None, "errors": [{"message": message, "extensions": {
+                "code": "RATE_LIMITED", "retryAfterSeconds": retry_after}}]}
+        else:
+            body = {"error": {"code": "RATE_LIMITED", "message": message, "retryAfterSeconds": retry_after}}
+        payload = json.dumps(body).encode()
+        await send({"type": "http.response.start", "status": 429, "headers": [
+            (b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+            (b"retry-after", str(retry_after).encode()), (b"ratelimit-limit", str(self.limit).encode()),
+            (b"ratelimit-remaining", b"0")]})
+        await send({"type": "http.response.body", "body": payload})

@@ -33,7 +33,8 @@ def quarter_bounds(year: int, quarter: int, tz: str) -> tuple[datetime, datetime
     zone = ZoneInfo(tz)
     start = datetime(year, 3 * (quarter - 1) + 1, 1, tzinfo=zone)
     end = datetime(year + (quarter == 4), (3 * quarter) % 12 + 1, 1, tzinfo=zone)
-    return start, end
+    # In UTC: SQLite compares stored timestamps as text, so a Seoul-offset bound would be off by 9 h.
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
 
 
 def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
@@ -71,11 +72,14 @@ class Timeline:
 
 async def load_timeline(until: datetime) -> Timeline:
     tl = Timeline()
-    events = await AgendaEvent.filter(created_at__lt=until).order_by("id").values(
+    # In time order (not id order): imported or back-dated history must read the same.
+    events = await AgendaEvent.filter(created_at__lt=until).order_by("created_at", "id").values(
         "agenda_id", "kind", "to_status", "data", "created_at")
     for e in events:
         aid, at = e["agenda_id"], e["created_at"]
-        tl.last_event[aid].append(at)
+        if e["kind"] != EventKind.DISCUSSED_AT_WORKSHOP.value:
+            # Being talked about is not progress: a discussed but untouched agenda is still stalled.
+            tl.last_event[aid].append(at)
         if e["to_status"]:
             tl.status_changes[aid].append((at, e["to_status"]))
             if e["to_status"] == S.COMPLETED.value:

@@ -112,7 +112,9 @@ async def add_item(viewer: Viewer, workshop_id, *, purpose: str, settings: Setti
             raise DomainError(C.INVALID, "A discovery item either names a new agenda or an existing one.", "agendaId")
         proposal = dataclasses.replace(new_agenda, channel="WORKSHOP", idempotency_key=new_agenda.idempotency_key
                                        or f"workshop:{w.id}:{new_agenda.title}"[:100])
-        agenda = await agendas.propose(viewer, proposal, settings)
+        async with in_transaction():  # the discovered agenda and its item commit together, or neither
+            agenda = await agendas.propose(viewer, proposal, settings)
+            return await _record_item(viewer, w, purpose_, agenda, notes_, decision_)
     else:
         if agenda_id is None:
             raise DomainError(C.REQUIRED, "Choose the agenda this item is about.", "agendaId")
@@ -120,6 +122,11 @@ async def add_item(viewer: Viewer, workshop_id, *, purpose: str, settings: Setti
         if agenda is None or not can_view(viewer, agenda):
             raise DomainError(C.NOT_FOUND, "No such agenda.", "agendaId")
 
+    return await _record_item(viewer, w, purpose_, agenda, notes_, decision_)
+
+
+async def _record_item(viewer: Viewer, w: Workshop, purpose_: ItemPurpose, agenda: Agenda, notes_: str,
+                       decision_: str) -> WorkshopItem:
     snapshot_status = snapshot_progress = None
     if purpose_ == ItemPurpose.PROGRESS_CHECK:
         plan = await ExecutionPlan.get_or_none(agenda_id=agenda.id)

@@ -103,7 +103,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
         try:
             with ctx:
                 try:
-                    await app.state.search.ensure_all()
+                    await app.state.search.ensure_all(wait=False)
                     app.state.indexer.index_is_ready()
                 except Exception as exc:  # noqa: BLE001 - search down at start: serve degraded, index later
                     log.warning("Meilisearch not ready at start (%s); search answers from the database until it is", exc)

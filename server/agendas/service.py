@@ -16,7 +16,7 @@ from server.accounts.roles import Role
 from server.agendas import history
 from server.agendas.departments import load_router
 from server.agendas.enums import AgendaStatus as S
-from server.agendas.enums import Channel, EventKind, Visibility
+from server.agendas.enums import EventKind, Visibility
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda, Department, WorkPlanItem
 from server.agendas.policy import Viewer, can_view, may_choose_visibility, may_use_channel

@@ -13,8 +13,8 @@ from tortoise.transactions import in_transaction
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda, Follow, Support
-from server.agendas.policy import Viewer, can_view
-from server.agendas.versioning import load_for_update
+from server.agendas.policy import Viewer
+from server.agendas.versioning import load_visible
 from server.errors import DomainError
 from server.search import outbox
 
@@ -27,12 +27,7 @@ SUPPORTABLE = frozenset({S.IN_TRIAGE, S.NEEDS_INFO, S.ACCEPTED, S.IN_PROGRESS})
 
 
 async def _load(viewer: Viewer, agenda_id) -> Agenda:
-    if viewer.user is None:
-        raise DomainError(C.NOT_AUTHENTICATED, "Log in to support or follow agendas.")
-    agenda = await load_for_update(agenda_id)
-    if agenda is None or not can_view(viewer, agenda):
-        raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
-    return agenda
+    return await load_visible(viewer, agenda_id, login_message="Log in to support or follow agendas.")
 
 
 async def support(viewer: Viewer, agenda_id) -> Agenda:

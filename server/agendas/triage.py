@@ -12,12 +12,12 @@ from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.errors import AgendaErrorCode as C
-from server.agendas.lifecycle import MERGE_TARGET_STATUSES, REROUTABLE, Actor, rule
+from server.agendas.lifecycle import MERGE_TARGET_STATUSES, REROUTABLE, rule
 from server.agendas.models import Agenda, Department, Follow, Support
 from server.agendas.policy import Viewer, actor_roles, can_reroute, can_view
 from server.agendas.routing import OwnerKind, manual_decision
 from server.agendas.validation import clean_reason
-from server.agendas.versioning import apply_change, load_for_update
+from server.agendas.versioning import apply_change, load_for_update, load_visible
 from server.errors import DomainError
 
 
@@ -33,12 +33,7 @@ _TARGET = {Decision.ACCEPT: S.ACCEPTED, Decision.REJECT: S.REJECTED, Decision.NE
 
 
 async def _load(viewer: Viewer, agenda_id) -> Agenda:
-    if viewer.user is None:
-        raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
-    agenda = await load_for_update(agenda_id)
-    if agenda is None or not can_view(viewer, agenda):
-        raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
-    return agenda
+    return await load_visible(viewer, agenda_id)
 
 
 def _check_transition(viewer: Viewer, agenda: Agenda, target: S, reason: str | None) -> str | None:

@@ -25,6 +25,19 @@ async def load_for_update(agenda_id: int | str | None) -> Agenda | None:
     return await Agenda.get_or_none(id=pk)
 
 
+async def load_visible(viewer, agenda_id, *, login_message: str = "You must be logged in.") -> Agenda:
+    """The agenda a logged-in caller acts on; one that does not exist and one they may not see look
+    the same (NOT_FOUND), so ids reveal nothing."""
+    from server.agendas.policy import can_view
+
+    if viewer.user is None:
+        raise DomainError(C.NOT_AUTHENTICATED, login_message)
+    agenda = await load_for_update(agenda_id)
+    if agenda is None or not can_view(viewer, agenda):
+        raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
+    return agenda
+
+
 def conflict(current_version: int) -> DomainError:
     return DomainError(
         C.VERSION_CONFLICT,

@@ -40,23 +40,37 @@ class SearchEngine:
 
         return self.index_name(SPECS[topic].base)
 
-    async def ensure_index(self, uid: str | None = None, *, topic: str = "agenda") -> str:
+    async def ensure_index(self, uid: str | None = None, *, topic: str = "agenda", wait: bool = True) -> str:
         """Create the index when missing and apply the settings from code; idempotent, so it runs
-        at every start and on every index a reindex builds."""
+        at every start and on every index a reindex builds.
+
+        ``wait=False`` only enqueues the tasks: Meilisearch applies tasks in the order they were
+        enqueued, so documents written afterwards land in a configured index anyway, and a server
+        start need not wait for Meilisearch to finish configuring."""
         from server.search.registry import SPECS
 
         uid = uid or self.uid(topic)
+        tasks = []
         if await self.client.get_raw_index(uid) is None:
-            await self.client.create_index(uid, primary_key="id", timeout_in_ms=30_000)
-        index = self.client.index(uid)
-        await self.wait(await index.update_settings(SPECS[topic].settings()))
+            response = await self.client.http_client.post("indexes", json={"uid": uid, "primaryKey": "id"})
+            response.raise_for_status()
+            tasks.append(response.json()["taskUid"])
+        settings = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
+        response = await self.client.http_client.patch(f"indexes/{uid}/settings", json=settings)
+        response.raise_for_status()
+        tasks.append(response.json()["taskUid"])
+        if wait:
+            for task_uid in tasks:
+                result = await self.client.wait_for_task(task_uid, timeout_in_ms=30_000, interval_in_ms=10)
+                if result.status != "succeeded":
+                    raise SearchTaskFailed(f"configuring {uid} failed: {result.error}")
         return uid
 
-    async def ensure_all(self) -> None:
+    async def ensure_all(self, *, wait: bool = True) -> None:
         from server.search.registry import SPECS
 
         for topic in SPECS:
-            await self.ensure_index(topic=topic)
+            await self.ensure_index(topic=topic, wait=wait)
 
     async def check(self) -> None:
         """Raises when Meilisearch is unreachable or refuses our key (version needs the key)."""

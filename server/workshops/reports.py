@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from server.agendas.catalogue import POLICY_FIELD_CODES
@@ -20,7 +20,7 @@ from server.agendas.models import Agenda, AgendaEvent, Department
 from server.errors import DomainError
 from server.settings import Settings
 from server.workshops.errors import WorkshopErrorCode as C
-from server.workshops.models import ActionItem, ExecutionPlan, Kpi, Milestone, Review, Workshop, WorkshopItem
+from server.workshops.models import ActionItem, ExecutionPlan, Kpi, Milestone, Review
 from server.workshops.progress import kpi_attainment
 
 OPEN_WORK = (S.IN_TRIAGE.value, S.NEEDS_INFO.value, S.ACCEPTED.value, S.IN_PROGRESS.value)

@@ -7,7 +7,7 @@ them. That is safe because every write is an idempotent upsert of the agenda's *
 
 Several workers on PostgreSQL: each batch is claimed with ``FOR UPDATE SKIP LOCKED`` inside a
 transaction, so two workers never take the same entry, and with a transaction-scoped advisory lock
-per agenda, so two workers never index the same agenda concurrently — otherwise the one that read
+per record, so two workers never index the same record concurrently — otherwise the one that read
 the older state could apply it last. On SQLite there is one worker (in the server process) and no
 transaction is held across the network call, because SQLite's single connection would stall every
 request meanwhile.
@@ -76,15 +76,22 @@ class Indexer:
         now = datetime.now(timezone.utc)
         async with in_transaction() as tx:
             rows = await tx.execute_query_dict(
-                "SELECT id, topic, entity_id, operation, attempts FROM outbox "
-                "WHERE available_at <= $1 "
-                "AND pg_try_advisory_xact_lock(hashtext(topic || ':' || entity_id)) "
+                "SELECT id, topic, entity_id, operation, attempts FROM outbox WHERE available_at <= $1 "
                 "ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED",
                 [now, self.batch_size],
             )
             if not rows:
                 return 0
-            claimed = [Claimed(**r) for r in rows]
+            # Per-record locks are taken only for the claimed rows' records (a lock call inside the
+            # WHERE clause above would be evaluated on every row the planner scans, before LIMIT,
+            # and one worker would lock every record). Rows whose record another worker is indexing
+            # stay untouched; they are row-locked until we commit and picked up again after.
+            keys = sorted({f"{r['topic']}:{r['entity_id']}" for r in rows})
+            granted = {r["k"] for r in await tx.execute_query_dict(
+                "SELECT k FROM unnest($1::text[]) AS k WHERE pg_try_advisory_xact_lock(hashtext(k))", [keys])}
+            claimed = [Claimed(**r) for r in rows if f"{r['topic']}:{r['entity_id']}" in granted]
+            if not claimed:
+                return 0
             try:
                 await self._apply(claimed)
             except Exception as exc:  # noqa: BLE001 - any failure means "retry later"

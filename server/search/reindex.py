@@ -70,8 +70,10 @@ async def _rebuild(engine: SearchEngine, topic: str, batch_size: int, progress) 
         changed = await spec.model.filter(updated_at__gte=started - CATCH_UP_MARGIN).order_by("id")
     else:
         changed = await spec.model.all().order_by("id")
-    if changed:
-        await engine.wait(await engine.client.index(live).add_documents(await spec.documents(changed), primary_key="id"))
+    live_index = engine.client.index(live)
+    for i in range(0, len(changed), batch_size):  # right after a bulk import this is the whole table
+        task = await live_index.add_documents(await spec.documents(changed[i:i + batch_size]), primary_key="id")
+        await engine.wait(task, timeout_ms=600_000)
     return done, len(changed)
 
 

@@ -11,18 +11,13 @@ from zoneinfo import ZoneInfo
 
 from server.agendas.catalogue import POLICY_FIELDS
 from server.agendas.models import Agenda, Department
+from server.opendata.export import csv_cell
 from server.workshops.models import ActionItem, ExecutionPlan, Milestone, Workshop, WorkshopItem, WorkshopParticipant
 
 PURPOSE_KO = {"DISCOVERY": "신규의제 발굴", "PLAN_REVIEW": "기획안 토론", "PROGRESS_CHECK": "추진상황 점검",
               "OUTCOME_SHARING": "성과 공유"}
 HEADER = ["구분 Purpose", "의제 번호 Agenda", "제목 Title", "분야 Field", "담당 부서 Department", "당일 상태 Status",
           "당일 진척률 Progress %", "결정 Decision", "메모 Notes", "실행과제 Action items", "지연 마일스톤 Overdue milestones"]
-
-
-def _cell(value) -> str:
-    """Spreadsheet formula injection: a cell that starts like a formula is kept as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 async def progress_sheet(workshop: Workshop, tz: str) -> str:
@@ -45,13 +40,13 @@ async def progress_sheet(workshop: Workshop, tz: str) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     w = csv.writer(out)
-    w.writerow([_cell(f"{workshop.title} — {workshop.held_on.isoformat()} {workshop.place}")])
-    w.writerow([_cell("참석 Participants: " + ", ".join(f"{p.name} ({p.affiliation})" for p in participants))])
-    w.writerow([_cell(f"출력 Printed: {datetime.now(ZoneInfo(tz)).strftime('%Y-%m-%d %H:%M')}")])
+    w.writerow([csv_cell(f"{workshop.title} — {workshop.held_on.isoformat()} {workshop.place}")])
+    w.writerow([csv_cell("참석 Participants: " + ", ".join(f"{p.name} ({p.affiliation})" for p in participants))])
+    w.writerow([csv_cell(f"출력 Printed: {datetime.now(ZoneInfo(tz)).strftime('%Y-%m-%d %H:%M')}")])
     w.writerow(HEADER)
     for i in items:
         a = agendas.get(i.agenda_id)
-        w.writerow([_cell(v) for v in [
+        w.writerow([csv_cell(v) for v in [
             f"{PURPOSE_KO.get(i.purpose, i.purpose)} {i.purpose}",
             a.id if a else "", a.title if a else "", field_ko.get(a.field, "") if a else "",
             departments.get(a.owner_department_id, "사회혁신담당관") if a else "",

@@ -232,9 +232,11 @@ def test_no_orphan_when_parent_dies(how: str, meili_binary: Path, tmp_path: Path
             parent.send_signal(signal.SIGTERM)
         else:
             os.killpg(parent.pid, signal.SIGINT)
-        parent.wait(timeout=15)
+        # Generous bounds: on a loaded CI machine stopping Meilisearch can take several seconds;
+        # what is asserted is that it dies, not how fast.
+        parent.wait(timeout=60)
 
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while _alive(child_pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not _alive(child_pid), f"meilisearch outlived its parent ({how})"

@@ -199,8 +199,11 @@ def test_startup_failure_reports_log_tail(meili_binary: Path, tmp_path: Path) ->
 def test_no_orphan_when_parent_dies(how: str, meili_binary: Path, tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
-        import sys, time
+        import signal, sys, time
         from pathlib import Path
+        # A server started from a terminal takes Ctrl-C; a test run launched in the background of a
+        # non-interactive shell has SIGINT ignored, which children inherit: act like the terminal.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         sys.path.insert(0, {str(REPO_ROOT)!r})
         from server.search.provision import start_provisioned
         s = start_provisioned(Path({str(SHARED_CACHE)!r}), Path({str(tmp_path / "child")!r}))

@@ -6,16 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from pathlib import Path
-
 from starlette.applications import Starlette
-from starlette.responses import FileResponse, PlainTextResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tortoise.context import _current_context
 
-from server import db
+from server import db, frontend
 from server.agendas.seed import seed_if_empty
 from server.health import healthz, metrics, readyz
 from server.workshops.http import workshop_progress_csv
@@ -28,8 +25,6 @@ from server.settings import Settings
 from workers.indexer import Indexer
 
 log = logging.getLogger("civic_agenda")
-
-FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
 
 
 class TortoiseContextMiddleware:
@@ -79,13 +74,6 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-async def index(request):
-    page = FRONTEND_DIR / "index.html"
-    if page.exists():
-        return FileResponse(page, media_type="text/html; charset=utf-8")
-    return PlainTextResponse("civic-agenda: GraphQL at /graphql")
-
-
 def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     from schema import build_schema
     from schema.view import GraphQLView
@@ -126,13 +114,13 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     graphql = GraphQLView(build_schema(settings), settings)
     app = Starlette(
         routes=[
-            Route("/", index),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/workshops/{workshop_id:int}/progress.csv", workshop_progress_csv),
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
+            *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],
         lifespan=lifespan,
     )

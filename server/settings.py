@@ -58,6 +58,10 @@ def _timezone(env: dict[str, str]) -> str:
     return name
 
 
+# Where `npm run build` in frontend/ puts the web app; AGENDA_FRONTEND_DIR serves another build.
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+
 def default_cache_dir(env: dict[str, str]) -> Path:
     """Downloaded binaries are cached outside the work tree, shared by every checkout."""
     if env.get("AGENDA_CACHE_DIR"):
@@ -94,6 +98,7 @@ class Settings:
     rate_limit_per_minute: int = 600  # per client on /graphql and /export; 0 disables (server/ops/ratelimit.py)
     rate_limit_burst: int = 0  # bucket size; 0 means one minute's allowance
     log_format: str = "text"  # "text" or "json" (one JSON object per line, server/ops/logs.py)
+    frontend_dir: Path = FRONTEND_DIST  # the built web app (npm run build in frontend/)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -162,6 +167,7 @@ class Settings:
             rate_limit_per_minute=_int(env, "AGENDA_RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000),
             rate_limit_burst=_int(env, "AGENDA_RATE_LIMIT_BURST", 0, 0, 1_000_000),
             log_format=_log_format(env),
+            frontend_dir=Path(env.get("AGENDA_FRONTEND_DIR") or FRONTEND_DIST).expanduser().resolve(),
         )
 
     @property

@@ -1,0 +1,105 @@
+// Who is using the app. The browser keeps its session in the server's HttpOnly cookie (the app never
+// sees the token), so "am I logged in" is always asked of the server with `me`.
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import { graphql } from "../gql";
+import type { MeQuery } from "../gql/graphql";
+import { request } from "../api/client";
+import { useQuery } from "../api/hooks";
+
+export const MeDocument = graphql(`
+  query Me {
+    me { id displayName role email departments { code name nameEn } }
+  }
+`);
+
+const LoginDocument = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password, useCookie: true) {
+      user { id displayName role }
+      errors { field code message }
+    }
+  }
+`);
+
+const RegisterDocument = graphql(`
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      user { id }
+      errors { field code message }
+    }
+  }
+`);
+
+const LogoutDocument = graphql(`
+  mutation Logout { logout { errors { code message } } }
+`);
+
+export type Me = NonNullable<MeQuery["me"]>;
+export type AuthErrors = { field?: string | null; code: string; message: string }[];
+
+type Session = {
+  me: Me | null;
+  loading: boolean;
+  error: Error | undefined;
+  refresh: () => void;
+  login: (email: string, password: string) => Promise<AuthErrors>;
+  register: (email: string, password: string, displayName: string) => Promise<AuthErrors>;
+  logout: () => Promise<void>;
+  isStaff: boolean;
+  isFacilitator: boolean;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+const STAFF_ROLES = new Set(["STAFF", "OFFICER", "ADMIN"]);
+const WORKSHOP_ROLES = new Set(["STAFF", "OFFICER", "ADMIN", "FACILITATOR", "RESEARCHER"]);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { data, loading, error, refetch } = useQuery(MeDocument);
+  const me = data?.me ?? null;
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const result = await request(LoginDocument, { email, password });
+      if (result.login.errors.length === 0) refetch();
+      return result.login.errors;
+    },
+    [refetch],
+  );
+
+  const register = useCallback(
+    async (email: string, password: string, displayName: string) => {
+      const result = await request(RegisterDocument, { input: { email, password, displayName } });
+      if (result.register.errors.length) return result.register.errors;
+      return login(email, password);
+    },
+    [login],
+  );
+
+  const logout = useCallback(async () => {
+    await request(LogoutDocument);
+    refetch();
+  }, [refetch]);
+
+  const value = useMemo<Session>(
+    () => ({
+      me,
+      loading,
+      error,
+      refresh: refetch,
+      login,
+      register,
+      logout,
+      isStaff: !!me && STAFF_ROLES.has(me.role),
+      isFacilitator: !!me && WORKSHOP_ROLES.has(me.role),
+    }),
+    [me, loading, error, refetch, login, register, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}

@@ -1,0 +1,8 @@
+// Strings of the staff area.
+import type { Catalogue } from "./types";
+
+export const ko = {
+} as const;
+
+export const en: Catalogue<typeof ko> = {
+};

@@ -1,0 +1,243 @@
+// One agenda as a citizen sees it: what it asks, where it stands and why (the status timeline with
+// reasons), who owns it and why it was routed there, its supporters, and its execution progress.
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useMutation, useQuery } from "../../api/hooks";
+import { useSession } from "../../auth/session";
+import { ErrorState, Loading } from "../../components/States";
+import { StatusBadge } from "../../components/StatusBadge";
+import { useI18n } from "../../i18n";
+import type { AgendaDetailQuery } from "../../gql/graphql";
+import { AgendaDetailDocument, FollowDocument, SupportDocument, WithdrawSupportDocument } from "./agendaDocuments";
+import { AnswerInfoForm } from "./AnswerInfoForm";
+import { OwnerName } from "./AgendaCard";
+
+export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
+
+export function AgendaPage() {
+  const { id = "" } = useParams();
+  const { t } = useI18n();
+  const state = useQuery(AgendaDetailDocument, { id });
+  if (state.error) return <ErrorState error={state.error} onRetry={state.refetch} />;
+  if (!state.data) return <Loading />;
+  const agenda = state.data.agenda;
+  if (!agenda)
+    return (
+      <section className="page">
+        <h1>{t("state.notFoundAgenda")}</h1>
+        <Link to="/">{t("state.backHome")}</Link>
+      </section>
+    );
+  return <AgendaView agenda={agenda} refetch={state.refetch} />;
+}
+
+function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => void }) {
+  const { t, tEnum, label, date, dateTime, locale } = useI18n();
+  const { me } = useSession();
+  const isProposer = !!me && agenda.proposer?.id === me.id;
+  const deptName = (d: { name: string; nameEn: string }) => (locale === "ko" ? d.name : d.nameEn);
+
+  return (
+    <article className="page">
+      <p className="meta">
+        <StatusBadge status={agenda.status} />
+        <span className="tag" title={label(agenda.fieldLabel)}>{tEnum("fieldName", agenda.fieldLabel.code)}</span>
+        <span>{tEnum("channel", agenda.channel)}</span>
+        {agenda.districtLabel && <span>{label(agenda.districtLabel)}</span>}
+        <span>{t("agenda.proposedOn", { date: date(agenda.createdAt) })}</span>
+        {agenda.visibility === "INTERNAL" && <span className="badge">{t("agenda.internal")}</span>}
+      </p>
+      <h1>{agenda.title}</h1>
+      {agenda.status === "REJECTED" && agenda.statusReason && (
+        <p className="notice" data-testid="status-reason">
+          <strong>{t("agenda.rejectedBecause")}</strong> {agenda.statusReason}
+        </p>
+      )}
+      {agenda.status === "NEEDS_INFO" && agenda.statusReason && !isProposer && (
+        <p className="notice" data-testid="status-reason">
+          <strong>{t("agenda.infoRequested")}</strong> {agenda.statusReason}
+        </p>
+      )}
+      {agenda.mergedInto && (
+        <p className="notice">
+          {t("agenda.mergedInto")} <Link to={`/agendas/${agenda.mergedInto.id}`}>{agenda.mergedInto.title}</Link>
+        </p>
+      )}
+      {agenda.viewerCanTriage && (
+        <p>
+          <Link className="button secondary" to={`/triage/agendas/${agenda.id}`}>
+            {t("agenda.openTriage")}
+          </Link>
+        </p>
+      )}
+      <div className="detail-grid">
+        <div>
+          <h2 className="visually-hidden">{t("agenda.body")}</h2>
+          <p className="body-text">{agenda.body}</p>
+          {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
+          {agenda.plan && <PlanSection plan={agenda.plan} />}
+          <h2>{t("agenda.history")}</h2>
+          <ol className="timeline" aria-label={t("agenda.history")}>
+            {agenda.history.map((e) => (
+              <li key={e.id}>
+                <strong>
+                  {e.kind === "TRANSITION" && e.toStatus ? tEnum("status", e.toStatus) : tEnum("eventKind", e.kind)}
+                </strong>{" "}
+                <time className="when" dateTime={e.createdAt}>
+                  {dateTime(e.createdAt)}
+                </time>
+                {e.actor && (
+                  <span className="when">
+                    {" · "}
+                    {e.actor.displayName} ({tEnum("role", e.actor.role)})
+                  </span>
+                )}
+                {e.reason && <p style={{ margin: 0 }}>{e.reason}</p>}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <aside>
+          <SupportPanel agenda={agenda} />
+          <section className="panel" aria-labelledby="owner-h">
+            <h2 id="owner-h">{t("agenda.owner")}</h2>
+            <p data-testid="owner">
+              <strong>
+                <OwnerName owner={agenda.owner} />
+              </strong>
+            </p>
+            {agenda.routing && (
+              <>
+                <p className="hint">{t("agenda.routedBecause", { reason: tEnum("routingReason", agenda.routing.reason) })}</p>
+                {agenda.routing.matchedTerms.length > 0 && (
+                  <p className="hint">{t("agenda.matchedTerms", { terms: agenda.routing.matchedTerms.join(", ") })}</p>
+                )}
+                {agenda.routing.candidates.length > 1 && (
+                  <p className="hint">
+                    {t("agenda.candidates", { names: agenda.routing.candidates.map(deptName).join(", ") })}
+                  </p>
+                )}
+              </>
+            )}
+            {agenda.workPlanItem && <p className="hint">{t("agenda.workPlan", { title: agenda.workPlanItem.title })}</p>}
+            {agenda.relatedDepartments.length > 0 && (
+              <p className="hint">{t("agenda.related", { names: agenda.relatedDepartments.map(deptName).join(", ") })}</p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
+  const { t, number } = useI18n();
+  const { me } = useSession();
+  const [count, setCount] = useState(agenda.supportCount);
+  const [supported, setSupported] = useState(agenda.viewerHasSupported);
+  const [following, setFollowing] = useState(agenda.viewerIsFollowing);
+  const [problem, setProblem] = useState<string>();
+  const support = useMutation(SupportDocument, (r) => r.supportAgenda);
+  const withdraw = useMutation(WithdrawSupportDocument, (r) => r.withdrawSupport);
+  const follow = useMutation(FollowDocument, (r) => r.followAgenda);
+
+  const toggleSupport = async () => {
+    const result = supported ? await withdraw.run({ id: agenda.id }) : await support.run({ id: agenda.id });
+    if (result.payload?.agenda) {
+      setCount(result.payload.agenda.supportCount);
+      setSupported(result.payload.agenda.viewerHasSupported);
+    }
+    setProblem(result.failure ? t("state.networkError") : result.errors[0]?.message);
+  };
+  const toggleFollow = async () => {
+    const result = await follow.run({ id: agenda.id, following: !following });
+    if (result.payload?.agenda) setFollowing(result.payload.agenda.viewerIsFollowing);
+    setProblem(result.failure ? t("state.networkError") : result.errors[0]?.message);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="support-h">
+      <h2 id="support-h">{t("agenda.supporters")}</h2>
+      <p aria-live="polite" data-testid="support-count">
+        <strong>{number(count)}</strong> {t("agenda.supportersUnit")}
+      </p>
+      {me ? (
+        <div className="form-actions">
+          <button type="button" className={supported ? "button secondary" : "button"} aria-pressed={supported} onClick={toggleSupport} disabled={support.running || withdraw.running}>
+            {supported ? t("agenda.withdrawSupport") : t("agenda.support")}
+          </button>
+          <button type="button" className="button secondary" aria-pressed={following} onClick={toggleFollow} disabled={follow.running}>
+            {following ? t("agenda.unfollow") : t("agenda.follow")}
+          </button>
+        </div>
+      ) : (
+        <p className="hint">
+          <Link to="/login">{t("nav.login")}</Link> {t("agenda.loginToSupport")}
+        </p>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function PlanSection({ plan }: { plan: NonNullable<AgendaDetail["plan"]> }) {
+  const { t, date, number, locale } = useI18n();
+  return (
+    <section aria-labelledby="plan-h">
+      <h2 id="plan-h">{t("agenda.plan")}</h2>
+      {plan.summary && <p>{plan.summary}</p>}
+      <p>
+        {t("agenda.progress", { pct: plan.progress })}
+        {plan.responsibleDepartment && (
+          <> · {locale === "ko" ? plan.responsibleDepartment.name : plan.responsibleDepartment.nameEn}</>
+        )}
+      </p>
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={plan.progress} aria-label={t("agenda.plan")}>
+        <span style={{ width: `${plan.progress}%` }} />
+      </div>
+      {plan.milestones.length > 0 && (
+        <>
+          <h3>{t("agenda.milestones")}</h3>
+          <ul>
+            {plan.milestones.map((m) => (
+              <li key={m.id}>
+                {m.done ? "✓ " : "○ "}
+                {m.title} — <time dateTime={m.dueDate}>{date(m.dueDate)}</time>
+                <span className="visually-hidden">{m.done ? t("agenda.done") : t("agenda.notDone")}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {plan.kpis.length > 0 && (
+        <>
+          <h3>{t("agenda.kpis")}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("agenda.kpi")}</th>
+                <th scope="col" className="num">{t("agenda.kpiTarget")}</th>
+                <th scope="col" className="num">{t("agenda.kpiActual")}</th>
+                <th scope="col" className="num">{t("agenda.kpiAttainment")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.kpis.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td className="num">{number(k.target)} {k.unit}</td>
+                  <td className="num">{k.actual == null ? "—" : `${number(k.actual)} ${k.unit}`}</td>
+                  <td className="num">{number(k.attainment, { style: "percent", maximumFractionDigits: 0 })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -58,11 +58,6 @@ async def test_graphiql_is_served_to_browsers(client):
     assert r.status_code == 200 and "graphiql" in r.text.lower()
 
 
-async def test_home_page_links_to_graphiql(client):
-    r = await client.get("/")
-    assert r.status_code == 200 and "/graphql" in r.text
-
-
 async def test_mutations_cannot_be_sent_with_get(client):
     r = await client.get("/graphql", params={"query": 'mutation { logout { ok } }'})
     assert r.status_code in (400, 405)

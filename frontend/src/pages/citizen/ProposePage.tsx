@@ -122,7 +122,7 @@ function ProposeForm() {
               {similar.data.similarAgendas.map((a) => (
                 <li key={a.id}>
                   <Link to={`/agendas/${a.id}`} target="_blank" rel="noopener">{a.title}</Link> <StatusBadge status={a.status} />{" "}
-                  <span className="hint">{label(a.fieldLabel)} · {t("common.supports", { count: a.supportCount })}</span>
+                  <span className="hint">{tEnum("fieldName", a.fieldLabel.code)} · {t("common.supports", { count: a.supportCount })}</span>
                 </li>
               ))}
             </ul>

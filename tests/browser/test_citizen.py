@@ -1,0 +1,114 @@
+"""A citizen on the web: finds agendas in three languages, registers, proposes with duplicate
+hints, answers a request for information — in Korean and in English, accessibly, and without a
+blank page when the network goes away."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import expect
+
+from server.agendas.catalogue import CITIZEN_EMAILS, DEMO_PASSWORD
+from tests.browser.helpers import check_a11y, login, shot
+
+
+def test_search_finds_korean_with_a_particle_and_chinese_inside_a_sentence(page, live_server):
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("사회혁신 의제 찾기")
+    search = page.get_by_role("searchbox", name="의제 검색")
+    search.fill("저상버스를")
+    search.press("Enter")
+    first = page.locator(".result-list > li").first
+    expect(first).to_contain_text("저상버스")
+    expect(first.locator("mark").first).to_be_visible()  # highlighted, rendered as a mark element
+    expect(page).to_have_url(re.compile(r"\?q=%EC%A0%80"))  # the search is in the URL: shareable
+    shot(page, "search-korean")
+    check_a11y(page, context="home-search")
+
+    # A facet narrows the results, and its count is what the API counts.
+    api = live_server.api.gql('{ search(query: "저상버스를") { estimatedTotal facets { status { value count } } } }')["search"]
+    top = api["facets"]["status"][0]
+    box = page.locator("aside.facets fieldset", has_text="진행 상태").locator("label", has=page.locator(f"text={top['count']}")).first
+    expect(box).to_be_visible()
+    box.locator("input").check()
+    expect(page.locator(".result-list > li")).to_have_count(top["count"])
+
+    search.fill("公共")
+    search.press("Enter")
+    expect(page.locator(".result-list > li").first).to_be_visible()
+    shot(page, "search-chinese")
+
+
+def test_a_citizen_registers_and_sees_duplicate_hints_while_typing(page, live_server):
+    email = f"citizen-{uuid.uuid4().hex[:8]}@example.kr"
+    page.goto("/register")
+    page.get_by_label("이름 (공개)").fill("박하늘 🌱")
+    page.get_by_label("이메일").fill(email)
+    page.get_by_label("비밀번호").fill("광화문-광장-2026!")
+    page.get_by_role("button", name="가입하기").click()
+    expect(page.get_by_text("박하늘 🌱 님")).to_be_visible()
+
+    page.get_by_role("link", name="제안하기").click()
+    page.get_by_label(re.compile("^제목")).fill("휠체어 저상버스 예약")
+    hints = page.get_by_test_id("duplicate-hints")
+    expect(hints).to_contain_text("휠체어 이용자를 위한 저상버스 탑승 예약 앱")
+    shot(page, "duplicate-hint")
+    check_a11y(page, context="propose-with-hints")
+
+    # Submitting without a field or with too short a text says what to fix and keeps the input.
+    page.get_by_role("button", name="제안 보내기").click()
+    expect(page.locator(".form-errors")).to_be_visible()
+    expect(page.get_by_label(re.compile("^제목"))).to_have_value("휠체어 저상버스 예약")
+
+
+def test_english_is_one_click_away_and_stays(page, live_server):
+    page.goto("/")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find social innovation agendas")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find social innovation agendas")
+    page.get_by_role("link", name="Propose").click()
+    expect(page.get_by_text("Please log in to propose.")).to_be_visible()
+    check_a11y(page, context="propose-anonymous-en")
+    page.get_by_role("button", name="한국어").click()
+    expect(page.get_by_text("제안하려면 로그인해 주세요.")).to_be_visible()
+
+
+def test_a_lost_network_shows_a_retry_not_a_blank_page(page, live_server):
+    page.goto("/")
+    expect(page.locator(".result-list > li").first).to_be_visible()
+    page.context.set_offline(True)
+    page.get_by_role("searchbox").fill("공유주차장")
+    page.get_by_role("searchbox").press("Enter")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("서버에 연결할 수 없습니다")
+    shot(page, "offline")
+    page.context.set_offline(False)
+    alert.get_by_role("button", name="다시 시도").click()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.locator(".result-list, .state-empty").first).to_be_visible()
+
+
+def test_a_citizen_answers_a_request_for_information(page, live_server):
+    """The demo has an agenda waiting for its proposer's answer (NEEDS_INFO)."""
+    api = live_server.api
+    mine = api.gql('{ agendas(filter: {mine: true, statuses: [NEEDS_INFO]}) { edges { node { id title statusReason } } } }',
+                   as_user=CITIZEN_EMAILS[0])["agendas"]["edges"]
+    if not mine:
+        # Make one through the product: a citizen proposes, the owner asks a question.
+        raise AssertionError("the demo seed should leave citizen1 an agenda in NEEDS_INFO")
+    target = mine[0]["node"]
+    login(page, CITIZEN_EMAILS[0], DEMO_PASSWORD)
+    page.get_by_role("link", name="내 의제").click()
+    card = page.locator(f"[data-agenda-id='{target['id']}']")
+    expect(card).to_contain_text(target["statusReason"])
+    card.get_by_label("답변").fill("정류장 위치는 시청역 3번 출구 앞입니다. 🚏")
+    card.get_by_role("button", name="답변 보내기").click()
+    expect(card.locator(".badge")).not_to_have_text("보완 요청")
+    shot(page, "answered")
+    status = api.gql("query($id: ID!) { agenda(id: $id) { status history { kind reason } } }", {"id": target["id"]},
+                     as_user=CITIZEN_EMAILS[0])["agenda"]
+    assert status["status"] == "IN_TRIAGE"
+    assert any(e["kind"] == "INFO_ANSWERED" for e in status["history"])

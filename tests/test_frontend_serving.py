@@ -1,0 +1,85 @@
+"""The server serves the built web app: index.html at / and at every client route (a reload or a
+shared link opens the right page), hashed assets with long caching, a strict CSP — and never the
+app in place of an API path or a missing file."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from server.app import create_app
+
+
+@pytest.fixture
+def dist(tmp_path):
+    d = tmp_path / "dist"
+    (d / "assets").mkdir(parents=True)
+    (d / "index.html").write_text('<!doctype html><html lang="ko"><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script></html>', encoding="utf-8")
+    (d / "assets" / "app-1a2b.js").write_text("console.log('사회혁신')", encoding="utf-8")
+    (d / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+async def app_with_dist(settings, dist):
+    application = create_app(dataclasses.replace(settings, frontend_dir=dist), run_migrations=False)
+    async with application.router.lifespan_context(application):
+        with application.state.tortoise:
+            yield application
+
+
+@pytest.fixture
+async def web(app_with_dist):
+    import httpx
+
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app_with_dist), base_url="https://testserver") as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", ["/", "/agendas/12", "/triage/agendas/3", "/workshops/5", "/my", "/propose?q=저상버스"])
+async def test_client_routes_get_the_app(web, path):
+    r = await web.get(path)
+    assert r.status_code == 200
+    assert '<div id="root">' in r.text
+    assert r.headers["content-type"].startswith("text/html")
+    assert r.headers["cache-control"] == "no-cache"  # a deploy must not leave browsers on a stale bundle
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "connect-src 'self'" in csp
+
+
+async def test_hashed_assets_are_cached_for_a_year(web):
+    r = await web.get("/assets/app-1a2b.js")
+    assert r.status_code == 200 and "사회혁신" in r.text
+    assert "immutable" in r.headers["cache-control"]
+    assert (await web.get("/assets/missing-0000.js")).status_code == 404
+
+
+async def test_top_level_static_files_are_served(web):
+    r = await web.get("/favicon.svg")
+    assert r.status_code == 200 and "<svg" in r.text
+
+
+@pytest.mark.parametrize("path", ["/export/agendas.cvs", "/export/unknown", "/graphql/extra", "/robots.txt", "/metrics/x", "/assets/../../pyproject.toml", "/index.html/../../server/app.py"])
+async def test_api_paths_and_missing_files_are_404_not_the_app(web, path):
+    r = await web.get(path)
+    assert r.status_code == 404
+    assert '<div id="root">' not in r.text
+
+
+async def test_api_routes_still_win(web):
+    assert (await web.get("/healthz")).status_code == 200
+    r = await web.post("/graphql", json={"query": "{ policyFields { code } }"})
+    assert r.status_code == 200 and len(r.json()["data"]["policyFields"]) == 5
+    assert (await web.get("/export/agendas.csv")).status_code == 200
+
+
+async def test_without_a_build_the_home_page_says_how_to_build_it(settings, tmp_path):
+    import httpx
+
+    application = create_app(dataclasses.replace(settings, frontend_dir=tmp_path / "nothing"), run_migrations=False)
+    async with application.router.lifespan_context(application):
+        with application.state.tortoise:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=application), base_url="https://t") as c:
+                r = await c.get("/agendas/1")
+    assert r.status_code == 200 and "scripts/run" in r.text and "/graphql" in r.text

@@ -15,7 +15,7 @@ export const AgendaDetailDocument = graphql(`
       relatedDepartments { code name nameEn }
       workPlanItem { id title }
       mergedInto { id title }
-      history { id kind fromStatus toStatus reason createdAt actor { displayName role } }
+      history { id kind fromStatus toStatus reason data createdAt actor { displayName role } }
       plan {
         summary progress updatedAt
         responsibleDepartment { code name nameEn }

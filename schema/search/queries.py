@@ -4,6 +4,7 @@ from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 
 from server.search import service
 from schema.agendas.types import Agenda, PolicyField
@@ -29,6 +30,27 @@ def _filter(f: SearchFilterInput | None) -> service.SearchFilter:
         districts=list(f.districts or []), owner_kind=f.owner_kind.value if f.owner_kind else None)
 
 
+def _selected(info: Info) -> set[str] | None:
+    """Names selected on this field, or None when fragments make it unclear (then: everything)."""
+    names: set[str] = set()
+    for field in info.selected_fields:
+        for sel in field.selections:
+            if not isinstance(sel, SelectedField):
+                return None
+            names.add(sel.name)
+    return names
+
+
+def _hits_want_highlights(info: Info) -> bool:
+    for field in info.selected_fields:
+        for sel in field.selections:
+            if isinstance(sel, SelectedField) and sel.name == "hits":
+                for sub in sel.selections:
+                    if not isinstance(sub, SelectedField) or sub.name == "highlights":
+                        return True
+    return False
+
+
 @strawberry.type
 class SearchQueries:
     @strawberry.field(description="Full-text search over agendas in Korean, Chinese and English, with facets and highlights.")
@@ -36,8 +58,11 @@ class SearchQueries:
                      offset: int = 0, sort: SearchSort = service.SearchSort.RELEVANCE) -> SearchResult:
         viewer = await info.context.viewer()
         engine = info.context.request.app.state.search
-        r = await query_domain(lambda: service.search(engine, viewer, query, _filter(filter), first=first,
-                                                      offset=offset, sort=service.SearchSort(sort.value)))
+        wanted = _selected(info)
+        r = await query_domain(lambda: service.search(
+            engine, viewer, query, _filter(filter), first=first, offset=offset, sort=service.SearchSort(sort.value),
+            with_facets=wanted is None or "facets" in wanted,
+            with_highlights=wanted is None or _hits_want_highlights(info)))
         return SearchResult(
             hits=[SearchHit(agenda=Agenda.from_model(h.agenda),
                             highlights=SearchHighlights(title=h.highlights.get("title", ""), body=h.highlights.get("body", "")))

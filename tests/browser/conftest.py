@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -69,12 +70,30 @@ class LiveServer:
         raise AssertionError(f"outbox not drained in {timeout}s: {httpx.get(self.url + '/readyz').text}")
 
 
-async def _pg(statement: str) -> None:
+async def _pg_async(statement: str) -> None:
     conn = await asyncpg.connect(PG_URL.replace("postgres://", "postgresql://", 1), timeout=5)
     try:
         await conn.execute(statement)
     finally:
         await conn.close()
+
+
+def _pg(statement: str) -> None:
+    """Run one statement on PostgreSQL from sync code. In a thread of its own: once Playwright's
+    sync API has started, this thread counts as running an event loop and asyncio.run() refuses."""
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(_pg_async(statement))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            error.append(exc)
+
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    if error:
+        raise error[0]
 
 
 def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
@@ -86,7 +105,7 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
     else:
         pg_db = f"civic_agenda_browser_{uuid.uuid4().hex[:8]}"
         try:
-            asyncio.run(_pg(f'CREATE DATABASE "{pg_db}"'))
+            _pg(f'CREATE DATABASE "{pg_db}"')
         except Exception as exc:  # noqa: BLE001
             if REQUIRE_PG:
                 pytest.fail(f"PostgreSQL is required but {PG_URL} is unreachable: {exc}", pytrace=False)
@@ -131,7 +150,10 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
     return server, pg_db
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server and the browser close when the browser tests are done. Playwright's sync
+# API leaves this thread looking like it runs an event loop, which the async tests after these
+# (pytest-asyncio) cannot share.
+@pytest.fixture(scope="package")
 def live_server(request, meili, tmp_path_factory):
     kind = getattr(request, "param", "sqlite")
     if not (ROOT / "frontend" / "dist" / "index.html").is_file():
@@ -145,10 +167,10 @@ def live_server(request, meili, tmp_path_factory):
         server.process.kill()
         server.process.wait()
     if pg_db:
-        asyncio.run(_pg(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)'))
+        _pg(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: scripts/test installs Debian's chromium (scripts/ensure-chromium)", pytrace=False)

@@ -1,0 +1,380 @@
+// The admin screen: the city's departments (including inactive ones) with their routing fields and
+// keywords — create and edit them — and the year's work-plan items (routing rule 1).
+import { useId, useState, type FormEvent } from "react";
+import type { UserError } from "../../api/client";
+import { useMutation, useQuery } from "../../api/hooks";
+import { useLookups } from "../../api/lookups";
+import { Async, Empty, ErrorState, FormErrors, useUserErrorText } from "../../components/States";
+import { useI18n } from "../../i18n";
+import type { AdminDepartmentsQuery, PolicyField } from "../../gql/graphql";
+import {
+  AdminDepartmentsDocument,
+  CreateDepartmentDocument,
+  CreateWorkPlanItemDocument,
+  UpdateDepartmentDocument,
+  WorkPlanItemsDocument,
+} from "./documents";
+import { ADMIN_ROLES, StaffGate, deptName } from "./StaffGate";
+
+type Dept = AdminDepartmentsQuery["departments"][number];
+
+export function AdminPage() {
+  return <StaffGate roles={ADMIN_ROLES} title="admin.title">{() => <Admin />}</StaffGate>;
+}
+
+/** "a, b\nc" → ["a", "b", "c"] */
+export function parseKeywords(text: string): string[] {
+  return text
+    .split(/[,\n、，]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+}
+
+function Admin() {
+  const { t } = useI18n();
+  const departments = useQuery(AdminDepartmentsDocument);
+  const [status, setStatus] = useState("");
+  return (
+    <section className="page admin-page">
+      <h1>{t("admin.title")}</h1>
+      <p className="page-lead">{t("admin.lead")}</p>
+      <div role="status" aria-live="polite" data-testid="admin-status">
+        {status && <p className="success">{status}</p>}
+      </div>
+      <section aria-labelledby="depts-h">
+        <h2 id="depts-h">{t("admin.departments")}</h2>
+        <Async state={departments}>
+          {(data) => (
+            <DepartmentTable
+              departments={data.departments}
+              onSaved={(msg) => {
+                setStatus(msg);
+                departments.refetch();
+              }}
+            />
+          )}
+        </Async>
+        <details className="panel admin-create">
+          <summary>{t("admin.createDepartment")}</summary>
+          <DepartmentForm
+            onSaved={(d) => {
+              setStatus(t("admin.created", { name: d.name }));
+              departments.refetch();
+            }}
+          />
+        </details>
+      </section>
+      <WorkPlanSection departments={departments.data?.departments ?? []} onSaved={setStatus} />
+    </section>
+  );
+}
+
+function DepartmentTable({ departments, onSaved }: { departments: Dept[]; onSaved: (msg: string) => void }) {
+  const { t, tEnum } = useI18n();
+  const [editing, setEditing] = useState<string | null>(null);
+  if (!departments.length) return <Empty />;
+  return (
+    <div className="table-scroll">
+      <table data-testid="departments">
+        <caption className="visually-hidden">{t("admin.departments")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.code")}</th>
+            <th scope="col">{t("admin.nameKo")}</th>
+            <th scope="col">{t("admin.nameEn")}</th>
+            <th scope="col">{t("admin.fields")}</th>
+            <th scope="col">{t("admin.keywords")}</th>
+            <th scope="col">{t("admin.active")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("admin.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        {departments.map((d) => (
+          <tbody key={d.code} data-code={d.code}>
+            <tr className={d.active ? undefined : "inactive"}>
+              <th scope="row">
+                <code>{d.code}</code>
+              </th>
+              <td>{d.name}</td>
+              <td>{d.nameEn}</td>
+              <td>{d.fields.map((f) => tEnum("fieldName", f)).join(", ")}</td>
+              <td className="keywords">
+                {d.keywords.slice(0, 8).join(", ")}
+                {d.keywords.length > 8 && ` ${t("admin.moreKeywords", { count: d.keywords.length - 8 })}`}
+              </td>
+              <td>{d.active ? t("admin.yes") : <span className="badge">{t("admin.inactive")}</span>}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={editing === d.code}
+                  onClick={() => setEditing(editing === d.code ? null : d.code)}
+                >
+                  {editing === d.code ? t("common.close") : t("admin.edit")}
+                  <span className="visually-hidden"> {d.name}</span>
+                </button>
+              </td>
+            </tr>
+            {editing === d.code && (
+              <tr>
+                <td colSpan={7}>
+                  <DepartmentForm
+                    existing={d}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      onSaved(t("admin.updated", { name: saved.name }));
+                    }}
+                  />
+                </td>
+              </tr>
+            )}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: Dept) => void }) {
+  const { t, label } = useI18n();
+  const errorText = useUserErrorText();
+  const lookups = useLookups();
+  const uid = useId();
+  const [code, setCode] = useState(existing?.code ?? "");
+  const [nameKo, setNameKo] = useState(existing?.name ?? "");
+  const [nameEn, setNameEn] = useState(existing?.nameEn ?? "");
+  const [fields, setFields] = useState<string[]>(existing?.fields ?? []);
+  const [keywords, setKeywords] = useState((existing?.keywords ?? []).join("\n"));
+  const [active, setActive] = useState(existing?.active ?? true);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [failure, setFailure] = useState<Error>();
+  const create = useMutation(CreateDepartmentDocument, (r) => r.createDepartment);
+  const update = useMutation(UpdateDepartmentDocument, (r) => r.updateDepartment);
+  const running = create.running || update.running;
+
+  const send = async () => {
+    const common = {
+      nameKo: nameKo.trim(),
+      nameEn: nameEn.trim(),
+      fields: fields as PolicyField[],
+      keywords: parseKeywords(keywords),
+    };
+    const result = existing
+      ? await update.run({ input: { code: existing.code, ...common, active } })
+      : await create.run({ input: { code: code.trim(), ...common } });
+    setFailure(result.failure);
+    setErrors(result.errors);
+    if (!result.failure && !result.errors.length && result.payload?.department) {
+      onSaved(result.payload.department);
+      if (!existing) {
+        setCode("");
+        setNameKo("");
+        setNameEn("");
+        setFields([]);
+        setKeywords("");
+      }
+    }
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void send();
+  };
+  const fe = (field: string) => {
+    const e = errors.find((x) => x.field === field);
+    return e ? errorText(e) : undefined;
+  };
+  const row = (id: string, text: string, value: string, set: (v: string) => void, field: string, extra?: { hint?: string; disabled?: boolean }) => (
+    <div className="form-row">
+      <label htmlFor={`${uid}-${id}`}>{text}</label>
+      {extra?.hint && (
+        <p className="hint" id={`${uid}-${id}-hint`}>
+          {extra.hint}
+        </p>
+      )}
+      <input
+        id={`${uid}-${id}`}
+        type="text"
+        value={value}
+        disabled={extra?.disabled}
+        required
+        aria-invalid={fe(field) ? true : undefined}
+        aria-describedby={extra?.hint ? `${uid}-${id}-hint` : undefined}
+        onChange={(e) => set(e.target.value)}
+      />
+      {fe(field) && <p className="field-error">{fe(field)}</p>}
+    </div>
+  );
+
+  return (
+    <form className="form" onSubmit={onSubmit} data-testid={existing ? `edit-${existing.code}` : "create-department"}>
+      <FormErrors errors={errors} />
+      {failure && <ErrorState error={failure} onRetry={() => void send()} />}
+      {!existing && row("code", t("admin.code"), code, setCode, "code", { hint: t("admin.codeHint") })}
+      {row("ko", t("admin.nameKo"), nameKo, setNameKo, "nameKo")}
+      {row("en", t("admin.nameEn"), nameEn, setNameEn, "nameEn")}
+      <fieldset>
+        <legend>{t("admin.fields")}</legend>
+        {(lookups?.policyFields ?? []).map((f) => (
+          <label key={f.code} className="choice">
+            <input
+              type="checkbox"
+              checked={fields.includes(f.code)}
+              onChange={(e) => setFields((xs) => (e.target.checked ? [...xs, f.code] : xs.filter((x) => x !== f.code)))}
+            />{" "}
+            {label(f)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-row">
+        <label htmlFor={`${uid}-kw`}>{t("admin.keywords")}</label>
+        <p className="hint" id={`${uid}-kw-hint`}>
+          {t("admin.keywordsHint")}
+        </p>
+        <textarea id={`${uid}-kw`} rows={4} value={keywords} aria-describedby={`${uid}-kw-hint`} onChange={(e) => setKeywords(e.target.value)} />
+        {fe("keywords") && <p className="field-error">{fe("keywords")}</p>}
+      </div>
+      {existing && (
+        <label className="choice">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t("admin.activeLabel")}
+        </label>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={running}>
+          {running ? t("state.saving") : existing ? t("admin.save") : t("admin.create")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSaved: (msg: string) => void }) {
+  const { t, locale } = useI18n();
+  const errorText = useUserErrorText();
+  const uid = useId();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const items = useQuery(WorkPlanItemsDocument, { year });
+  const [dept, setDept] = useState("");
+  const [title, setTitle] = useState("");
+  const [keywords, setKeywords] = useState("");
+  const [itemYear, setItemYear] = useState(String(thisYear));
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [failure, setFailure] = useState<Error>();
+  const create = useMutation(CreateWorkPlanItemDocument, (r) => r.createWorkPlanItem);
+  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
+
+  const send = async () => {
+    const result = await create.run({
+      input: { departmentCode: dept, title: title.trim(), keywords: parseKeywords(keywords), year: Number(itemYear) || 0 },
+    });
+    setFailure(result.failure);
+    setErrors(result.errors);
+    if (!result.failure && !result.errors.length && result.payload?.workPlanItem) {
+      onSaved(t("admin.itemCreated", { title: result.payload.workPlanItem.title }));
+      setTitle("");
+      setKeywords("");
+      items.refetch();
+    }
+  };
+  const fe = (field: string) => {
+    const e = errors.find((x) => x.field === field);
+    return e ? <p className="field-error">{errorText(e)}</p> : null;
+  };
+
+  return (
+    <section aria-labelledby="wp-h">
+      <h2 id="wp-h">{t("admin.workPlan")}</h2>
+      <div className="form-row year-select">
+        <label htmlFor={`${uid}-year`}>{t("admin.year")}</label>
+        <select id={`${uid}-year`} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Async state={items}>
+        {(data) =>
+          data.workPlanItems.length === 0 ? (
+            <Empty>{t("admin.noItems", { year: String(year) })}</Empty>
+          ) : (
+            <div className="table-scroll">
+              <table data-testid="work-plan-items">
+                <caption className="visually-hidden">{t("admin.workPlanOf", { year: String(year) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("admin.itemTitle")}</th>
+                    <th scope="col">{t("admin.department")}</th>
+                    <th scope="col">{t("admin.keywords")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.workPlanItems.map((w) => (
+                    <tr key={w.id}>
+                      <td>{w.title}</td>
+                      <td>{deptName(w.department, locale)}</td>
+                      <td>{w.keywords.join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Async>
+      <details className="panel admin-create">
+        <summary>{t("admin.createItem")}</summary>
+        <form
+          className="form"
+          data-testid="create-work-plan-item"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <FormErrors errors={errors} />
+          {failure && <ErrorState error={failure} onRetry={() => void send()} />}
+          <div className="form-row">
+            <label htmlFor={`${uid}-dept`}>{t("admin.department")}</label>
+            <select id={`${uid}-dept`} value={dept} required onChange={(e) => setDept(e.target.value)}>
+              <option value="">{t("triage.reroute.pick")}</option>
+              {departments
+                .filter((d) => d.active)
+                .map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {deptName(d, locale)}
+                  </option>
+                ))}
+            </select>
+            {fe("departmentCode")}
+          </div>
+          <div className="form-row">
+            <label htmlFor={`${uid}-title`}>{t("admin.itemTitle")}</label>
+            <input id={`${uid}-title`} type="text" required value={title} onChange={(e) => setTitle(e.target.value)} />
+            {fe("title")}
+          </div>
+          <div className="form-row">
+            <label htmlFor={`${uid}-kw`}>{t("admin.keywords")}</label>
+            <p className="hint" id={`${uid}-kw-hint`}>
+              {t("admin.keywordsHint")}
+            </p>
+            <textarea id={`${uid}-kw`} rows={3} aria-describedby={`${uid}-kw-hint`} value={keywords} onChange={(e) => setKeywords(e.target.value)} />
+            {fe("keywords")}
+          </div>
+          <div className="form-row">
+            <label htmlFor={`${uid}-iy`}>{t("admin.year")}</label>
+            <input id={`${uid}-iy`} type="number" min={2000} max={2100} required value={itemYear} onChange={(e) => setItemYear(e.target.value)} />
+            {fe("year")}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={create.running}>
+              {create.running ? t("state.saving") : t("admin.createItemButton")}
+            </button>
+          </div>
+        </form>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,259 @@
+// The triage inbox: what waits for a decision in a department's queue (or the Social Innovation
+// Officer's), oldest first, with how long each agenda has waited; and, on a second view, the
+// department's accepted and running agendas (to advance them and keep their execution plans).
+// The chosen queue and view live in the URL (?queue=TRANSPORT&view=execution), so back/forward
+// and shared links keep them.
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { useLookups } from "../../api/lookups";
+import { useQuery } from "../../api/hooks";
+import type { Me } from "../../auth/session";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { StatusBadge } from "../../components/StatusBadge";
+import { useI18n } from "../../i18n";
+import type { AgendaFilterInput, AgendaStatus } from "../../gql/graphql";
+import { QueueCountsDocument } from "./documents";
+import { StaffGate, TRIAGE_ROLES, deptName, seesAllQueues } from "./StaffGate";
+import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPages";
+
+const OFFICER = "OFFICER";
+type View = "triage" | "execution";
+const TRIAGE_STATUSES: AgendaStatus[] = ["IN_TRIAGE", "NEEDS_INFO"];
+const EXECUTION_STATUSES: AgendaStatus[] = ["ACCEPTED", "IN_PROGRESS"];
+/** An agenda waiting longer than this is flagged in the list. */
+const LONG_WAIT_DAYS = 30;
+
+export function TriageInboxPage() {
+  return <StaffGate roles={TRIAGE_ROLES} title="triage.inbox.title">{(me) => <Inbox me={me} />}</StaffGate>;
+}
+
+function Inbox({ me }: { me: Me }) {
+  const { t, locale } = useI18n();
+  const lookups = useLookups();
+  const [params, setParams] = useSearchParams();
+  const all = seesAllQueues(me);
+  const ownCodes = me.departments.map((d) => d.code);
+  // Default: staff see their first department, officers and admins the officer's queue.
+  const fallback = all ? OFFICER : (ownCodes[0] ?? "");
+  let queue = (params.get("queue") ?? fallback).toUpperCase();
+  if (!all && !ownCodes.includes(queue)) queue = fallback;
+  const view: View = params.get("view") === "execution" ? "execution" : "triage";
+
+  const choose = (next: { queue?: string; view?: View }) => {
+    const p = new URLSearchParams(params);
+    if (next.queue !== undefined) p.set("queue", next.queue);
+    if (next.view !== undefined) p.set("view", next.view);
+    setParams(p, { replace: false });
+  };
+
+  const queueName = (code: string) => {
+    if (code === OFFICER) return t("common.officer");
+    const d =
+      me.departments.find((x) => x.code === code) ?? lookups?.departments.find((x) => x.code === code);
+    return d ? deptName(d, locale) : code;
+  };
+
+  // Tabs: the viewer's own queues; officers and admins may also pick any department below.
+  const tabs = all ? [OFFICER, ...ownCodes] : ownCodes;
+
+  if (!all && ownCodes.length === 0) {
+    return (
+      <section className="page">
+        <h1>{t("triage.inbox.title")}</h1>
+        <p className="notice" data-testid="no-departments">
+          {t("triage.inbox.noDepartments")}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page staff-inbox">
+      <h1>{t("triage.inbox.title")}</h1>
+      <p className="page-lead">{all ? t("triage.inbox.leadOfficer") : t("triage.inbox.leadStaff")}</p>
+
+      <div className="queue-picker">
+        {tabs.length > 1 && (
+          <div className="segmented" role="group" aria-label={t("triage.inbox.queues")}>
+            {tabs.map((code) => (
+              <button
+                key={code}
+                type="button"
+                aria-pressed={queue === code}
+                className={queue === code ? "active" : ""}
+                data-queue={code}
+                onClick={() => choose({ queue: code })}
+              >
+                {queueName(code)}
+              </button>
+            ))}
+          </div>
+        )}
+        {all && (
+          <div className="form-row queue-select">
+            <label htmlFor="queue-any">{t("triage.inbox.anyDepartment")}</label>
+            <select id="queue-any" value={queue} onChange={(e) => choose({ queue: e.target.value })}>
+              <option value={OFFICER}>{t("common.officer")}</option>
+              {(lookups?.departments ?? []).map((d) => (
+                <option key={d.code} value={d.code}>
+                  {deptName(d, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      <h2 id="queue-h">{t("triage.inbox.queueOf", { name: queueName(queue) })}</h2>
+      <QueueCounts queue={queue} />
+
+      <div className="segmented" role="group" aria-label={t("triage.inbox.views")}>
+        <button type="button" aria-pressed={view === "triage"} className={view === "triage" ? "active" : ""} onClick={() => choose({ view: "triage" })} data-testid="view-triage">
+          {t("triage.inbox.viewTriage")}
+        </button>
+        <button type="button" aria-pressed={view === "execution"} className={view === "execution" ? "active" : ""} onClick={() => choose({ view: "execution" })} data-testid="view-execution">
+          {t("triage.inbox.viewExecution")}
+        </button>
+      </div>
+
+      <QueueList key={`${queue}:${view}`} source={sourceFor(me, queue, view)} view={view} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
+    </section>
+  );
+}
+
+function ownerFilter(queue: string): AgendaFilterInput {
+  return queue === OFFICER
+    ? { ownerKind: "INNOVATION_OFFICER" }
+    : { ownerKind: "DEPARTMENT", departmentCodes: [queue] };
+}
+
+function sourceFor(me: Me, queue: string, view: View): ListSource {
+  if (view === "execution") return { kind: "filter", filter: { ...ownerFilter(queue), statuses: EXECUTION_STATUSES } };
+  // triageQueue answers for the officer's queue (officers, admins) and for departments the viewer
+  // belongs to (admins: any); an officer looking at another department reads the same list
+  // (same statuses, oldest first) through `agendas`.
+  if (queue === OFFICER) return { kind: "queue", departmentCode: null };
+  if (me.role === "ADMIN" || me.departments.some((d) => d.code === queue)) return { kind: "queue", departmentCode: queue };
+  return { kind: "filter", filter: { ...ownerFilter(queue), statuses: TRIAGE_STATUSES } };
+}
+
+function QueueCounts({ queue }: { queue: string }) {
+  const { t, number } = useI18n();
+  const vars = useMemo(() => {
+    const base = ownerFilter(queue);
+    return {
+      inTriage: { ...base, statuses: ["IN_TRIAGE"] as AgendaStatus[] },
+      needsInfo: { ...base, statuses: ["NEEDS_INFO"] as AgendaStatus[] },
+      execution: { ...base, statuses: EXECUTION_STATUSES },
+    };
+  }, [queue]);
+  const state = useQuery(QueueCountsDocument, vars);
+  if (state.error) return <ErrorState error={state.error} onRetry={state.refetch} />;
+  if (!state.data) return <Loading label={t("triage.inbox.countsLoading")} />;
+  const c = state.data;
+  const waiting = c.inTriage.totalCount + c.needsInfo.totalCount;
+  return (
+    <dl className="stat-row" data-testid="queue-counts" aria-live="polite">
+      <div className="stat" data-testid="count-total">
+        <dt>{t("triage.inbox.countWaiting")}</dt>
+        <dd>{number(waiting)}</dd>
+      </div>
+      <div className="stat" data-testid="count-in-triage">
+        <dt>{t("status.IN_TRIAGE")}</dt>
+        <dd>{number(c.inTriage.totalCount)}</dd>
+      </div>
+      <div className="stat" data-testid="count-needs-info">
+        <dt>{t("status.NEEDS_INFO")}</dt>
+        <dd>{number(c.needsInfo.totalCount)}</dd>
+      </div>
+      <div className="stat" data-testid="count-execution">
+        <dt>{t("triage.inbox.countExecution")}</dt>
+        <dd>{number(c.execution.totalCount)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function daysSince(iso: string): number {
+  return Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
+}
+
+function QueueList({ source, view, caption }: { source: ListSource; view: View; caption: string }) {
+  const { t, number } = useI18n();
+  const list = useAgendaPages(source);
+  if (list.error) return <ErrorState error={list.error} onRetry={list.refetch} />;
+  if (list.loading && !list.loaded) return <Loading />;
+  if (list.rows.length === 0)
+    return <Empty>{view === "triage" ? t("triage.inbox.empty") : t("triage.inbox.emptyExecution")}</Empty>;
+  return (
+    <>
+      <p aria-live="polite" data-testid="queue-total">
+        {t("triage.inbox.showing", { shown: number(list.rows.length), total: number(list.totalCount) })}
+      </p>
+      <div className="table-scroll">
+        <table className="queue-table" data-testid="queue">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("triage.col.title")}</th>
+              <th scope="col">{t("triage.col.status")}</th>
+              <th scope="col">{t("triage.col.field")}</th>
+              <th scope="col">{t("triage.col.proposer")}</th>
+              <th scope="col">{t("triage.col.received")}</th>
+              <th scope="col">{t("triage.col.inStatus")}</th>
+              <th scope="col" className="num">{t("triage.col.supports")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((a) => (
+              <QueueRow key={a.id} agenda={a} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
+      {list.hasNext && (
+        <div className="pager">
+          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="queue-more">
+            {list.loadingMore ? t("state.loading") : t("triage.inbox.more")}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function QueueRow({ agenda: a }: { agenda: QueueAgenda }) {
+  const { t, tEnum, label, relative, dateTime, number } = useI18n();
+  const waited = daysSince(a.createdAt);
+  const long = waited >= LONG_WAIT_DAYS;
+  return (
+    <tr data-agenda-id={a.id} data-status={a.status} className={long ? "long-wait" : undefined}>
+      <td>
+        <Link to={`/triage/agendas/${a.id}`}>{a.title}</Link>
+        {a.districtLabel && <span className="hint"> · {label(a.districtLabel)}</span>}
+      </td>
+      <td>
+        <StatusBadge status={a.status} />
+      </td>
+      <td>
+        <span className="tag" title={label(a.fieldLabel)}>
+          {tEnum("fieldName", a.fieldLabel.code)}
+        </span>
+      </td>
+      <td>{a.proposer?.displayName ?? tEnum("channel", a.channel)}</td>
+      <td>
+        <time dateTime={a.createdAt} title={dateTime(a.createdAt)}>
+          {relative(a.createdAt)}
+        </time>
+        {long && <span className="badge long-wait-badge"> {t("triage.inbox.longWait")}</span>}
+      </td>
+      <td>
+        <time dateTime={a.statusChangedAt} title={dateTime(a.statusChangedAt)}>
+          {relative(a.statusChangedAt)}
+        </time>
+      </td>
+      <td className="num">{number(a.supportCount)}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,156 @@
+// Pieces the facilitators' pages share: the role gate (a clear log-in or forbidden message, never a
+// blank page), the year/quarter selector kept in the URL, and who may do what (mirroring the API).
+import type { ReactNode } from "react";
+import { Link, useLocation, useSearchParams } from "react-router-dom";
+import { useSession } from "../../auth/session";
+import { ErrorState, Loading } from "../../components/States";
+import { useI18n } from "../../i18n";
+import { currentQuarter, nextQuarter, parseYearQuarter, previousQuarter, yearOptions, type YearQuarter } from "./quarter";
+
+type Role = string | undefined | null;
+
+/** The API lets facilitators and admins run workshops (schedule, add participants, items, actions). */
+export const canRunWorkshops = (role: Role) => role === "FACILITATOR" || role === "ADMIN";
+/** Research-team experts (and admins) review agendas. */
+export const canReview = (role: Role) => role === "RESEARCHER" || role === "ADMIN";
+/** City staff roles publish cases. */
+export const canPublishCases = (role: Role) =>
+  role === "STAFF" || role === "OFFICER" || role === "FACILITATOR" || role === "RESEARCHER" || role === "ADMIN";
+
+/** Shows its children only to the roles that may read workshops and progress; explains otherwise. */
+export function RequireWorkshopAccess({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { me, isFacilitator, loading, error, refresh } = useSession();
+  const location = useLocation();
+  if (!me && error) return <ErrorState error={error} onRetry={refresh} />;
+  if (!me && loading) return <Loading />;
+  if (!me) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return (
+      <section className="page" data-testid="login-required">
+        <h1>{t("workshop.access.title")}</h1>
+        <p className="notice">{t("workshop.access.login")}</p>
+        <p>
+          <Link className="button" to={`/login?next=${next}`}>
+            {t("nav.login")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (!isFacilitator) {
+    return (
+      <section className="page" data-testid="forbidden">
+        <h1>{t("workshop.access.title")}</h1>
+        <p className="notice">{t("workshop.access.forbidden")}</p>
+        <p>
+          <Link to="/cases">{t("workshop.access.toCases")}</Link> · <Link to="/">{t("state.backHome")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}
+
+/** Year and quarter from the URL (default: the current quarter in Seoul), and a setter. */
+export function useYearQuarter(allowWholeYear = false) {
+  const [params, setParams] = useSearchParams();
+  const now = currentQuarter();
+  const { year, quarter } = parseYearQuarter(params, now, allowWholeYear);
+  const set = (next: { year: number; quarter: number | null }) => {
+    const p = new URLSearchParams(params);
+    p.set("year", String(next.year));
+    p.set("quarter", next.quarter === null ? "all" : String(next.quarter));
+    setParams(p, { replace: false });
+  };
+  return { year, quarter, now, set };
+}
+
+/** Year and quarter selectors with previous/next buttons. */
+export function QuarterPicker({
+  year,
+  quarter,
+  now,
+  onChange,
+  allowWholeYear = false,
+  idPrefix,
+}: {
+  year: number;
+  quarter: number | null;
+  now: YearQuarter;
+  onChange: (next: { year: number; quarter: number | null }) => void;
+  allowWholeYear?: boolean;
+  idPrefix: string;
+}) {
+  const { t } = useI18n();
+  const step = (to: YearQuarter) => onChange(to);
+  const current = { year, quarter: quarter ?? 1 };
+  return (
+    <div className="quarter-picker" role="group" aria-label={t("workshop.picker.label")}>
+      <div className="form-row">
+        <label htmlFor={`${idPrefix}-year`}>{t("workshop.picker.year")}</label>
+        <select id={`${idPrefix}-year`} value={year} onChange={(e) => onChange({ year: Number(e.target.value), quarter })}>
+          {yearOptions(now.year, year).map((y) => (
+            <option key={y} value={y}>
+              {t("workshop.picker.yearValue", { year: String(y) })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor={`${idPrefix}-quarter`}>{t("workshop.picker.quarter")}</label>
+        <select
+          id={`${idPrefix}-quarter`}
+          value={quarter ?? "all"}
+          onChange={(e) => onChange({ year, quarter: e.target.value === "all" ? null : Number(e.target.value) })}
+        >
+          {allowWholeYear && <option value="all">{t("workshop.picker.wholeYear")}</option>}
+          {[1, 2, 3, 4].map((q) => (
+            <option key={q} value={q}>
+              {t("workshop.picker.quarterValue", { quarter: q })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {quarter !== null && (
+        <div className="quarter-steps">
+          <button type="button" className="button secondary" onClick={() => step(previousQuarter(current))}>
+            <span aria-hidden="true">← </span>
+            {t("workshop.picker.previous")}
+          </button>
+          <button type="button" className="button secondary" onClick={() => step(nextQuarter(current))}>
+            {t("workshop.picker.next")}
+            <span aria-hidden="true"> →</span>
+          </button>
+          {(year !== now.year || quarter !== now.quarter) && (
+            <button type="button" className="link-button" onClick={() => step(now)}>
+              {t("workshop.picker.current")}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "2026년 4분기" / "Q4 2026". */
+export function useQuarterLabel() {
+  const { t } = useI18n();
+  return (year: number, quarter: number | null) =>
+    quarter === null
+      ? t("workshop.picker.yearValue", { year: String(year) })
+      : t("workshop.quarterLabel", { year: String(year), quarter });
+}
+
+/** A department's name in the reader's language, from the lookups, or the code. */
+export function useDepartmentName() {
+  const { locale, t } = useI18n();
+  return (
+    code: string | null | undefined,
+    departments: { code: string; name: string; nameEn: string }[] | undefined,
+  ): string => {
+    if (!code) return t("common.officer");
+    const d = departments?.find((x) => x.code === code);
+    return d ? (locale === "ko" ? d.name : d.nameEn) : code;
+  };
+}

@@ -92,19 +92,24 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
     const seen = agenda;
     const result = await run(seen.version);
     if (result.failure) return { ok: false, errors: [], failure: result.failure };
-    if (result.errors.some((e) => e.code === "VERSION_CONFLICT")) {
+    if (result.errors.length) {
+      // VERSION_CONFLICT says it outright; but the server checks the transition and the viewer's
+      // rights before the version, so a decision on a stale page may come back INVALID_TRANSITION
+      // or FORBIDDEN instead. Either way: re-read, and if the agenda moved on, show what changed.
+      const versionConflict = result.errors.some((e) => e.code === "VERSION_CONFLICT");
       let fresh: PanelAgenda | null | undefined;
       try {
         fresh = await reload();
       } catch (err) {
-        return { ok: false, errors: [], failure: err as Error };
+        return versionConflict ? { ok: false, errors: [], failure: err as Error } : { ok: false, errors: result.errors };
       }
-      if (!fresh) return { ok: false, errors: result.errors };
-      setConflict({ changes: describeChanges(seen, fresh), action });
-      setAgenda(fresh);
-      return { ok: false, errors: [], conflict: true };
+      if (fresh && (versionConflict || fresh.version !== seen.version)) {
+        setConflict({ changes: describeChanges(seen, fresh), action });
+        setAgenda(fresh);
+        return { ok: false, errors: [], conflict: true };
+      }
+      return { ok: false, errors: result.errors };
     }
-    if (result.errors.length) return { ok: false, errors: result.errors };
     setConflict(null);
     let status = result.payload?.agenda?.status ?? seen.status;
     try {

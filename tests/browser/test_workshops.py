@@ -146,7 +146,7 @@ def test_the_research_report_and_a_review(page, live_server):
     opinion = f"현장 실험 결과가 좋아 확대할 만하다. 예산 지속성은 보완이 필요하다. {uuid.uuid4().hex[:6]}"
     form.get_by_label("의견").fill(opinion)
     form.get_by_role("button", name=re.compile("검토 (보내기|고치기)")).click()
-    expect(page.get_by_role("status")).to_contain_text("검토를 저장했습니다")
+    expect(page.get_by_role("status").filter(has_text="검토를 저장했습니다")).to_be_visible()
     expect(page.get_by_test_id("reviews")).to_contain_text(opinion)
     shot(page, "review")
     check_a11y(page, context="review")
@@ -264,3 +264,37 @@ def test_a_lost_network_offers_a_retry_on_the_dashboard(page, live_server):
     page.unroute("**/graphql")
     retry.click()
     expect(page.get_by_test_id("status-by-field-chart")).to_be_visible()
+
+    # The page's own data: another quarter asked for while offline says so, and retries.
+    page.route("**/graphql", lambda route: route.abort())
+    page.get_by_role("button", name="이전 분기").click()
+    expect(retry).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("의제 추진현황")  # the page stays, with its selectors
+    page.unroute("**/graphql")
+    retry.click()
+    expect(page.get_by_test_id("status-by-field-chart")).to_be_visible()
+
+
+def test_an_officer_publishes_a_case_everyone_can_read(new_page, live_server):
+    officer = new_page()
+    login(officer, "officer@demo.civic-agenda.kr")
+    officer.goto("/cases")
+    officer.get_by_role("link", name="사례 공개하기").click()
+    expect(officer.get_by_role("heading", level=1)).to_have_text("혁신사례 공개")
+    title = f"타이베이 공유우산 대여 {uuid.uuid4().hex[:4]}"
+    form = officer.get_by_test_id("publish-case-form")
+    form.get_by_label("해외 사례").check()
+    form.get_by_label(re.compile("^사례 제목")).fill(title)
+    form.get_by_label("요약").fill("지하철역마다 공유우산을 두고 교통카드로 빌리고 다른 역에 돌려주게 했다.")
+    form.get_by_label("정책 분야").select_option("PARTICIPATION_PUBLIC_SERVICE")
+    form.get_by_label("지역·장소").fill("대만 타이베이")
+    check_a11y(officer, context="publish-case")
+    form.get_by_role("button", name="사례 공개").click()
+    expect(officer.get_by_role("status").filter(has_text="사례를 공개했습니다")).to_be_visible()
+    expect(officer.get_by_test_id("case-list").locator("> li").first).to_contain_text(title)
+
+    reader = new_page("en")
+    reader.goto("/cases?origin=INTERNATIONAL")
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Case library")
+    expect(reader.get_by_test_id("case-list")).to_contain_text(title)
+    expect(reader.get_by_role("link", name="Publish a case")).to_have_count(0)

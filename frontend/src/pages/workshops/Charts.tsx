@@ -1,7 +1,7 @@
 // Hand-written SVG charts of the progress dashboard. Each is an image with an accessible name and
 // description, values written on the bars (never colour alone), a legend with totals, and the same
 // numbers as a data table for screen readers and anyone who prefers reading.
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../i18n";
 import {
   STATUS_COLOURS,
@@ -14,7 +14,28 @@ import {
   type StackedRow,
 } from "./chart";
 
-const WIDTH = 720;
+const DEFAULT_WIDTH = 720;
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 832;
+
+/** The figure's width in CSS pixels, so the SVG draws at 1:1 and its text keeps its size on phones. */
+function useChartWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const update = () => {
+      const w = Math.round(el.clientWidth);
+      if (w > 0) setWidth(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, w)));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
 const PAD_LEFT = 8;
 const PAD_RIGHT = 56; // room for the row total
 const BAR_H = 24;
@@ -25,6 +46,7 @@ const AXIS_H = 22;
 export function StatusByFieldChart({ rows, caption }: { rows: StackedRow[]; caption: string }) {
   const { t, tEnum, number } = useI18n();
   const id = useId();
+  const { ref, width: WIDTH } = useChartWidth();
   const statuses = statusesPresent(rows);
   const totals = statusTotals(rows);
   const grand = rows.reduce((n, r) => n + r.total, 0);
@@ -35,7 +57,7 @@ export function StatusByFieldChart({ rows, caption }: { rows: StackedRow[]; capt
   const x = (v: number) => PAD_LEFT + (v / max) * plotW;
 
   return (
-    <figure className="chart" data-testid="status-by-field-chart" data-total={grand}>
+    <figure className="chart" data-testid="status-by-field-chart" data-total={grand} ref={ref}>
       <figcaption id={`${id}-cap`} className="chart-caption">
         {caption}
       </figcaption>
@@ -180,13 +202,13 @@ export function PercentBarChart({
 }) {
   const { t, number } = useI18n();
   const id = useId();
-  const labelW = 0;
-  const plotW = WIDTH - PAD_LEFT - PAD_RIGHT - labelW;
+  const { ref, width: WIDTH } = useChartWidth();
+  const plotW = WIDTH - PAD_LEFT - PAD_RIGHT;
   const rowH = LABEL_H + BAR_H + ROW_GAP;
   const height = AXIS_H + rows.length * rowH;
   const x = (v: number) => PAD_LEFT + (v / 100) * plotW;
   return (
-    <figure className="chart" data-testid={testId}>
+    <figure className="chart" data-testid={testId} ref={ref}>
       <figcaption className="chart-caption">{caption}</figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}

@@ -19,7 +19,7 @@ import {
   WorkshopSetActionDoneDocument,
 } from "./documents";
 import { cityDate, isOverdue } from "./quarter";
-import { RequireWorkshopAccess, canRunWorkshops, useQuarterLabel } from "./shared";
+import { RequireWorkshopAccess, canRunWorkshops, useCountText, useQuarterLabel } from "./shared";
 
 type Workshop = NonNullable<WorkshopDetailQuery["workshop"]>;
 type Item = Workshop["items"][number];
@@ -58,6 +58,7 @@ function WorkshopView({ workshop: w, refetch }: { workshop: Workshop; refetch: (
   const { t, tEnum, date, number } = useI18n();
   const { me } = useSession();
   const quarterLabel = useQuarterLabel();
+  const countText = useCountText();
   const runs = canRunWorkshops(me?.role);
 
   return (
@@ -88,7 +89,7 @@ function WorkshopView({ workshop: w, refetch }: { workshop: Workshop; refetch: (
 
       <section aria-labelledby="participants-h" data-testid="participants">
         <h2 id="participants-h">
-          {t("workshop.participants")} <span className="count-note">({t("workshop.people", { count: number(w.participants.length) })})</span>
+          {t("workshop.participants")} <span className="count-note">({countText("workshop.people", w.participants.length)})</span>
         </h2>
         {w.participants.length === 0 ? (
           <Empty>{t("workshop.noParticipants")}</Empty>
@@ -122,7 +123,7 @@ function WorkshopView({ workshop: w, refetch }: { workshop: Workshop; refetch: (
 
       <section aria-labelledby="items-h" data-testid="items">
         <h2 id="items-h">
-          {t("workshop.itemsTitle")} <span className="count-note">({t("workshop.items", { count: number(w.items.length) })})</span>
+          {t("workshop.itemsTitle")} <span className="count-note">({countText("workshop.items", w.items.length)})</span>
         </h2>
         {w.items.length === 0 && <Empty>{t("workshop.noItems")}</Empty>}
         {PURPOSES.map((purpose) => {

@@ -8,7 +8,7 @@ import { Empty, ErrorState, FormErrors, Loading, useUserErrorText } from "../../
 import { useI18n } from "../../i18n";
 import { WorkshopCreateDocument, WorkshopListDocument } from "./documents";
 import { cityDate, defaultWorkshopDate } from "./quarter";
-import { QuarterPicker, RequireWorkshopAccess, canRunWorkshops, useQuarterLabel, useYearQuarter } from "./shared";
+import { QuarterPicker, RequireWorkshopAccess, canRunWorkshops, useCountText, useQuarterLabel, useYearQuarter } from "./shared";
 
 export function WorkshopsPage() {
   return (
@@ -19,10 +19,11 @@ export function WorkshopsPage() {
 }
 
 function WorkshopsView() {
-  const { t, date, number } = useI18n();
+  const { t, date } = useI18n();
   const { me } = useSession();
   const { year, quarter, now, set } = useYearQuarter(true);
   const quarterLabel = useQuarterLabel();
+  const countText = useCountText();
   const state = useQuery(WorkshopListDocument, { year, quarter });
   const [created, setCreated] = useState<{ id: string; title: string }>();
   const workshops = state.data?.workshops;
@@ -47,7 +48,7 @@ function WorkshopsView() {
       ) : (
         <>
           <p className="visually-hidden" aria-live="polite">
-            {t("workshop.list.count", { count: workshops.length })}
+            {countText("workshop.list.count", workshops.length)}
           </p>
           <ol className="result-list" aria-labelledby="workshops-of-h" aria-busy={state.loading} data-testid="workshop-list">
             {workshops.map((w) => (
@@ -66,9 +67,9 @@ function WorkshopsView() {
                     <dt>{t("workshop.facilitator")}</dt>
                     <dd>{w.facilitator?.displayName ?? t("common.none")}</dd>
                     <dt>{t("workshop.participantCount")}</dt>
-                    <dd>{t("workshop.people", { count: number(w.participants.length) })}</dd>
+                    <dd>{countText("workshop.people", w.participants.length)}</dd>
                     <dt>{t("workshop.itemCount")}</dt>
-                    <dd>{t("workshop.items", { count: number(w.items.length) })}</dd>
+                    <dd>{countText("workshop.items", w.items.length)}</dd>
                   </dl>
                 </article>
               </li>

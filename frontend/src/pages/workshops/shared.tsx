@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation, useSearchParams } from "react-router-dom";
 import { useSession } from "../../auth/session";
 import { ErrorState, Loading } from "../../components/States";
-import { useI18n } from "../../i18n";
+import { useI18n, type MessageKey } from "../../i18n";
 import { currentQuarter, nextQuarter, parseYearQuarter, previousQuarter, yearOptions, type YearQuarter } from "./quarter";
 
 type Role = string | undefined | null;
@@ -153,4 +153,11 @@ export function useDepartmentName() {
     const d = departments?.find((x) => x.code === code);
     return d ? (locale === "ko" ? d.name : d.nameEn) : code;
   };
+}
+
+/** "{count} items" with the catalogue's singular form (key + ".one") for exactly one. */
+export function useCountText() {
+  const { t } = useI18n();
+  return (key: "workshop.people" | "workshop.items" | "workshop.list.count", count: number) =>
+    t((count === 1 ? `${key}.one` : key) as MessageKey, { count });
 }

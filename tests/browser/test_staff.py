@@ -253,3 +253,105 @@ def test_staff_reroute_an_agenda_to_the_officer_who_finds_it_in_their_queue(new_
     expect(officer.locator(".timeline")).to_contain_text("복지·교통 여러 부서에 걸친 의제입니다.")
     shot(officer, "officer-panel")
     check_a11y(officer, context="officer-panel")
+
+
+def test_a_lost_network_while_deciding_offers_a_retry_and_nothing_is_lost(page, live_server):
+    api = live_server.api
+    agenda = propose_transport_agenda(api)
+    login(page, TRANSPORT)
+    page.goto(f"/triage/agendas/{agenda['id']}")
+    page.get_by_test_id("decision-ACCEPT").check()
+    page.context.set_offline(True)
+    page.get_by_test_id("submit-ACCEPT").click()
+    alert = page.get_by_role("alert").filter(has_text="서버에 연결할 수 없습니다")
+    expect(alert).to_be_visible()
+    shot(page, "offline-decision")
+    assert agenda_now(api, agenda["id"])["status"] == "IN_TRIAGE"
+    page.context.set_offline(False)
+    alert.get_by_role("button", name="다시 시도").click()
+    expect(page.get_by_test_id("panel-status")).to_have_text("채택")
+    expect(page.get_by_test_id("triage-success")).to_contain_text("의제를 채택했습니다")
+
+    # The inbox, too: one retry reloads the counts and the list.
+    page.goto("/triage")
+    expect(page.get_by_test_id("queue-counts")).to_be_visible()
+    page.context.set_offline(True)
+    page.get_by_test_id("view-execution").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("서버에 연결할 수 없습니다")
+    page.context.set_offline(False)
+    alert.get_by_role("button", name="다시 시도").click()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.locator(f"tr[data-agenda-id='{agenda['id']}']")).to_be_visible()
+
+
+def test_the_owner_keeps_the_execution_plan_of_an_accepted_agenda(page, live_server):
+    api = live_server.api
+    agenda = propose_transport_agenda(api)
+    accepted = api.gql("""mutation($id: ID!) { triageAgenda(input: {id: $id, expectedVersion: 1, decision: ACCEPT}) {
+        agenda { status } errors { code } } }""", {"id": agenda["id"]}, as_user=TRANSPORT)["triageAgenda"]
+    assert accepted["agenda"]["status"] == "ACCEPTED", accepted
+    login(page, TRANSPORT)
+    page.goto(f"/triage/agendas/{agenda['id']}")
+    editor = page.get_by_test_id("plan-editor")
+    editor.get_by_label("요약").fill("정류장 안내판에 저상버스 경사판 상태를 표시한다.")
+    editor.get_by_test_id("add-milestone").click()
+    editor.get_by_role("button", name="실행방안 저장").click()
+    expect(editor.get_by_text("일정 이름을 적어 주세요.")).to_be_visible()  # checked before sending
+    editor.get_by_label("일정 이름").fill("시범 정류장 10곳 선정")
+    editor.get_by_label("기한").fill("2027-03-31")
+    editor.get_by_label("완료").check()
+    editor.get_by_test_id("add-kpi").click()
+    editor.get_by_label("지표 이름").fill("안내 정류장 수")
+    editor.get_by_label("단위").fill("곳")
+    editor.get_by_label("목표").fill("100")
+    editor.get_by_label("실적").fill("50")
+    editor.get_by_role("button", name="실행방안 저장").click()
+    expect(page.get_by_test_id("triage-success")).to_contain_text("실행방안을 저장했습니다")
+    plan = api.gql("query($id: ID!) { agenda(id: $id) { plan { progress milestones { title done } kpis { target actual } } } }",
+                   {"id": agenda["id"]})["agenda"]["plan"]
+    assert plan["milestones"] == [{"title": "시범 정류장 10곳 선정", "done": True}]
+    assert plan["kpis"] == [{"target": 100.0, "actual": 50.0}]
+    expect(page.get_by_test_id("plan-editor").get_by_role("progressbar")).to_have_attribute("aria-valuenow", str(plan["progress"]))
+    shot(page, "plan-saved")
+    check_a11y(page, context="plan-editor")
+
+    # The next step: work starts.
+    page.get_by_role("button", name="추진 시작").click()
+    expect(page.get_by_test_id("panel-status")).to_have_text("추진 중")
+
+
+def test_an_admin_manages_departments_and_the_work_plan(page, live_server):
+    tag = uuid.uuid4().hex[:6].upper()
+    code = f"TEST_{tag}"
+    login(page, ADMIN_EMAIL)
+    page.goto("/admin")
+    expect(page.get_by_role("heading", level=1)).to_have_text("관리")
+    expect(page.locator("tbody[data-code=TRANSPORT]")).to_be_visible()
+    check_a11y(page, context="admin")
+
+    page.get_by_text("새 부서 추가").click()
+    form = page.get_by_test_id("create-department")
+    form.get_by_label("부서 코드").fill(code)
+    form.get_by_label("한국어 이름").fill(f"시험과 {tag}")
+    form.get_by_label("영어 이름").fill(f"Test Division {tag}")
+    form.get_by_label("주거문제 해소와 시민의 안전 혁신").check()
+    form.get_by_label("업무 키워드").fill(f"시험키워드{tag}\ntestword{tag}")
+    form.get_by_role("button", name="부서 만들기").click()
+    expect(page.get_by_test_id("admin-status")).to_contain_text(f"시험과 {tag}")
+    row = page.locator(f"tbody[data-code={code}]")
+    expect(row).to_contain_text(f"testword{tag}")
+
+    page.get_by_text("업무계획 항목 추가").click()
+    item = page.get_by_test_id("create-work-plan-item")
+    item.get_by_label("부서").select_option(code)
+    item.get_by_label("항목").fill(f"시험 사업 {tag}")
+    item.get_by_role("button", name="항목 추가").click()
+    expect(page.get_by_test_id("admin-status")).to_contain_text(f"시험 사업 {tag}")
+    expect(page.get_by_test_id("work-plan-items")).to_contain_text(f"시험 사업 {tag}")
+
+    row.get_by_role("button", name=re.compile("^수정")).click()
+    row.get_by_role("checkbox", name=re.compile("사용 중")).uncheck()
+    row.get_by_role("button", name="저장").click()
+    expect(page.get_by_test_id("admin-status")).to_contain_text("저장했습니다")
+    expect(row).to_contain_text("사용 안 함")

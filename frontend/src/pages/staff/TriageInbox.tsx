@@ -3,7 +3,7 @@
 // department's accepted and running agendas (to advance them and keep their execution plans).
 // The chosen queue and view live in the URL (?queue=TRANSPORT&view=execution), so back/forward
 // and shared links keep them.
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useLookups } from "../../api/lookups";
 import { useQuery } from "../../api/hooks";
@@ -38,6 +38,9 @@ function Inbox({ me }: { me: Me }) {
   let queue = (params.get("queue") ?? fallback).toUpperCase();
   if (!all && !ownCodes.includes(queue)) queue = fallback;
   const view: View = params.get("view") === "execution" ? "execution" : "triage";
+  // One retry reloads the counts and the list together (a lost network fails both).
+  const [tick, setTick] = useState(0);
+  const retry = () => setTick((n) => n + 1);
 
   const choose = (next: { queue?: string; view?: View }) => {
     const p = new URLSearchParams(params);
@@ -105,7 +108,7 @@ function Inbox({ me }: { me: Me }) {
       </div>
 
       <h2 id="queue-h">{t("triage.inbox.queueOf", { name: queueName(queue) })}</h2>
-      <QueueCounts queue={queue} />
+      <QueueCounts key={`${queue}:${tick}`} queue={queue} />
 
       <div className="segmented" role="group" aria-label={t("triage.inbox.views")}>
         <button type="button" aria-pressed={view === "triage"} className={view === "triage" ? "active" : ""} onClick={() => choose({ view: "triage" })} data-testid="view-triage">
@@ -116,7 +119,7 @@ function Inbox({ me }: { me: Me }) {
         </button>
       </div>
 
-      <QueueList key={`${queue}:${view}`} source={sourceFor(me, queue, view)} view={view} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
+      <QueueList key={`${queue}:${view}:${tick}`} source={sourceFor(me, queue, view)} view={view} onRetry={retry} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
     </section>
   );
 }
@@ -148,7 +151,16 @@ function QueueCounts({ queue }: { queue: string }) {
     };
   }, [queue]);
   const state = useQuery(QueueCountsDocument, vars);
-  if (state.error) return <ErrorState error={state.error} onRetry={state.refetch} />;
+  // The list below shows the failure with its retry (which reloads these too); here a quiet note.
+  if (state.error)
+    return (
+      <p className="hint" data-testid="queue-counts-failed">
+        {t("triage.inbox.countsFailed")}{" "}
+        <button type="button" className="link-button" onClick={state.refetch}>
+          {t("triage.inbox.countsRetry")}
+        </button>
+      </p>
+    );
   if (!state.data) return <Loading label={t("triage.inbox.countsLoading")} />;
   const c = state.data;
   const waiting = c.inTriage.totalCount + c.needsInfo.totalCount;
@@ -178,10 +190,10 @@ function daysSince(iso: string): number {
   return Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
 }
 
-function QueueList({ source, view, caption }: { source: ListSource; view: View; caption: string }) {
+function QueueList({ source, view, caption, onRetry }: { source: ListSource; view: View; caption: string; onRetry: () => void }) {
   const { t, number } = useI18n();
   const list = useAgendaPages(source);
-  if (list.error) return <ErrorState error={list.error} onRetry={list.refetch} />;
+  if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
   if (list.loading && !list.loaded) return <Loading />;
   if (list.rows.length === 0)
     return <Empty>{view === "triage" ? t("triage.inbox.empty") : t("triage.inbox.emptyExecution")}</Empty>;

@@ -205,7 +205,7 @@ def test_a_workshop_page_and_an_action_item_ticked_done_stays_done(page, live_se
     expect(page.locator(f"tr[data-action-id='{action['id']}']").get_by_role("checkbox")).not_to_be_checked()
 
     name = f"김연구 {uuid.uuid4().hex[:4]}"
-    page.get_by_text("참석자 추가", exact=True).first.click()
+    page.locator("summary", has_text="참석자 추가").click()
     form = page.get_by_test_id("add-participant-form")
     form.get_by_label("이름").fill(name)
     form.get_by_label("소속", exact=True).fill("서울연구원")
@@ -298,3 +298,42 @@ def test_an_officer_publishes_a_case_everyone_can_read(new_page, live_server):
     expect(reader.get_by_role("heading", level=1)).to_have_text("Case library")
     expect(reader.get_by_test_id("case-list")).to_contain_text(title)
     expect(reader.get_by_role("link", name="Publish a case")).to_have_count(0)
+
+
+def test_a_facilitator_schedules_a_workshop_and_records_an_item_with_an_action(page, live_server):
+    agenda = live_server.api.gql('{ agendas(first: 1, filter: {statuses: [IN_PROGRESS]}) { edges { node { id title } } } }')["agendas"]["edges"][0]["node"]
+    login(page, FACILITATOR)
+    page.goto("/workshops?year=2026&quarter=4")
+    form = page.get_by_test_id("create-workshop-form")
+    title = f"2026 4분기 추가 점검 워크숍 {uuid.uuid4().hex[:4]}"
+    form.get_by_label("워크숍 이름").fill(title)
+    form.get_by_label("일시").fill("2026-12-15")
+    form.get_by_label("장소").fill("서울시청 시민청")
+    form.get_by_role("button", name="워크숍 만들기").click()
+    page.get_by_role("status").filter(has_text="워크숍을 만들었습니다").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_test_id("items")).to_contain_text("아직 기록된 안건이 없습니다")
+
+    # A progress check about an agenda found by searching for it; it keeps a snapshot.
+    page.locator("summary", has_text="안건 기록").click()
+    item_form = page.get_by_test_id("add-item-form")
+    item_form.get_by_label("안건 목적").select_option("PROGRESS_CHECK")
+    item_form.get_by_role("searchbox", name="의제 검색어").fill(agenda["title"])
+    item_form.get_by_role("button", name="의제 찾기").click()
+    item_form.get_by_role("radio", name=re.compile(re.escape(agenda["title"]))).first.check()
+    item_form.get_by_label("결정 사항").fill("다음 분기까지 시범 운영 결과를 정리한다")
+    item_form.get_by_role("button", name="안건 기록").click()
+    item = page.get_by_test_id("items").locator("[data-purpose=PROGRESS_CHECK] [data-item-id]").first
+    expect(item).to_contain_text(agenda["title"])
+    expect(item.get_by_test_id("snapshot")).to_be_visible()
+
+    # An action item with an owner and a due date.
+    item.locator("summary", has_text="액션 아이템 추가").click()
+    action_form = item.get_by_test_id("add-action-form")
+    action_form.get_by_label("할 일").fill("시범 운영 결과 보고서 작성")
+    action_form.get_by_label("담당").fill("서울혁신기획관")
+    action_form.get_by_label("기한").fill("2027-02-15")
+    action_form.get_by_role("button", name="액션 아이템 추가").click()
+    expect(item.get_by_test_id("action-items")).to_contain_text("시범 운영 결과 보고서 작성")
+    shot(page, "recorded-item")
+    check_a11y(page, context="workshop-recorded")

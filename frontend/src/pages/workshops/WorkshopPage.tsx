@@ -379,6 +379,7 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
   const [errors, setErrors] = useState<Errors>([]);
   const [failure, setFailure] = useState<Error>();
   const [added, setAdded] = useState(false);
+  const [pickerKey, setPickerKey] = useState(0);
   const fieldError = useFieldErrors(errors);
   const isNew = purpose === "DISCOVERY" && discoverNew;
 
@@ -400,6 +401,7 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
     if (result.payload?.item) {
       setAdded(true);
       setAgenda(null);
+      setPickerKey((k) => k + 1); // a fresh search for the next item
       setNewTitle("");
       setNewBody("");
       setNotes("");
@@ -470,7 +472,7 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
             </div>
           </fieldset>
         ) : (
-          <AgendaPicker legend={t("workshop.item.agenda")} value={agenda} onChange={setAgenda} error={fieldError("agendaId")} />
+          <AgendaPicker key={pickerKey} legend={t("workshop.item.agenda")} value={agenda} onChange={setAgenda} error={fieldError("agendaId")} />
         )}
         <div className="form-row">
           <label htmlFor={`${fid}-notes`}>{t("workshop.item.notes")}</label>

@@ -355,3 +355,28 @@ def test_an_admin_manages_departments_and_the_work_plan(page, live_server):
     row.get_by_role("button", name="저장").click()
     expect(page.get_by_test_id("admin-status")).to_contain_text("저장했습니다")
     expect(row).to_contain_text("사용 안 함")
+
+
+def test_staff_merge_a_duplicate_picked_from_the_likely_duplicates_or_a_search(page, live_server):
+    api = live_server.api
+    agenda = propose_transport_agenda(api)
+    target = api.gql('{ search(query: "저상버스 탑승 예약") { hits { agenda { id title status } } } }')["search"]["hits"]
+    target = next(h["agenda"] for h in target if h["agenda"]["status"] in ("ACCEPTED", "IN_PROGRESS", "IN_TRIAGE"))
+    login(page, TRANSPORT)
+    page.goto(f"/triage/agendas/{agenda['id']}")
+    page.get_by_test_id("decision-MERGE").check()
+    page.get_by_test_id("submit-MERGE").click()
+    expect(page.get_by_text("병합할 의제를 골라 주세요.")).to_be_visible()
+    expect(page.get_by_test_id("merge-similar").or_(page.get_by_text("비슷한 의제를 찾지 못했습니다"))).to_be_visible()
+    page.get_by_label("의제 검색", exact=True).fill("저상버스 탑승 예약")
+    option = page.get_by_test_id("merge-picker").locator(f"li[data-agenda-id='{target['id']}']").first
+    expect(option).to_be_visible()
+    option.get_by_role("radio").check()
+    expect(page.get_by_test_id("merge-selected")).to_contain_text(target["title"])
+    check_a11y(page, context="merge-picker")
+    page.get_by_test_id("submit-MERGE").click()
+    expect(page.get_by_test_id("panel-status")).to_have_text("병합됨")
+    expect(page.get_by_role("link", name=target["title"])).to_be_visible()
+    shot(page, "merged")
+    merged = api.gql("query($id: ID!) { agenda(id: $id) { status mergedInto { id } } }", {"id": agenda["id"]})["agenda"]
+    assert merged == {"status": "MERGED", "mergedInto": {"id": target["id"]}}

@@ -215,7 +215,7 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
               <dt>{t("triage.panel.proposer")}</dt>
               <dd data-testid="panel-proposer">{agenda.proposer?.displayName ?? t("triage.panel.noProposer")}</dd>
               <dt>{t("triage.col.field")}</dt>
-              <dd>{label(agenda.fieldLabel)}</dd>
+              <dd title={label(agenda.fieldLabel)}>{tEnum("fieldName", agenda.fieldLabel.code)}</dd>
               <dt>{t("triage.panel.district")}</dt>
               <dd>{agenda.districtLabel ? label(agenda.districtLabel) : t("triage.panel.citywide")}</dd>
               <dt>{t("triage.panel.channel")}</dt>

@@ -154,6 +154,35 @@ async def test_a_stale_version_is_a_conflict_not_an_overwrite(gql, world):
     assert (await Agenda.get(id=int(a["id"]))).status == "ACCEPTED"
 
 
+async def test_a_decision_made_on_a_stale_page_is_a_conflict_even_when_it_is_no_longer_allowed(gql, world):
+    """Staff A accepts; staff B, still looking at the old page, accepts too. ACCEPTED → ACCEPTED is
+    not a move the lifecycle has, but what B must hear is that someone changed it (and reload), not
+    that the move is invalid."""
+    t = world.tokens
+    a = (await propose(gql, t["citizen"]))["agenda"]
+    first = {"input": {"id": a["id"], "expectedVersion": a["version"], "decision": "ACCEPT"}}
+    assert (await gql(TRIAGE, first, token=t["transport"]))["data"]["triageAgenda"]["errors"] == []
+    second = (await gql(TRIAGE, first, token=t["transport2"]))["data"]["triageAgenda"]
+    assert second["agenda"] is None
+    assert [e["code"] for e in second["errors"]] == ["VERSION_CONFLICT"]
+    # The same for a reroute and for the proposer's answer made on an old page.
+    reroute = (await gql(ROUTE, {"input": {"id": a["id"], "expectedVersion": a["version"], "ownerKind": "INNOVATION_OFFICER",
+                                           "reason": "여러 부서에 걸칩니다"}}, token=t["officer"]))["data"]["routeAgenda"]
+    assert [e["code"] for e in reroute["errors"]] == ["VERSION_CONFLICT"]
+
+
+async def test_the_officer_can_look_at_any_departments_queue(gql, world):
+    t = world.tokens
+    a = (await propose(gql, t["citizen"]))["agenda"]
+    query = "query($d: String) { triageQueue(departmentCode: $d) { totalCount edges { node { id } } } }"
+    seen = (await gql(query, {"d": "TRANSPORT"}, token=t["officer"]))
+    assert "errors" not in seen
+    assert a["id"] in [e["node"]["id"] for e in seen["data"]["triageQueue"]["edges"]]
+    # Department staff still see only their own departments' queues.
+    other = await gql(query, {"d": "TRANSPORT"}, token=t["welfare"])
+    assert other["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
 @pytest.mark.parametrize(
     "payload, code, field",
     [

@@ -115,9 +115,10 @@ def may_manage_catalogue(viewer: Viewer) -> bool:
 
 
 def may_read_queue(viewer: Viewer, department_id: int | None) -> bool:
-    """The officer's queue (department None) is the officers'; a department's is its staff's."""
-    if viewer.is_admin:
+    """The officer's queue (department None) is the officers'; a department's is its staff's — and
+    the officers', who may reroute any agenda (SPEC §1) and so must be able to see what waits where."""
+    if viewer.is_admin or viewer.role == Role.OFFICER:
         return True
     if department_id is None:
-        return viewer.role == Role.OFFICER
-    return viewer.role in (Role.STAFF, Role.OFFICER) and department_id in viewer.department_ids
+        return False
+    return viewer.role == Role.STAFF and department_id in viewer.department_ids

@@ -30,7 +30,7 @@ from server.agendas.validation import (
     clean_reason,
     clean_title,
 )
-from server.agendas.versioning import apply_change, load_for_update
+from server.agendas.versioning import apply_change, check_version, load_for_update
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
 
@@ -160,6 +160,7 @@ async def answer_info_request(viewer: Viewer, agenda_id: int, expected_version: 
         raise DomainError(C.NOT_FOUND, "No such agenda.", "id")
     if agenda.proposer_id != viewer.user.id:
         raise DomainError(C.FORBIDDEN, "Only the proposer can answer a request for information.", "id")
+    check_version(agenda, expected_version)
     if agenda.status != S.NEEDS_INFO.value:
         raise DomainError(C.INVALID_TRANSITION, "This agenda is not waiting for information.", "id")
     errors: list[DomainError] = []

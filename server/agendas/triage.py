@@ -17,7 +17,7 @@ from server.agendas.models import Agenda, Department, Follow, Support
 from server.agendas.policy import Viewer, actor_roles, can_reroute, can_view
 from server.agendas.routing import OwnerKind, manual_decision
 from server.agendas.validation import clean_reason
-from server.agendas.versioning import apply_change, load_for_update, load_visible
+from server.agendas.versioning import apply_change, check_version, load_for_update, load_visible
 from server.errors import DomainError
 
 
@@ -57,6 +57,8 @@ def _check_transition(viewer: Viewer, agenda: Agenda, target: S, reason: str | N
 async def triage(viewer: Viewer, agenda_id, expected_version: int, decision: Decision, *,
                  reason: str | None = None, merge_into_id=None) -> Agenda:
     agenda = await _load(viewer, agenda_id)
+    if can_reroute(viewer, agenda):  # an official who may act on it: a stale page is a conflict first
+        check_version(agenda, expected_version)
     target_status = _TARGET[decision]
     reason_ = _check_transition(viewer, agenda, target_status, reason)
     if decision == Decision.MERGE:
@@ -106,6 +108,8 @@ async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_in
 
 async def advance(viewer: Viewer, agenda_id, expected_version: int, status: str, *, reason: str | None = None) -> Agenda:
     agenda = await _load(viewer, agenda_id)
+    if can_reroute(viewer, agenda):
+        check_version(agenda, expected_version)
     try:
         target = S(status)
     except ValueError:
@@ -132,6 +136,7 @@ async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: 
     agenda = await _load(viewer, agenda_id)
     if not can_reroute(viewer, agenda):
         raise DomainError(C.FORBIDDEN, "Only the agenda's owner, the Social Innovation Officer or an admin can reroute it.", "id")
+    check_version(agenda, expected_version)
     if S(agenda.status) not in REROUTABLE:
         raise DomainError(C.INVALID_TRANSITION, f"An agenda that is {agenda.status} can no longer be rerouted.", "id")
     if not (reason or "").strip():

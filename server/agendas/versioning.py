@@ -47,6 +47,14 @@ def conflict(current_version: int) -> DomainError:
     )
 
 
+def check_version(agenda: Agenda, expected_version: int) -> None:
+    """A decision based on an old version is a conflict before anything else: an official whose
+    page is stale must hear "someone changed it" (and see what), not "this is no longer allowed",
+    which is only true because of the change they have not seen."""
+    if expected_version != agenda.version:
+        raise conflict(agenda.version)
+
+
 async def apply_change(agenda: Agenda, expected_version: int, updates: dict,
                        events: Callable[[object], Awaitable[None]] | None = None) -> Agenda:
     if expected_version != agenda.version:

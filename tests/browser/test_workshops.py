@@ -226,13 +226,18 @@ def test_the_case_library_is_open_to_everyone(page, live_server):
     # A facet narrows the list to what the API returns for it.
     origin = cases[-1]["origin"]
     label = {"PROGRAMME": "서울 사회혁신 의제", "DOMESTIC": "국내 사례", "INTERNATIONAL": "해외 사례"}[origin]
-    page.get_by_role("group", name="출처").get_by_label(label).check()
+    # click, then wait: the URL drives the box, and React Router applies navigations in a
+    # transition, so check()/uncheck()'s immediate re-read can race it on a loaded machine.
+    origin_box = page.get_by_role("group", name="출처").get_by_label(label)
+    origin_box.click()
+    expect(origin_box).to_be_checked()
     want = [c for c in cases if c["origin"] == origin]
     expect(page.get_by_test_id("case-list").locator("> li")).to_have_count(len(want))
     expect(page).to_have_url(re.compile(f"origin={origin}"))
 
     # Words go through the search engine.
-    page.get_by_role("group", name="출처").get_by_label(label).uncheck()
+    origin_box.click()
+    expect(origin_box).not_to_be_checked()
     word = want[0]["title"].split()[0]
     page.get_by_role("searchbox", name="사례 검색").fill(word)
     page.get_by_role("searchbox", name="사례 검색").press("Enter")

@@ -56,7 +56,9 @@ export async function request<TResult, TVariables>(
   let payload: { data?: TResult; errors?: { message: string }[] } | null = null;
   try {
     payload = await response.json();
-  } catch {
+  } catch (err) {
+    // Aborted while reading the body: the caller no longer wants this answer.
+    if (init?.signal?.aborted || (err as Error).name === "AbortError") throw err;
     payload = null;
   }
   if (!response.ok && !payload?.data) {

@@ -34,11 +34,12 @@ export function useQuery<TResult, TVariables>(
     setError(undefined);
     request(document, JSON.parse(key) as TVariables, { signal: controller.signal })
       .then((result) => {
+        if (controller.signal.aborted) return; // a newer request replaced this one
         setData(result);
         setLoading(false);
       })
       .catch((err: Error) => {
-        if (err.name === "AbortError") return;
+        if (controller.signal.aborted || err.name === "AbortError") return;
         setError(err);
         setLoading(false);
       });

@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "../../api/hooks";
-import { useLookups } from "../../api/lookups";
 import { useSession } from "../../auth/session";
 import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -12,6 +11,7 @@ import type { AgendaDetailQuery } from "../../gql/graphql";
 import { AgendaDetailDocument, FollowDocument, SupportDocument, WithdrawSupportDocument } from "./agendaDocuments";
 import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
+import { EventDetail } from "../../components/EventDetail";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -129,35 +129,6 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
       </div>
     </article>
   );
-}
-
-type RoutingData = { reason?: string; owner_kind?: string; department_code?: string | null; matched_terms?: string[] };
-
-/** What an event says. Routing events are described from their recorded data in the reader's
- * language (the server's explanation is English); a reason a person wrote is shown as written. */
-function EventDetail({ kind, reason, data }: { kind: string; reason?: string | null; data: unknown }) {
-  const { t, tEnum, locale } = useI18n();
-  const lookups = useLookups();
-  const routing = (data ?? {}) as RoutingData;
-  if ((kind === "ROUTED" || kind === "REROUTED") && routing.reason) {
-    const dept = lookups?.departments.find((d) => d.code === routing.department_code);
-    const owner =
-      routing.owner_kind === "INNOVATION_OFFICER" || !routing.department_code
-        ? t("common.officer")
-        : dept
-          ? locale === "ko" ? dept.name : dept.nameEn
-          : routing.department_code;
-    return (
-      <p style={{ margin: 0 }}>
-        → {owner} · {tEnum("routingReason", routing.reason)}
-        {routing.matched_terms && routing.matched_terms.length > 0 && (
-          <span className="hint"> ({t("agenda.matchedTerms", { terms: routing.matched_terms.join(", ") })})</span>
-        )}
-        {routing.reason === "MANUAL" && reason && <><br />{reason}</>}
-      </p>
-    );
-  }
-  return reason ? <p style={{ margin: 0 }}>{reason}</p> : null;
 }
 
 function SupportPanel({ agenda }: { agenda: AgendaDetail }) {

@@ -9,6 +9,7 @@ export type EventLike = {
   fromStatus?: string | null;
   toStatus?: string | null;
   reason?: string | null;
+  data?: unknown;
   createdAt: string;
   actor?: { displayName: string; role: string } | null;
 };

@@ -1,6 +1,7 @@
 // Small pieces shared by the staff screens: an agenda's owner, its history list.
 import { useI18n } from "../../i18n";
 import type { EventLike, OwnerLike } from "./changes";
+import { EventDetail } from "../../components/EventDetail";
 import { deptName } from "./StaffGate";
 
 export function OwnerLabel({ owner }: { owner: OwnerLike }) {
@@ -39,7 +40,7 @@ export function HistoryList({ events, label, testId }: { events: EventLike[]; la
             {" · "}
             {e.actor ? `${e.actor.displayName} (${tEnum("role", e.actor.role)})` : t("triage.history.system")}
           </span>
-          {e.reason && <p className="event-reason">{e.reason}</p>}
+          <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
         </li>
       ))}
     </ol>

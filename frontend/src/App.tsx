@@ -1,5 +1,8 @@
+import { Suspense } from "react";
 import { Link, Route, Routes } from "react-router-dom";
 import { Layout } from "./components/Layout";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { Loading } from "./components/States";
 import { useI18n } from "./i18n";
 import { HomePage } from "./pages/citizen/HomePage";
 import { AgendaPage } from "./pages/citizen/AgendaPage";
@@ -24,7 +27,9 @@ function NotFound() {
 export function App() {
   return (
     <Layout>
-      <Routes>
+      <ErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/agendas/:id" element={<AgendaPage />} />
         <Route path="/propose" element={<ProposePage />} />
@@ -34,7 +39,9 @@ export function App() {
         {staffRoutes}
         {workshopRoutes}
         <Route path="*" element={<NotFound />} />
-      </Routes>
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
     </Layout>
   );
 }

@@ -115,3 +115,19 @@ def test_a_citizen_answers_a_request_for_information(page, live_server):
                      as_user=CITIZEN_EMAILS[0])["agenda"]
     assert status["status"] == "IN_TRIAGE"
     assert any(e["kind"] == "INFO_ANSWERED" for e in status["history"])
+
+
+def test_a_page_whose_code_cannot_be_downloaded_offline_still_offers_a_retry(page, live_server):
+    """The staff, workshop and case pages are downloaded on demand; offline, that download fails —
+    the reader gets the error and a retry, the header keeps working."""
+    page.goto("/")
+    expect(page.locator(".result-list > li").first).to_be_visible()
+    page.context.set_offline(True)
+    page.get_by_role("navigation").get_by_role("link", name="혁신사례").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("서버에 연결할 수 없습니다")
+    expect(page.get_by_role("navigation")).to_be_visible()
+    shot(page, "chunk-offline")
+    page.context.set_offline(False)
+    alert.get_by_role("button", name="다시 시도").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("혁신사례")

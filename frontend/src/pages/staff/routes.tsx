@@ -1,8 +1,11 @@
 // Routes of the staff area: the triage inbox, the triage panel of one agenda, and the admin screen.
+// Loaded on demand: a citizen's first visit does not download the staff screens.
+import { lazy } from "react";
 import { Route } from "react-router-dom";
-import { AdminPage } from "./AdminPage";
-import { TriageInboxPage } from "./TriageInbox";
-import { TriagePanelPage } from "./TriagePanel";
+
+const AdminPage = lazy(() => import("./AdminPage").then((m) => ({ default: m.AdminPage })));
+const TriageInboxPage = lazy(() => import("./TriageInbox").then((m) => ({ default: m.TriageInboxPage })));
+const TriagePanelPage = lazy(() => import("./TriagePanel").then((m) => ({ default: m.TriagePanelPage })));
 
 export const staffRoutes = [
   <Route key="triage" path="/triage" element={<TriageInboxPage />} />,

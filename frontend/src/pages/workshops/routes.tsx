@@ -1,13 +1,15 @@
 // Routes of the facilitators' and research team's area (workshops, progress dashboard, performance
-// report, reviews) and the public case library.
+// report, reviews) and the public case library. Loaded on demand, one chunk per page.
+import { lazy } from "react";
 import { Route } from "react-router-dom";
-import { WorkshopsPage } from "./WorkshopsPage";
-import { WorkshopPage } from "./WorkshopPage";
-import { ProgressPage } from "./ProgressPage";
-import { ReportPage } from "./ReportPage";
-import { ReviewPage } from "./ReviewPage";
-import { CasesPage } from "../cases/CasesPage";
-import { PublishCasePage } from "../cases/PublishCasePage";
+
+const WorkshopsPage = lazy(() => import("./WorkshopsPage").then((m) => ({ default: m.WorkshopsPage })));
+const WorkshopPage = lazy(() => import("./WorkshopPage").then((m) => ({ default: m.WorkshopPage })));
+const ProgressPage = lazy(() => import("./ProgressPage").then((m) => ({ default: m.ProgressPage })));
+const ReportPage = lazy(() => import("./ReportPage").then((m) => ({ default: m.ReportPage })));
+const ReviewPage = lazy(() => import("./ReviewPage").then((m) => ({ default: m.ReviewPage })));
+const CasesPage = lazy(() => import("../cases/CasesPage").then((m) => ({ default: m.CasesPage })));
+const PublishCasePage = lazy(() => import("../cases/PublishCasePage").then((m) => ({ default: m.PublishCasePage })));
 
 export const workshopRoutes = [
   <Route key="workshops" path="/workshops" element={<WorkshopsPage />} />,

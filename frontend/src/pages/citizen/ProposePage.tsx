@@ -75,7 +75,7 @@ function ProposeForm() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!field) {
-      setErrors([{ field: "field", code: "REQUIRED", message: "Choose the policy field the agenda belongs to." }]);
+      setErrors([{ field: "field", code: "FIELD_REQUIRED", message: t("propose.fieldRequired") }]);
       return;
     }
     const result = await run({

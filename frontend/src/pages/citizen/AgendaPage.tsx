@@ -12,6 +12,7 @@ import { AgendaDetailDocument, FollowDocument, SupportDocument, WithdrawSupportD
 import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
 import { EventDetail } from "../../components/EventDetail";
+import { PlanView } from "../../components/PlanView";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -76,7 +77,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
           <h2 className="visually-hidden">{t("agenda.body")}</h2>
           <p className="body-text">{agenda.body}</p>
           {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
-          {agenda.plan && <PlanSection plan={agenda.plan} />}
+          {agenda.plan && <PlanView plan={agenda.plan} />}
           <h2>{t("agenda.history")}</h2>
           <ol className="timeline" aria-label={t("agenda.history")}>
             {agenda.history.map((e) => (
@@ -180,64 +181,6 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
         <p className="field-error" role="alert">
           {problem}
         </p>
-      )}
-    </section>
-  );
-}
-
-function PlanSection({ plan }: { plan: NonNullable<AgendaDetail["plan"]> }) {
-  const { t, date, number, locale } = useI18n();
-  return (
-    <section aria-labelledby="plan-h">
-      <h2 id="plan-h">{t("agenda.plan")}</h2>
-      {plan.summary && <p>{plan.summary}</p>}
-      <p>
-        {t("agenda.progress", { pct: plan.progress })}
-        {plan.responsibleDepartment && (
-          <> · {locale === "ko" ? plan.responsibleDepartment.name : plan.responsibleDepartment.nameEn}</>
-        )}
-      </p>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={plan.progress} aria-label={t("agenda.plan")}>
-        <span style={{ width: `${plan.progress}%` }} />
-      </div>
-      {plan.milestones.length > 0 && (
-        <>
-          <h3>{t("agenda.milestones")}</h3>
-          <ul>
-            {plan.milestones.map((m) => (
-              <li key={m.id}>
-                {m.done ? "✓ " : "○ "}
-                {m.title} — <time dateTime={m.dueDate}>{date(m.dueDate)}</time>
-                <span className="visually-hidden">{m.done ? t("agenda.done") : t("agenda.notDone")}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {plan.kpis.length > 0 && (
-        <>
-          <h3>{t("agenda.kpis")}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("agenda.kpi")}</th>
-                <th scope="col" className="num">{t("agenda.kpiTarget")}</th>
-                <th scope="col" className="num">{t("agenda.kpiActual")}</th>
-                <th scope="col" className="num">{t("agenda.kpiAttainment")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.kpis.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td className="num">{number(k.target)} {k.unit}</td>
-                  <td className="num">{k.actual == null ? "—" : `${number(k.actual)} ${k.unit}`}</td>
-                  <td className="num">{number(k.attainment, { style: "percent", maximumFractionDigits: 0 })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
       )}
     </section>
   );

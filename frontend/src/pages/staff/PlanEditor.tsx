@@ -12,7 +12,6 @@ import { deptName } from "./StaffGate";
 import type { PanelAgenda, Submit, SubmitOutcome } from "./TriagePanel";
 import { ErrorState } from "../../components/States";
 
-type Plan = NonNullable<PanelAgenda["plan"]>;
 type MilestoneDraft = { key: number; title: string; dueDate: string; done: boolean };
 type KpiDraft = { key: number; name: string; unit: string; baseline: string; target: string; actual: string };
 
@@ -257,65 +256,6 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
           </button>
         </div>
       </form>
-    </section>
-  );
-}
-
-/** The plan as read by someone who may not edit it. */
-export function PlanView({ plan }: { plan: Plan }) {
-  const { t, date, number, locale } = useI18n();
-  return (
-    <section aria-labelledby="plan-view-h">
-      <h2 id="plan-view-h">{t("plan.title")}</h2>
-      {plan.summary && <p>{plan.summary}</p>}
-      <p>
-        {t("agenda.progress", { pct: plan.progress })}
-        {plan.responsibleDepartment && <> · {deptName(plan.responsibleDepartment, locale)}</>}
-      </p>
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={plan.progress} aria-label={t("plan.progress")}>
-        <span style={{ width: `${plan.progress}%` }} />
-      </div>
-      {plan.milestones.length > 0 && (
-        <>
-          <h3>{t("plan.milestones")}</h3>
-          <ul>
-            {plan.milestones.map((m) => (
-              <li key={m.id}>
-                {m.done ? "✓ " : "○ "}
-                {m.title} — <time dateTime={m.dueDate}>{date(m.dueDate)}</time>
-                <span className="visually-hidden">{m.done ? t("plan.done") : t("plan.notDone")}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {plan.kpis.length > 0 && (
-        <>
-          <h3>{t("plan.kpis")}</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("plan.kpiName")}</th>
-                <th scope="col" className="num">{t("plan.baseline")}</th>
-                <th scope="col" className="num">{t("plan.target")}</th>
-                <th scope="col" className="num">{t("plan.actual")}</th>
-                <th scope="col" className="num">{t("plan.attainmentCol")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.kpis.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td className="num">{number(k.baseline)} {k.unit}</td>
-                  <td className="num">{number(k.target)} {k.unit}</td>
-                  <td className="num">{k.actual == null ? "—" : `${number(k.actual)} ${k.unit}`}</td>
-                  <td className="num">{number(k.attainment, { style: "percent", maximumFractionDigits: 0 })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
     </section>
   );
 }

@@ -17,7 +17,8 @@ import { ConflictBox } from "./ConflictBox";
 import { describeChanges, nextExecutionStatus, PLANNABLE_STATUSES, type AgendaChanges } from "./changes";
 import { AdvanceForm, Decisions } from "./DecisionForms";
 import { HistoryList, OwnerLabel } from "./parts";
-import { PlanEditor, PlanView } from "./PlanEditor";
+import { PlanEditor } from "./PlanEditor";
+import { PlanView } from "../../components/PlanView";
 import { StaffGate, TRIAGE_ROLES, deptName } from "./StaffGate";
 
 export type PanelAgenda = NonNullable<AgendaDetailQuery["agenda"]>;

@@ -365,6 +365,32 @@ def unique_word(rng: random.Random) -> str:
     return "zq" + "".join(rng.choice(string.ascii_lowercase) for _ in range(9))
 
 
+def _iso(ts: str) -> float:
+    """Meilisearch's RFC 3339 timestamps (nanoseconds) as epoch seconds."""
+    from datetime import datetime
+
+    head, _, frac = ts.rstrip("Z").partition(".")
+    return datetime.fromisoformat(head + "+00:00").timestamp() + (float("0." + frac) if frac else 0.0)
+
+
+async def meili_task_times(meili_url: str, key: str, uid: str, n: int) -> dict:
+    """Where freshness goes inside Meilisearch: for the last n document additions to the index,
+    how long each waited in Meilisearch's queue (enqueued → started) and how long it took to apply
+    (started → finished)."""
+    async with httpx.AsyncClient(base_url=meili_url, timeout=30, headers={"Authorization": f"Bearer {key}"}) as meili:
+        r = await meili.get("/tasks", params={"indexUids": uid, "types": "documentAdditionOrUpdate",
+                                              "statuses": "succeeded", "limit": n})
+        r.raise_for_status()
+        tasks = r.json()["results"]
+    queued = sorted(_iso(t["startedAt"]) - _iso(t["enqueuedAt"]) for t in tasks)
+    applied = sorted(_iso(t["finishedAt"]) - _iso(t["startedAt"]) for t in tasks)
+
+    def pct(values, q):
+        return values[max(0, math.ceil(q * len(values)) - 1)] * 1000 if values else float("nan")
+    return {"tasks": len(tasks), **{f"queued_p{int(q * 100)}_ms": round(pct(queued, q), 1) for q in (0.5, 0.9, 0.99)},
+            **{f"applied_p{int(q * 100)}_ms": round(pct(applied, q), 1) for q in (0.5, 0.9, 0.99)}}
+
+
 async def phase_freshness(api_base: str, proposals: int, poll_interval: float, deadline_s: float) -> dict:
     """Register a citizen, then propose M agendas one after another; after each mutation returns,
     poll search (as that citizen, as the UI would after "submit") for the agenda's unique word."""
@@ -484,6 +510,11 @@ def main(argv: list[str] | None = None) -> int:
             f = report["freshness"]
             print(f"  found {f['n']}/{args.proposals}: p50 {f['p50_ms']:.0f} ms, p90 {f['p90_ms']:.0f} ms, "
                   f"p99 {f['p99_ms']:.0f} ms, max {f['max_ms']:.0f} ms; never found: {f['missing']}")
+            inside = asyncio.run(meili_task_times(meili.url, meili.master_key, uid, args.proposals))
+            report["freshness"]["meilisearch"] = inside
+            print(f"  inside Meilisearch ({inside['tasks']} additions): queued p50/p90/p99 "
+                  f"{inside['queued_p50_ms']}/{inside['queued_p90_ms']}/{inside['queued_p99_ms']} ms, applied p50/p90/p99 "
+                  f"{inside['applied_p50_ms']}/{inside['applied_p90_ms']}/{inside['applied_p99_ms']} ms")
             if f["missing"]:
                 status = 1
 

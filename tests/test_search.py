@@ -132,6 +132,14 @@ async def test_similar_agendas_hint_at_duplicates_while_typing(gql, corpus):
     assert 0 < len(titles) <= 5 and titles[0] == "저상버스 탑승 예약 앱"
 
 
+@pytest.mark.parametrize("title", ["저상버스 예약 4b781f", "4b781f 저상버스 예약", "저상버스 xqzvw 예약 🚌"])
+async def test_a_word_no_agenda_contains_does_not_hide_the_duplicate(gql, corpus, title):
+    """A name, a number or a made-up word in the title must not hide the duplicate the rest of
+    the words point at (Meilisearch's "frequency" strategy would keep that word to the end)."""
+    data = await gql('query($t: String!) { similarAgendas(title: $t) { title } }', {"t": title})
+    assert [a["title"] for a in data["data"]["similarAgendas"]][:1] == ["저상버스 탑승 예약 앱"]
+
+
 async def test_bad_search_input_is_a_clear_error(gql, corpus):
     too_long = await gql(SEARCH, {"q": "가" * 201})
     assert too_long["errors"][0]["extensions"] == {"code": "TOO_LONG", "field": "query"}

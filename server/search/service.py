@@ -14,6 +14,7 @@ from enum import Enum
 
 import httpx
 from meilisearch_python_sdk.errors import MeilisearchCommunicationError, MeilisearchError, MeilisearchTimeoutError
+from meilisearch_python_sdk.models.search import SearchParams
 from tortoise.functions import Count
 
 from server.agendas.enums import AgendaStatus as S
@@ -227,6 +228,21 @@ def _mark(text: str, words: list[str]) -> str:
     return "".join(out)
 
 
+async def _known_words(engine: SearchEngine, text: str) -> str:
+    """The query's words that occur in the index at all (typos allowed), in their order.
+
+    A word no agenda contains (a name, a number, "4b781f", a typo beyond tolerance) can only ever
+    cost matches: Meilisearch's matching strategies drop words by position or frequency, and an
+    unknown word in the wrong place hid every duplicate. One multi-search of limit-0 probes (all of
+    a word's segments must match) finds and removes those words first."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    probes = [SearchParams(index_uid=engine.agendas_uid, query=w, limit=0, matching_strategy="all") for w in words]
+    results = await engine.client.multi_search(probes)
+    return " ".join(w for w, r in zip(words, results) if (r.estimated_total_hits or 0) > 0)
+
+
 async def similar(engine: SearchEngine, viewer: Viewer, title: str, body: str = "", *, limit: int = 5) -> tuple[list[Agenda], bool]:
     """The likeliest duplicates of what a citizen is typing: public agendas that are still alive.
     Meilisearch reads the first ten words of a query, so the title leads and the body fills up."""
@@ -237,9 +253,14 @@ async def similar(engine: SearchEngine, viewer: Viewer, title: str, body: str = 
                               S.COMPLETED.value])
     public = f"visibility = {quote(Visibility.PUBLIC.value)}"
     try:
+        text = await _known_words(engine, text)
+        if not text:
+            return [], False
         index = engine.client.index(engine.agendas_uid)
+        # "last": documents with every word first, then dropping words from the end — the title leads
+        # the text, so its words are the last to go.
         result = await index.search(text, limit=limit, filter=all_of([public, alive]), attributes_to_retrieve=["id"],
-                                    matching_strategy="frequency", ranking_score_threshold=0.2)
+                                    matching_strategy="last", ranking_score_threshold=0.2)
         ids = [int(h["id"]) for h in result.hits]
         rows = await _visible_in_order(viewer, ids)
         return [rows[i] for i in ids if i in rows], False

@@ -171,6 +171,38 @@ async def test_a_decision_made_on_a_stale_page_is_a_conflict_even_when_it_is_no_
     assert [e["code"] for e in reroute["errors"]] == ["VERSION_CONFLICT"]
 
 
+SAVE_PLAN = """mutation($input: ExecutionPlanInput!) {
+  saveExecutionPlan(input: $input) { agenda { version plan { summary } } errors { field code } } }"""
+
+
+async def test_two_officials_editing_the_plan_at_once_are_told_of_each_other(gql, world):
+    t = world.tokens
+    a = (await propose(gql, t["citizen"]))["agenda"]
+    accepted = (await gql(TRIAGE, {"input": {"id": a["id"], "expectedVersion": a["version"], "decision": "ACCEPT"}},
+                          token=t["transport"]))["data"]["triageAgenda"]["agenda"]
+    v = accepted["version"]
+
+    def plan(summary, version):
+        return {"input": {"agendaId": a["id"], "expectedVersion": version, "summary": summary,
+                          "milestones": [{"title": "노선 선정", "dueDate": "2026-12-31"}]}}
+
+    results = await asyncio.gather(gql(SAVE_PLAN, plan("3개 노선에서 시작", v), token=t["transport"]),
+                                   gql(SAVE_PLAN, plan("1개 노선에서 시작", v), token=t["transport2"]))
+    payloads = [r["data"]["saveExecutionPlan"] for r in results]
+    winners = [p for p in payloads if not p["errors"]]
+    losers = [p for p in payloads if p["errors"]]
+    assert len(winners) == 1 and len(losers) == 1
+    assert [e["code"] for e in losers[0]["errors"]] == ["VERSION_CONFLICT"]
+    assert winners[0]["agenda"]["version"] == v + 1
+    stored = (await read(gql, t["citizen"], a["id"]))
+    assert stored["version"] == v + 1
+    # A decision made from the page before the plan was saved is a conflict too.
+    stale = (await gql(ADVANCE, {"input": {"id": a["id"], "expectedVersion": v, "status": "IN_PROGRESS"}},
+                       token=t["transport"]))["data"]["advanceAgenda"]
+    assert [e["code"] for e in stale["errors"]] == ["VERSION_CONFLICT"]
+    assert await AgendaEvent.filter(agenda_id=int(a["id"]), kind="PLAN_UPDATED").count() == 1
+
+
 async def test_the_officer_can_look_at_any_departments_queue(gql, world):
     t = world.tokens
     a = (await propose(gql, t["citizen"]))["agenda"]

@@ -84,6 +84,7 @@ async def year(app, gql, settings):
     # ---- Q2: A is under way and checked; an action item is set for B.
     q2 = await service.create_workshop(v["facilitator"], year=2025, quarter=2, title="2025 2분기 실행워크숍",
                                        held_on=date(2025, 5, 20), place="서울혁신파크")
+    a = await Agenda.get(id=a.id)  # the plan saved above moved its version on
     a = await triage.advance(v["transport"], a.id, a.version, "IN_PROGRESS")
     await plans.save_plan(v["transport"], a.id, summary="3개 노선 시범 운영", milestones=[
         plans.MilestoneInput("예약 앱 개발", date(2025, 4, 30), done=True), plans.MilestoneInput("3개 노선 시범 운영", date(2025, 8, 31))],

@@ -629,6 +629,8 @@ class _Year:
                         for i, (title, due) in enumerate(zip(titles, self.due_dates(e, len(titles))))],
             kpis=[plan_service.KpiInput(name, unit, target=target, baseline=baseline, actual=actual)
                   for (name, unit, baseline, target), actual in zip(kpis, actuals)])
+        # Saving a plan moves the agenda's version on: the next transition starts from the new one.
+        agenda.version = (await Agenda.filter(id=agenda.id).values_list("version", flat=True))[0]
         if e.saved is None:
             self.report.plans += 1
         self.report.plan_updates += 1

@@ -16,7 +16,7 @@ from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import Viewer, can_view
 from server.agendas.validation import clean_text
-from server.agendas.versioning import load_for_update
+from server.agendas.versioning import check_version, conflict, load_for_update
 from server.errors import DomainError, ValidationErrors
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import ExecutionPlan, Kpi, Milestone
@@ -44,7 +44,12 @@ class KpiInput:
 
 
 async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible_department_code: str | None = None,
-                    milestones: list[MilestoneInput], kpis: list[KpiInput]) -> ExecutionPlan:
+                    milestones: list[MilestoneInput], kpis: list[KpiInput],
+                    expected_version: int | None = None) -> ExecutionPlan:
+    """Create or replace the plan. A plan is part of the agenda: saving it moves the agenda's version
+    on, so two officials editing the plan at once — or one editing it while another decides — are
+    told of each other (``expected_version``: the version the editor started from; without it, the
+    version read here, which still guards the moment between reading and writing)."""
     if viewer.user is None:
         raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
     agenda = await load_for_update(agenda_id)
@@ -53,8 +58,11 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
     existing = await ExecutionPlan.get_or_none(agenda_id=agenda.id)
     if not may_edit_plan(viewer, agenda, existing.responsible_department_id if existing else None):
         raise DomainError(C.FORBIDDEN, "Only the agenda's owner or its responsible department edits its plan.", "agendaId")
+    if expected_version is not None:
+        check_version(agenda, expected_version)
     if S(agenda.status) not in PLANNABLE:
         raise DomainError(C.NOT_ACCEPTED, "A plan is made once the agenda is accepted.", "agendaId")
+    base_version = agenda.version if expected_version is None else expected_version
 
     errors: list[DomainError] = []
 
@@ -98,6 +106,11 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
                              completed=agenda.status == S.COMPLETED.value)
     now = datetime.now(timezone.utc)
     async with in_transaction() as conn:
+        moved = await Agenda.filter(id=agenda.id, version=base_version).using_db(conn).update(
+            version=base_version + 1, updated_at=now)
+        if moved == 0:  # changed since it was read: nothing of this save is written
+            current = await Agenda.filter(id=agenda.id).using_db(conn).values_list("version", flat=True)
+            raise conflict(current[0] if current else base_version)
         if existing is None:
             plan = await ExecutionPlan.create(agenda_id=agenda.id, responsible_department_id=(dept.id if dept else agenda.owner_department_id),
                                               summary=summary_, progress=progress, using_db=conn)
@@ -117,7 +130,6 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
         for name, unit, baseline, target, actual in clean_kpis:
             await Kpi.create(plan_id=plan.id, name=name, unit=unit, baseline=baseline, target=target, actual=actual,
                              using_db=conn)
-        await Agenda.filter(id=agenda.id).using_db(conn).update(updated_at=now)
         await history.record(agenda.id, EventKind.PLAN_UPDATED, actor=viewer.user, reason=None,
                              data={"progress_from": before, "progress_to": progress,
                                    "milestones": len(clean_milestones), "kpis": len(clean_kpis)}, using_db=conn)

@@ -33,6 +33,10 @@ class ExecutionPlanInput:
     responsible_department_code: str | None = None
     milestones: list[MilestoneInput] = strawberry.field(default_factory=list)
     kpis: list[KpiInput] = strawberry.field(default_factory=list)
+    expected_version: int | None = strawberry.field(
+        default=None, description="The agenda version the plan was edited from: a plan saved meanwhile (or any other "
+                                  "change to the agenda) is then a VERSION_CONFLICT, not a silent overwrite. Saving a "
+                                  "plan moves the agenda's version on.")
 
 
 @strawberry.type
@@ -47,7 +51,8 @@ async def save_execution_plan(info: Info, input: ExecutionPlanInput) -> Executio
     result, errors = await run_domain(lambda: plans.save_plan(
         viewer, input.agenda_id, summary=input.summary, responsible_department_code=input.responsible_department_code,
         milestones=[plans.MilestoneInput(m.title, m.due_date, m.done) for m in input.milestones],
-        kpis=[plans.KpiInput(k.name, k.unit, k.target, k.baseline, k.actual) for k in input.kpis]))
+        kpis=[plans.KpiInput(k.name, k.unit, k.target, k.baseline, k.actual) for k in input.kpis],
+        expected_version=input.expected_version))
     if errors:
         return ExecutionPlanPayload(errors=errors)
     from server.agendas.models import Agenda as AgendaModel

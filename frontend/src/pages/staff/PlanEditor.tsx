@@ -86,10 +86,11 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
       return;
     }
     setBusy(true);
-    const result = await submit("PLAN", () =>
+    const result = await submit("PLAN", (version) =>
       save.run({
         input: {
           agendaId: agenda.id,
+          expectedVersion: version,
           summary: summary.trim(),
           responsibleDepartmentCode: dept || null,
           milestones: milestones.map((m) => ({ title: m.title.trim(), dueDate: m.dueDate, done: m.done })),

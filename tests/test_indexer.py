@@ -54,9 +54,10 @@ async def test_a_worker_killed_mid_batch_loses_nothing(app, gql, settings):
     assert await indexed_ids(app) == set(await Agenda.all().values_list("id", flat=True))
 
 
+# PostgreSQL only: SQLite runs one in-process worker by design (no SKIP LOCKED).
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_several_workers_on_postgresql_share_the_work_without_doing_it_twice(app, gql, settings):
-    if settings.is_sqlite:
-        pytest.skip("SQLite runs one in-process worker by design (no SKIP LOCKED); this is PostgreSQL's test")
+    assert not settings.is_sqlite
     await build_world(gql)
     await make_agendas(settings, 40)
     total = await OutboxEntry.all().count()

@@ -18,7 +18,6 @@ import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPa
 
 const OFFICER = "OFFICER";
 type View = "triage" | "execution";
-const TRIAGE_STATUSES: AgendaStatus[] = ["IN_TRIAGE", "NEEDS_INFO"];
 const EXECUTION_STATUSES: AgendaStatus[] = ["ACCEPTED", "IN_PROGRESS"];
 /** An agenda waiting longer than this is flagged in the list. */
 const LONG_WAIT_DAYS = 30;
@@ -119,7 +118,7 @@ function Inbox({ me }: { me: Me }) {
         </button>
       </div>
 
-      <QueueList key={`${queue}:${view}:${tick}`} source={sourceFor(me, queue, view)} view={view} onRetry={retry} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
+      <QueueList key={`${queue}:${view}:${tick}`} source={sourceFor(queue, view)} view={view} onRetry={retry} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
     </section>
   );
 }
@@ -130,14 +129,11 @@ function ownerFilter(queue: string): AgendaFilterInput {
     : { ownerKind: "DEPARTMENT", departmentCodes: [queue] };
 }
 
-function sourceFor(me: Me, queue: string, view: View): ListSource {
+function sourceFor(queue: string, view: View): ListSource {
   if (view === "execution") return { kind: "filter", filter: { ...ownerFilter(queue), statuses: EXECUTION_STATUSES } };
-  // triageQueue answers for the officer's queue (officers, admins) and for departments the viewer
-  // belongs to (admins: any); an officer looking at another department reads the same list
-  // (same statuses, oldest first) through `agendas`.
-  if (queue === OFFICER) return { kind: "queue", departmentCode: null };
-  if (me.role === "ADMIN" || me.departments.some((d) => d.code === queue)) return { kind: "queue", departmentCode: queue };
-  return { kind: "filter", filter: { ...ownerFilter(queue), statuses: TRIAGE_STATUSES } };
+  // triageQueue answers every queue the inbox offers: the officer's, the viewer's departments, and
+  // (officers, admins) any department's.
+  return { kind: "queue", departmentCode: queue === OFFICER ? null : queue };
 }
 
 function QueueCounts({ queue }: { queue: string }) {

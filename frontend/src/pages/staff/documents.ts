@@ -2,6 +2,18 @@
 // plan and the admin screens. The panel reads the agenda with the citizen page's AgendaDetailDocument.
 import { graphql } from "../../gql";
 
+/** What the inbox shows of each agenda, whichever list it comes from. */
+export const InboxRowFragment = graphql(`
+  fragment InboxRow on Agenda {
+    id title status version createdAt statusChangedAt supportCount channel viewerCanTriage
+    fieldLabel { code ko en }
+    districtLabel { code ko en }
+    proposer { id displayName }
+    owner { kind department { code name nameEn } }
+    routing { reason }
+  }
+`);
+
 /** A queue the viewer may read: the officer's (no code) or one of their departments'. */
 export const TriageQueueDocument = graphql(`
   query TriageQueue($departmentCode: String, $first: Int!, $after: String) {
@@ -11,20 +23,14 @@ export const TriageQueueDocument = graphql(`
       edges {
         cursor
         node {
-          id title status version createdAt statusChangedAt supportCount channel viewerCanTriage
-          fieldLabel { code ko en }
-          districtLabel { code ko en }
-          proposer { id displayName }
-          owner { kind department { code name nameEn } }
-          routing { reason }
+          ...InboxRow
         }
       }
     }
   }
 `);
 
-/** The same list through `agendas` (oldest first): for a department queue an officer looks at
- * without being its member (triageQueue answers FORBIDDEN there), and for agendas in execution. */
+/** Agendas in execution of a queue, through `agendas` (oldest first). */
 export const StaffAgendaListDocument = graphql(`
   query StaffAgendaList($filter: AgendaFilterInput!, $first: Int!, $after: String) {
     agendas(filter: $filter, orderBy: OLDEST, first: $first, after: $after) {
@@ -33,12 +39,7 @@ export const StaffAgendaListDocument = graphql(`
       edges {
         cursor
         node {
-          id title status version createdAt statusChangedAt supportCount channel viewerCanTriage
-          fieldLabel { code ko en }
-          districtLabel { code ko en }
-          proposer { id displayName }
-          owner { kind department { code name nameEn } }
-          routing { reason }
+          ...InboxRow
         }
       }
     }

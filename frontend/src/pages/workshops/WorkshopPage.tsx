@@ -19,7 +19,7 @@ import {
   WorkshopSetActionDoneDocument,
 } from "./documents";
 import { cityDate, isOverdue } from "./quarter";
-import { RequireWorkshopAccess, canRunWorkshops, useCountText, useQuarterLabel } from "./shared";
+import { RequireWorkshopAccess, WorkshopFacts, canRunWorkshops, useCountText, useQuarterLabel } from "./shared";
 
 type Workshop = NonNullable<WorkshopDetailQuery["workshop"]>;
 type Item = Workshop["items"][number];
@@ -55,7 +55,7 @@ function WorkshopLoader() {
 }
 
 function WorkshopView({ workshop: w, refetch }: { workshop: Workshop; refetch: () => void }) {
-  const { t, tEnum, date, number } = useI18n();
+  const { t, tEnum, number } = useI18n();
   const { me } = useSession();
   const quarterLabel = useQuarterLabel();
   const countText = useCountText();
@@ -70,16 +70,7 @@ function WorkshopView({ workshop: w, refetch }: { workshop: Workshop; refetch: (
         </Link>
       </p>
       <h1>{w.title}</h1>
-      <dl className="dl workshop-facts">
-        <dt>{t("workshop.heldOn")}</dt>
-        <dd>
-          <time dateTime={w.heldOn}>{date(w.heldOn)}</time> ({quarterLabel(w.year, w.quarter)})
-        </dd>
-        <dt>{t("workshop.place")}</dt>
-        <dd>{w.place}</dd>
-        <dt>{t("workshop.facilitator")}</dt>
-        <dd>{w.facilitator?.displayName ?? t("common.none")}</dd>
-      </dl>
+      <WorkshopFacts workshop={w} />
       <p>
         <a className="button secondary" href={`/workshops/${w.id}/progress.csv`} download data-testid="progress-csv">
           {t("workshop.csv")}

@@ -8,7 +8,7 @@ import { Empty, ErrorState, FormErrors, Loading, useUserErrorText } from "../../
 import { useI18n } from "../../i18n";
 import { WorkshopCreateDocument, WorkshopListDocument } from "./documents";
 import { cityDate, defaultWorkshopDate } from "./quarter";
-import { QuarterPicker, RequireWorkshopAccess, canRunWorkshops, useCountText, useQuarterLabel, useYearQuarter } from "./shared";
+import { QuarterPicker, RequireWorkshopAccess, WorkshopFacts, canRunWorkshops, useCountText, useQuarterLabel, useYearQuarter } from "./shared";
 
 export function WorkshopsPage() {
   return (
@@ -19,7 +19,7 @@ export function WorkshopsPage() {
 }
 
 function WorkshopsView() {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const { year, quarter, now, set } = useYearQuarter(true);
   const quarterLabel = useQuarterLabel();
@@ -57,20 +57,12 @@ function WorkshopsView() {
                   <h3>
                     <Link to={`/workshops/${w.id}`}>{w.title}</Link>
                   </h3>
-                  <dl className="dl workshop-facts">
-                    <dt>{t("workshop.heldOn")}</dt>
-                    <dd>
-                      <time dateTime={w.heldOn}>{date(w.heldOn)}</time> ({quarterLabel(w.year, w.quarter)})
-                    </dd>
-                    <dt>{t("workshop.place")}</dt>
-                    <dd>{w.place}</dd>
-                    <dt>{t("workshop.facilitator")}</dt>
-                    <dd>{w.facilitator?.displayName ?? t("common.none")}</dd>
+                  <WorkshopFacts workshop={w}>
                     <dt>{t("workshop.participantCount")}</dt>
                     <dd>{countText("workshop.people", w.participants.length)}</dd>
                     <dt>{t("workshop.itemCount")}</dt>
                     <dd>{countText("workshop.items", w.items.length)}</dd>
-                  </dl>
+                  </WorkshopFacts>
                 </article>
               </li>
             ))}

@@ -161,3 +161,28 @@ export function useCountText() {
   return (key: "workshop.people" | "workshop.items" | "workshop.list.count", count: number) =>
     t((count === 1 ? `${key}.one` : key) as MessageKey, { count });
 }
+
+/** When, where and by whom a workshop is held; `children` adds more facts to the same list. */
+export function WorkshopFacts({
+  workshop: w,
+  children,
+}: {
+  workshop: { year: number; quarter: number; heldOn: string; place: string; facilitator?: { displayName: string } | null };
+  children?: ReactNode;
+}) {
+  const { t, date } = useI18n();
+  const quarterLabel = useQuarterLabel();
+  return (
+    <dl className="dl workshop-facts">
+      <dt>{t("workshop.heldOn")}</dt>
+      <dd>
+        <time dateTime={w.heldOn}>{date(w.heldOn)}</time> ({quarterLabel(w.year, w.quarter)})
+      </dd>
+      <dt>{t("workshop.place")}</dt>
+      <dd>{w.place}</dd>
+      <dt>{t("workshop.facilitator")}</dt>
+      <dd>{w.facilitator?.displayName ?? t("common.none")}</dd>
+      {children}
+    </dl>
+  );
+}

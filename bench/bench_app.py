@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from server import db
 from server.agendas.policy import PUBLIC_STATUSES
-from server.app import create_app
+from civic.app import create_app
 from server.settings import Settings
 
 # The anonymous visibility rule (server.agendas.policy.visible_q), written out as SQL literals:

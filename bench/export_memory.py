@@ -159,7 +159,7 @@ def measure_http(database_url: str, workdir: Path, fmt: str) -> dict:
 # parent had when it forked — here, the seeder's.)
 _CLI = (
     "import sys\n"
-    "from server.cli import main\n"
+    "from civic.cli import main\n"
     "try:\n"
     "    main(sys.argv[1:])\n"
     "finally:\n"

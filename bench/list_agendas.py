@@ -53,7 +53,7 @@ from bench import seed as seeding  # noqa: E402
 from bench.loadgen import CLIENTS, Case, Result, run_case  # noqa: E402
 from bench.bench_app import add_floor, floor_sql  # noqa: E402
 from server import db  # noqa: E402
-from server.app import create_app  # noqa: E402
+from civic.app import create_app  # noqa: E402
 from server.settings import Settings  # noqa: E402
 from tests.querycount import count_queries  # noqa: E402
 

@@ -215,7 +215,7 @@ async def phase_layers(settings: Settings, repeats: int) -> dict:
              GraphQL parse/validate/execute/serialise), no network
     """
     from server.agendas.models import Agenda
-    from server.app import create_app
+    from civic.app import create_app
 
     app = create_app(settings, run_migrations=False)
     out: dict = {}

@@ -2,7 +2,7 @@
 
 Tortoise 1.x keeps its state in a ``TortoiseContext`` held in a ContextVar. The server's lifespan and
 its request handlers run in different tasks, so we keep the context object ourselves and enter it
-around each request (see ``server.app.TortoiseContextMiddleware``) instead of relying on a global.
+around each request (see ``civic.app.TortoiseContextMiddleware``) instead of relying on a global.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from server import db
-from server.app import create_app
+from civic.app import create_app
 from server.settings import Settings, default_cache_dir
 
 # argon2's production cost (64 MiB, 3 passes) is the point in production and only slowness in a

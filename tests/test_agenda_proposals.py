@@ -88,7 +88,7 @@ async def test_a_retried_submission_returns_the_same_agenda_not_a_twin(gql, worl
 async def test_a_citizen_is_rate_limited_with_a_clear_message(settings):
     import httpx
 
-    from server.app import create_app
+    from civic.app import create_app
 
     app = create_app(dataclasses.replace(settings, proposals_per_hour=2), run_migrations=False)
     async with app.router.lifespan_context(app):

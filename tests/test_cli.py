@@ -19,7 +19,7 @@ from server.accounts.models import User
 from server.agendas.models import Department
 from tests.conftest import TEST_SECRET
 
-AGENDA = [sys.executable, "-m", "server.cli"]
+AGENDA = [sys.executable, "-m", "civic.cli"]
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from server.app import create_app
+from civic.app import create_app
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ async def test_top_level_static_files_are_served(web):
     assert r.status_code == 200 and "<svg" in r.text
 
 
-@pytest.mark.parametrize("path", ["/export/agendas.cvs", "/export/unknown", "/graphql/extra", "/robots.txt", "/metrics/x", "/assets/../../pyproject.toml", "/index.html/../../server/app.py"])
+@pytest.mark.parametrize("path", ["/export/agendas.cvs", "/export/unknown", "/graphql/extra", "/robots.txt", "/metrics/x", "/assets/../../pyproject.toml", "/index.html/../../civic/app.py"])
 async def test_api_paths_and_missing_files_are_404_not_the_app(web, path):
     r = await web.get(path)
     assert r.status_code == 404

@@ -6,7 +6,7 @@ import dataclasses
 import os
 import socket
 
-from server.app import create_app
+from civic.app import create_app
 from server.search.provision import MeiliServer, ensure_binary
 from server.settings import default_cache_dir
 

@@ -8,7 +8,7 @@ import asyncpg
 import pytest
 
 from server import db
-from server.app import create_app
+from civic.app import create_app
 from tests.conftest import PG_URL, RUN_ID, _asyncpg_dsn, _pg_url_for
 
 TABLES = {"users", "auth_tokens", "user_department", "departments", "work_plan_items", "outbox", "tortoise_migrations",

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from server.app import create_app
+from civic.app import create_app
 from server.ops.logs import configure_logging
 from server.search.engine import SearchEngine
 from server.search.models import OutboxEntry

@@ -21,7 +21,7 @@ async def test_query_depth_is_limited(settings):
 
     import httpx
 
-    from server.app import create_app
+    from civic.app import create_app
 
     app = create_app(dataclasses.replace(settings, max_query_depth=1), run_migrations=False)
     async with app.router.lifespan_context(app):

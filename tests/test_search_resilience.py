@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from server.agendas.models import Agenda
-from server.app import create_app
+from civic.app import create_app
 from server.search.models import OutboxEntry
 from server.search.provision import MeiliServer, ensure_binary
 from server.search.reindex import reindex

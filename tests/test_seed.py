@@ -21,11 +21,11 @@ from server.agendas import catalogue
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.models import Agenda, AgendaEvent, Department, Follow, Support, WorkPlanItem
 from server.agendas.seed import IDEMPOTENCY_PREFIX, reachable_status, seed_demo, seed_if_empty
-from server.app import create_app
+from civic.app import create_app
 from tests.conftest import TEST_SECRET, _truncate_pg
 
 ROOT = Path(__file__).resolve().parent.parent
-AGENDA = [sys.executable, "-m", "server.cli"]
+AGENDA = [sys.executable, "-m", "civic.cli"]
 
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code } } }"
 QUEUE = """
@@ -178,7 +178,7 @@ async def test_first_start_leaves_a_database_with_people_alone(app, settings):
 
 
 async def test_the_server_seeds_on_a_real_start_only(settings, monkeypatch):
-    import server.app
+    import civic.app
 
     if not settings.is_sqlite:
         await _truncate_pg(settings.database_url)
@@ -189,7 +189,7 @@ async def test_the_server_seeds_on_a_real_start_only(settings, monkeypatch):
         calls.append(s)
         assert await Department.all().count() >= 0  # runs inside the app's database context
 
-    monkeypatch.setattr(server.app, "seed_if_empty", recorder)
+    monkeypatch.setattr(civic.app, "seed_if_empty", recorder)
     for run_migrations in (False, True):
         application = create_app(settings, run_migrations=run_migrations)
         async with application.router.lifespan_context(application):

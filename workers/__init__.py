@@ -1,3 +1,3 @@
-"""Background workers that drain the transactional outbox (``server.search.models.OutboxEntry``)
-into Meilisearch. The drain loop arrives with the search issue; the outbox table already exists so
-that every indexed change written from the first agenda onwards is announced."""
+"""Background workers: the loop that drains the transactional outbox
+(``server.search.models.OutboxEntry``) into Meilisearch. They call the domain core (``server``);
+the composition root (``civic``) runs them in-process or as ``agenda worker``."""

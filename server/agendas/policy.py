@@ -39,6 +39,15 @@ class Viewer:
 
 ANONYMOUS = Viewer(user=None)
 
+SYSTEM_ADMIN_EMAIL = "system@localhost"
+
+
+def system_admin() -> Viewer:
+    """An admin viewer without a user row, for the demo seeder and the operator's CLI (which act for
+    the installation, not for a person). Its user is never saved; nothing it does records an actor
+    id. Only for catalogue management (departments, work plans): agenda actions need real people."""
+    return Viewer(user=User(email=SYSTEM_ADMIN_EMAIL, display_name="system", role=Role.ADMIN, password_hash="!"))
+
 
 async def viewer_for(user: User | None) -> Viewer:
     if user is None:

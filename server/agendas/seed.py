@@ -73,7 +73,7 @@ from server.agendas.departments import create_department, create_work_plan_item,
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, AgendaEvent, Department, Follow, Support, WorkPlanItem
-from server.agendas.policy import Viewer, viewer_for
+from server.agendas.policy import Viewer, system_admin, viewer_for
 from server.agendas.routing import OwnerKind
 from server.agendas.service import ProposalInput, propose
 from server.agendas.supports import SUPPORTABLE, support
@@ -89,14 +89,6 @@ from server.workshops.reports import quarter_bounds
 log = logging.getLogger("civic_agenda.seed")
 
 IDEMPOTENCY_PREFIX = "demo:"
-SYSTEM_ADMIN_EMAIL = "system@localhost"
-
-
-def system_admin() -> Viewer:
-    """An admin viewer without a user row, for the seeder and the operator's CLI (which act for
-    the installation, not for a person). Its user is never saved; nothing it does records an actor
-    id. Only for catalogue management (departments, work plans): agenda actions need real people."""
-    return Viewer(user=User(email=SYSTEM_ADMIN_EMAIL, display_name="system", role=Role.ADMIN, password_hash="!"))
 
 
 @dataclass

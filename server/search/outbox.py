@@ -24,3 +24,11 @@ async def enqueue(topic: str, entity_id: int | str, operation: str = UPSERT, *, 
         available_at=datetime.now(timezone.utc),
         using_db=using_db,
     )
+
+
+async def outbox_stats() -> dict:
+    """Depth and age of the oldest entry, for /readyz and /metrics."""
+    depth = await OutboxEntry.all().count()
+    oldest = await OutboxEntry.all().order_by("id").first().values("created_at") if depth else None
+    age = (datetime.now(timezone.utc) - oldest["created_at"]).total_seconds() if oldest else 0.0
+    return {"depth": depth, "oldest_age_seconds": round(max(age, 0.0), 3)}

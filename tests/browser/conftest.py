@@ -130,7 +130,7 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
         env["MEILI_MASTER_KEY"] = key
     log = tmp / "server.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve"], cwd=ROOT, env=env,
+        [sys.executable, "-m", "civic.cli", "serve"], cwd=ROOT, env=env,
         stdout=log.open("w"), stderr=subprocess.STDOUT,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )

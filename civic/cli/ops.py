@@ -1,4 +1,4 @@
-"""``agenda export``, ``agenda backup`` and ``agenda restore`` (registered by ``server.cli.build_parser``)."""
+"""``agenda export``, ``agenda backup`` and ``agenda restore`` (registered by ``civic.cli.build_parser``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import sys
 import time
 from pathlib import Path
+
+from civic.runtime import load_settings, run_with_database, run_with_search
 
 # CLI option -> the export's query-parameter name (the GraphQL AgendaFilterInput's).
 EXPORT_OPTIONS = {
@@ -17,7 +19,6 @@ EXPORT_OPTIONS = {
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from server import cli
     from server.opendata import export
 
     params = {EXPORT_OPTIONS[k]: v for k, v in vars(args).items() if k in EXPORT_OPTIONS and v}
@@ -57,14 +58,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {out} ({written:,} bytes, {args.format}) in {time.perf_counter() - started:.1f}s", file=sys.stderr)
         return 0
 
-    return cli._run_with_database("agenda export", work)
+    return run_with_database("agenda export", work)
 
 
 def _database_file(prog: str):
-    from server import cli
     from server.ops.backup import BackupError, sqlite_path
 
-    settings = cli._settings()
+    settings = load_settings()
     try:
         return settings, sqlite_path(settings.database_url)
     except BackupError as exc:
@@ -89,7 +89,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from server import cli
     from server.ops.backup import BackupError, restore
     from server.search import local
     from server.search.reindex import reindex
@@ -111,7 +110,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
 
     try:
-        return cli._with_search("agenda restore", work)  # migrates first: an older backup is brought forward
+        return run_with_search("agenda restore", work)  # migrates first: an older backup is brought forward
     except Exception as exc:  # noqa: BLE001 - the database is restored; only the index is behind
         print(f"agenda restore: the database is restored, but rebuilding the search index failed "
               f"({type(exc).__name__}: {exc}); run `agenda reindex` when Meilisearch is reachable", file=sys.stderr)

@@ -13,9 +13,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tortoise.context import _current_context
 
-from server import db, frontend
+from civic import frontend
+from civic.health import healthz, metrics, readyz
+from server import db
 from server.agendas.seed import seed_if_empty
-from server.health import healthz, metrics, readyz
 from server.workshops.http import workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
@@ -23,6 +24,8 @@ from server.ops.ratelimit import RateLimitMiddleware
 from server.ops.requestid import RequestIdMiddleware
 from server.search.engine import SearchEngine
 from server.settings import Settings
+from schema import build_schema
+from schema.view import GraphQLView
 from workers.indexer import Indexer
 
 log = logging.getLogger("civic_agenda")
@@ -76,9 +79,6 @@ class SecurityHeadersMiddleware:
 
 
 def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
-    from schema import build_schema
-    from schema.view import GraphQLView
-
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         if run_migrations:

@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, PlainTextResponse
 
 from server.db import connection
 from server.ops.metrics import pool_lines
-from workers.indexer import outbox_stats
+from server.search.outbox import outbox_stats
 
 
 async def healthz(request: Request) -> JSONResponse:

@@ -1,0 +1,23 @@
+"""The ``agenda`` command (console script; also ``python -m civic.cli``). Each subcommand lives in
+the module named for what it manages; this one only assembles the parser."""
+
+from __future__ import annotations
+
+import argparse
+
+from civic.cli import catalogue, core, ops, search
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agenda", description="civic-agenda: social-innovation agendas for a city.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    core.add_parsers(sub)       # serve, migrate, create-user, export-schema, seed-demo
+    search.add_parsers(sub)     # reindex, worker
+    catalogue.add_parsers(sub)  # department, work-plan
+    ops.add_parsers(sub)        # export, backup, restore
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    raise SystemExit(args.fn(args))

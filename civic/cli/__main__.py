@@ -1,0 +1,3 @@
+from civic.cli import main
+
+main()

@@ -187,7 +187,7 @@ def operation_cost(schema: GraphQLSchema, document: DocumentNode, *, variables: 
 
 
 def too_costly(cost: float, limit: int, *, batch: bool = False) -> GraphQLError:
-    what_ko, what_en = ("이 요청(일괄 요청의 합계)", "This batch") if batch else ("이 요청", "This request")
+    what_ko, what_en = ("이 일괄 요청", "This batch") if batch else ("이 요청", "This request")
     shown = "∞" if cost == float("inf") else f"{int(cost):,}"
     return GraphQLError(
         f"{what_ko}의 비용 {shown}이(가) 한도 {limit:,}을(를) 넘어 실행하지 않았습니다. 목록 크기(first)를 "

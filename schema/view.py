@@ -86,7 +86,7 @@ class GraphQLView(GraphQL):
     def _refuse_costly_batch(self, operations) -> GraphQLError | None:
         """A batch runs its operations side by side, so their sum is checked before the first starts.
         A document that does not parse costs nothing here: it fails on its own, with its own error."""
-        graphql_schema = self.schema._schema
+        graphql_schema = self.schema._schema  # graphql-core's schema; strawberry's own extensions read it so
         total = 0.0
         for item in operations:
             if not item.query:

@@ -1,11 +1,14 @@
 """The schema: root types merged from the per-domain modules, with the limits that protect the
-service (depth, aliases, tokens, batch size) and error masking (no internals reach a client)."""
+service (depth, aliases, tokens, cost, batch size), error masking (no internals reach a client) and
+error logging that tells the expected from the unexpected."""
 
 from __future__ import annotations
 
+import logging
+
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -13,6 +16,8 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
+from schema.cost import QueryCostLimiter
+from schema.nul_text import NoNulInStrings
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
 from schema.workshops.queries import WorkshopQueries
@@ -33,19 +38,35 @@ def _is_permission_error(error: GraphQLError) -> bool:
     return bool(error.extensions and error.extensions.get("code") in ("NOT_AUTHENTICATED", "FORBIDDEN"))
 
 
+log = logging.getLogger("civic_agenda.graphql")
+
+
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context=None) -> None:
+        """What the caller sees in full (not logged in, forbidden, too costly, invalid) was expected: one
+        line at info, for an operator who wants to see refusals. What is masked is a fault: its
+        traceback is logged, and the caller sees only "Unexpected error."."""
+        for error in errors:
+            where = ".".join(map(str, error.path or ())) or "-"
+            if _should_mask(error):
+                log.error("graphql unexpected error at %s: %s", where, error.message, exc_info=error.original_error)
+            else:
+                code = (error.extensions or {}).get("code") or "INVALID_QUERY"
+                log.info("graphql %s at %s: %s", code, where, error.message)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
-    depth = settings.max_query_depth if settings else 12
-    aliases = settings.max_aliases if settings else 20
-    tokens = settings.max_tokens if settings else 3000
-    batch = settings.max_batch if settings else 10
-    return strawberry.Schema(
+    settings = settings or Settings.from_env({}, ensure_secret=False)  # the SDL export: default limits
+    return Schema(
         query=Query,
         mutation=Mutation,
-        config=StrawberryConfig(batching_config={"max_operations": batch}),
+        config=StrawberryConfig(batching_config={"max_operations": settings.max_batch}),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=depth),
-            lambda: MaxAliasesLimiter(max_alias_count=aliases),
-            lambda: MaxTokensLimiter(max_token_count=tokens),
+            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: QueryCostLimiter(max_cost=settings.max_query_cost, max_page_size=settings.max_page_size),
+            lambda: AddValidationRules([NoNulInStrings]),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
             OperationMetrics,  # per-operation counts and latency for /metrics (server/ops/metrics.py)
         ],

@@ -1,19 +1,39 @@
 """The GraphQL HTTP endpoint. Authentication happens here, once per request, before any resolver:
 a bearer token from ``Authorization``, or the session cookie — which counts only with a matching
-``X-CSRF-Token`` header, so a cross-site form can never act with a citizen's session."""
+``X-CSRF-Token`` header, so a cross-site form can never act with a citizen's session.
+
+Everything a request can get wrong before it runs is refused here with a code: a malformed body
+(``schema/request_body.py``), NUL characters, and a batch whose operations together cost more than
+the cost limit (``schema/cost.py``; a single operation's cost is checked during validation). Refusals
+are JSON in the shape of a GraphQL error, like every other answer of this endpoint."""
 
 from __future__ import annotations
 
-import json
+import logging
+from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
-from strawberry.asgi import GraphQL
 from cross_web import HTTPException  # what strawberry.asgi catches and turns into a status code
+from graphql import GraphQLError, parse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 
+from schema.context import Context
+from schema.cost import operation_cost, too_costly
+from schema.nul_text import CODE as NUL_CODE
+from schema.nul_text import MESSAGE as NUL_MESSAGE
+from schema.nul_text import NUL
+from schema.request_body import BadRequest, check_request_shape, decode_json
 from server.accounts.request_auth import AuthFailure, authenticate
 from server.settings import Settings
-from schema.context import Context
+
+log = logging.getLogger("civic_agenda.graphql")
+
+# Refusals strawberry raises itself (unsupported content type, too many operations…) carry no code.
+_CODE_BY_STATUS = {400: "BAD_REQUEST", 401: "NOT_AUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND",
+                   405: "METHOD_NOT_ALLOWED", 413: "TOO_LARGE", 415: "UNSUPPORTED_MEDIA_TYPE"}
 
 
 class GraphQLView(GraphQL):
@@ -21,8 +41,19 @@ class GraphQLView(GraphQL):
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.settings = settings
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            code = getattr(exc, "code", None) or _CODE_BY_STATUS.get(exc.status_code, "BAD_REQUEST")
+            log.info("graphql request refused: %s %s", exc.status_code, code)
+            response = JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
+                                    status_code=exc.status_code)
+        await response(scope, receive, send)
+
     async def get_context(self, request: Request, response: Response) -> Context:
-        await _refuse_nul_characters(request)
         ctx = Context(request=request, response=response, settings=self.settings)
         try:
             caller = await authenticate(request, self.settings.secret)
@@ -31,26 +62,43 @@ class GraphQLView(GraphQL):
         ctx.user, ctx.token, ctx.via_cookie = caller.user, caller.token, caller.via_cookie
         return ctx
 
+    def decode_json(self, data: str | bytes) -> object:
+        return decode_json(data)
 
-def _contains_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_contains_nul(v) for v in value)
-    return False
+    def parse_query_params(self, params) -> dict[str, Any]:
+        if any(NUL in key or NUL in value for key, value in params.multi_items()):
+            raise BadRequest(NUL_CODE, NUL_MESSAGE)
+        return super().parse_query_params(params)
 
+    async def execute_operation(self, request, request_adapter, request_data, context, root_value, sub_response):
+        if isinstance(request_data, list):
+            for item in request_data:
+                check_request_shape({"query": item.query, "variables": item.variables,
+                                     "operationName": item.operation_name, "extensions": item.extensions})
+            refused = self._refuse_costly_batch(request_data)
+            if refused is not None:
+                return [ExecutionResult(data=None, errors=[refused]) for _ in request_data]
+        elif request_data.operation_name is not None and not isinstance(request_data.operation_name, str):
+            check_request_shape({"operationName": request_data.operation_name})
+        return await super().execute_operation(request, request_adapter, request_data, context, root_value,
+                                               sub_response)
 
-async def _refuse_nul_characters(request: Request) -> None:
-    """PostgreSQL text cannot hold U+0000, and no person types it: refuse it at the edge, once, for
-    every string of every operation, instead of letting it reach a query as a 500."""
-    if request.method == "GET":
-        payload = dict(request.query_params)
-    else:
-        try:
-            payload = json.loads(await request.body() or b"null")
-        except ValueError:
-            return  # not JSON: strawberry answers that itself
-    if _contains_nul(payload):
-        raise HTTPException(400, "Text may not contain NUL (U+0000) characters.")
+    def _refuse_costly_batch(self, operations) -> GraphQLError | None:
+        """A batch runs its operations side by side, so their sum is checked before the first starts.
+        A document that does not parse costs nothing here: it fails on its own, with its own error."""
+        graphql_schema = self.schema._schema  # graphql-core's schema; strawberry's own extensions read it so
+        total = 0.0
+        for item in operations:
+            if not item.query:
+                continue
+            try:
+                document = parse(item.query, max_tokens=self.settings.max_tokens)
+            except GraphQLError:
+                continue
+            total += operation_cost(graphql_schema, document, variables=item.variables,
+                                    operation_name=item.operation_name, max_page_size=self.settings.max_page_size)
+        limit = self.settings.max_query_cost
+        if total <= limit:
+            return None
+        log.info("graphql batch refused: %d operations cost %s, limit %d", len(operations), total, limit)
+        return too_costly(total, limit, batch=True)

@@ -90,6 +90,7 @@ class Settings:
     max_aliases: int = 20
     max_tokens: int = 3000
     max_batch: int = 10
+    max_query_cost: int = 5000  # estimated fields resolved per request, batch summed (schema/cost.py)
     proposals_per_hour: int = 10
     max_page_size: int = 100
     worker_in_process: bool = True

@@ -6,8 +6,10 @@ import pytest
 
 from server.accounts.models import User
 from server.agendas import service
+from server.agendas.filter import AgendaFilter
 from server.agendas.models import Agenda
-from server.agendas.policy import viewer_for
+from server.agendas.policy import ANONYMOUS, viewer_for
+from server.search import service as search
 from server.settings import Settings
 from tests.agenda_world import build_world
 from tests.search_corpus import CORPUS
@@ -87,10 +89,15 @@ async def test_highlights_mark_matches_and_escape_everything_else(gql, app, corp
     ("districts", ['JONGNO" OR district EXISTS OR district = "']),
     ("districts", ["\\\" OR 1=1"]),
 ])
-async def test_filter_injection_attempts_are_inert(gql, corpus, field, value):
+async def test_filter_injection_attempts_are_refused_and_inert(gql, app, corpus, field, value):
+    """Such values are no code at all, so the API refuses them; and should one reach the index's
+    filter anyway, it stays one quoted value that matches nothing."""
     data = await gql(SEARCH, {"q": "", "filter": {field: value}})
-    assert "errors" not in data
-    assert data["data"]["search"]["hits"] == [] and data["data"]["search"]["degraded"] is False
+    assert data["errors"][0]["extensions"] == {
+        "code": {"departmentCodes": "INVALID_DEPARTMENT_CODE", "districts": "INVALID_DISTRICT"}[field], "field": field}
+    unchecked = AgendaFilter(**{{"departmentCodes": "department_codes", "districts": "districts"}[field]: tuple(value)})
+    result = await search.search(app.state.search, ANONYMOUS, "", unchecked)
+    assert result.hits == [] and result.degraded is False
 
 
 async def test_visibility_is_enforced_whatever_the_filter(gql, app, corpus, settings):

@@ -11,6 +11,7 @@ import pytest
 
 from server.agendas.models import Agenda
 from tests.agenda_world import ROUTE, TRIAGE, build_world, propose
+from tests.test_cli import run_agenda
 from tests.test_agenda_lists import LIST
 from tests.test_agenda_workflow import SAVE_PLAN
 from tests.test_search import SEARCH
@@ -134,3 +135,13 @@ async def test_highlight_markers_typed_into_an_agenda_do_not_forge_highlights(gq
     assert "<mark>안내판</mark>" in title and "<mark>안내판</mark>" in body
     assert "<mark>긴급</mark>" not in title and "<mark>가짜 강조</mark>" not in body
     assert title.count("<mark>") == 1 and body.count("<mark>") == 1
+
+
+async def test_agenda_export_refuses_them_before_writing_a_file(settings, tmp_path):
+    env = {"DATABASE_URL": settings.database_url, "AGENDA_DATA_DIR": str(tmp_path / "cli-data"),
+           "AGENDA_SECRET": settings.secret}
+    out = tmp_path / "agendas.csv"
+    r = run_agenda(["export", "--out", str(out), "--created-after", TOO_EARLY], env)
+    assert r.returncode == 2 and "createdAfter" in r.stderr and not out.exists()
+    r = run_agenda(["export", "--out", str(out), "--department-codes", TOO_LONG_CODE], env)
+    assert r.returncode == 2 and "departmentCodes" in r.stderr and not out.exists()

@@ -16,7 +16,7 @@ notes can reach the output, whatever the filters. The export covers the agendas 
 started (ids up to the largest id at that moment); a status that changes while a long export runs
 shows whichever state was current when its batch was read.
 
-Columns added by other domains (the execution plan's progress, from the workshops issue) register
+Columns added by other domains (the execution plan's progress, from the workshops domain) register
 through ``register_column``: a name, a description and an async batch loader ``ids -> {id: value}``,
 called once per batch.
 """

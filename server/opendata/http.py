@@ -1,4 +1,4 @@
-"""``GET /export/agendas.csv`` and ``GET /export/agendas.json`` : every public agenda,
+"""``GET /export/agendas.csv`` and ``GET /export/agendas.json``: every public agenda,
 streamed in keyset batches so that memory stays constant whatever their number.
 
 Filters are validated before the first byte is sent: a bad value answers 400 with

@@ -62,7 +62,9 @@ from bench.list_agendas import running_server, server_cpu_seconds, server_env  #
 from bench.loadgen import Case, Result, run_case  # noqa: E402
 from server import db  # noqa: E402
 from server.agendas.policy import ANONYMOUS  # noqa: E402
-from server.search import service  # noqa: E402
+from server.agendas.filter import AgendaFilter  # noqa: E402
+from server.search import filters, service  # noqa: E402
+from server.search.index_search import highlight_marks  # noqa: E402
 from server.search.engine import SearchEngine  # noqa: E402
 from server.search.index_settings import FACETS  # noqa: E402
 from server.search.provision import start_provisioned  # noqa: E402
@@ -99,15 +101,19 @@ def gql_body(q: str) -> bytes:
     return json.dumps({"query": SEARCH_GQL, "variables": {"q": q}}, ensure_ascii=False).encode()
 
 
+_MARKS = highlight_marks()
+
+
 def direct_params(q: str) -> dict:
-    """Exactly the body ``service._search_index`` makes the SDK send for an anonymous caller with
+    """The body ``index_search.search_agendas`` makes the SDK send for an anonymous caller with
     no filter and RELEVANCE sort — built by the SDK's own function from the server's arguments,
-    so the comparison cannot drift from what the server really asks Meilisearch."""
+    so the comparison cannot drift from what the server really asks Meilisearch (its highlight
+    tags carry a fresh token per search; these are of the same length)."""
     return process_search_parameters(
-        q=q, offset=0, limit=20, filter=service.meili_filter(ANONYMOUS, service.SearchFilter()),
+        q=q, offset=0, limit=20, filter=filters.agendas(ANONYMOUS, AgendaFilter()),
         facets=FACETS, attributes_to_retrieve=["id"], attributes_to_highlight=["title", "body"],
-        attributes_to_crop=["body"], crop_length=40, highlight_pre_tag=service._PRE,
-        highlight_post_tag=service._POST, crop_marker="…", sort=None,
+        attributes_to_crop=["body"], crop_length=40, highlight_pre_tag=_MARKS[0],
+        highlight_post_tag=_MARKS[1], crop_marker="…", sort=None,
     )
 
 
@@ -245,13 +251,13 @@ async def phase_layers(settings: Settings, repeats: int) -> dict:
                         return await index.search(
                             q, offset=0, limit=20, filter=body["filter"], facets=FACETS, attributes_to_retrieve=["id"],
                             attributes_to_highlight=["title", "body"], attributes_to_crop=["body"], crop_length=40,
-                            highlight_pre_tag=service._PRE, highlight_post_tag=service._POST, crop_marker="…")
+                            highlight_pre_tag=_MARKS[0], highlight_post_tag=_MARKS[1], crop_marker="…")
 
                     async def dbq(ids=ids):
                         return await Agenda.filter(id__in=ids)
 
                     async def svc(q=q):
-                        return await service.search(engine, ANONYMOUS, q, service.SearchFilter(), first=20)
+                        return await service.search(engine, ANONYMOUS, q, AgendaFilter(), first=20)
 
                     async def full(q=q):
                         r = await asgi.post("/graphql", content=gql_body(q), headers={"content-type": "application/json"})

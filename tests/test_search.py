@@ -6,8 +6,12 @@ import pytest
 
 from server.accounts.models import User
 from server.agendas import service
+from server.agendas.filter import AgendaFilter, clean_filter
+from server.agendas.queries import list_agendas
 from server.agendas.models import Agenda
-from server.agendas.policy import viewer_for
+from server.agendas.policy import ANONYMOUS, viewer_for
+from server.search import fallback as search_fallback
+from server.search import service as search
 from server.settings import Settings
 from tests.agenda_world import build_world
 from tests.search_corpus import CORPUS
@@ -87,10 +91,15 @@ async def test_highlights_mark_matches_and_escape_everything_else(gql, app, corp
     ("districts", ['JONGNO" OR district EXISTS OR district = "']),
     ("districts", ["\\\" OR 1=1"]),
 ])
-async def test_filter_injection_attempts_are_inert(gql, corpus, field, value):
+async def test_filter_injection_attempts_are_refused_and_inert(gql, app, corpus, field, value):
+    """Such values are no code at all, so the API refuses them; and should one reach the index's
+    filter anyway, it stays one quoted value that matches nothing."""
     data = await gql(SEARCH, {"q": "", "filter": {field: value}})
-    assert "errors" not in data
-    assert data["data"]["search"]["hits"] == [] and data["data"]["search"]["degraded"] is False
+    assert data["errors"][0]["extensions"] == {
+        "code": {"departmentCodes": "INVALID_DEPARTMENT_CODE", "districts": "INVALID_DISTRICT"}[field], "field": field}
+    unchecked = AgendaFilter(**{{"departmentCodes": "department_codes", "districts": "districts"}[field]: tuple(value)})
+    result = await search.search(app.state.search, ANONYMOUS, "", unchecked)
+    assert result.hits == [] and result.degraded is False
 
 
 async def test_visibility_is_enforced_whatever_the_filter(gql, app, corpus, settings):
@@ -145,3 +154,21 @@ async def test_bad_search_input_is_a_clear_error(gql, corpus):
     assert too_long["errors"][0]["extensions"] == {"code": "TOO_LONG", "field": "query"}
     too_many = await gql(SEARCH, {"q": "", "first": 500})
     assert too_many["errors"][0]["extensions"]["field"] == "first"
+
+
+@pytest.mark.parametrize("raw", [
+    {"fields": ["HOUSING_SAFETY"]},
+    {"districts": ["mapo", "ＮＯＷＯＮ"]},
+    {"department_codes": ["transport"], "statuses": ["IN_TRIAGE"]},
+    {"owner_kind": "INNOVATION_OFFICER"},
+])
+async def test_the_index_the_database_fallback_and_the_list_apply_one_filter_alike(gql, app, corpus, raw):
+    """While Meilisearch is unreachable the database answers; it must find what the index finds
+    and what the agendas list shows for the same filter."""
+    f = clean_filter(**raw)
+    indexed = await search.search(app.state.search, ANONYMOUS, "", f, first=100, with_facets=False)
+    fallen_back = await search_fallback.search_agendas(ANONYMOUS, "", f, 100, 0, search.SearchSort.NEWEST, False)
+    listed = await list_agendas(ANONYMOUS, f, first=100)
+    assert not indexed.degraded and fallen_back.degraded
+    expected = {a.id for a in listed.items}
+    assert expected and {h.agenda.id for h in indexed.hits} == {h.agenda.id for h in fallen_back.hits} == expected

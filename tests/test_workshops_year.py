@@ -281,3 +281,21 @@ async def test_workshops_and_cases_are_searchable(year, app, gql):
     assert q4["data"]["searchWorkshops"]["workshops"] == [{"title": "2025 4분기 성과공유 워크숍"}]
     anonymous = await gql('{ searchWorkshops(query: "돌봄") { degraded } }')
     assert anonymous["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    fifth = await gql('{ searchWorkshops(query: "", quarter: 5) { degraded } }', token=token)
+    assert fifth["errors"][0]["extensions"] == {"code": "INVALID", "field": "quarter"}
+
+
+async def test_the_database_finds_the_same_cases_and_workshops_while_the_index_is_away(year, app):
+    from server.search import fallback
+    from server.search.registry import SPECS
+    from server.workshops import search as workshop_search
+
+    await app.state.indexer.drain_all()
+    cases = await workshop_search.search_cases(app.state.search, "저상버스", fields=[], origins=["PROGRAMME"])
+    db_cases = await fallback.search_topic(SPECS["case"].model, "저상버스", {"origin": ["PROGRAMME"]},
+                                           ("title", "summary"), 20)
+    assert [c.id for c in cases.rows] == db_cases.ids and db_cases.degraded and len(db_cases.ids) == 1
+    facilitator = await viewer_for(await User.get(email="facilitator@seoul.go.kr"))
+    q4 = await workshop_search.search_workshops(app.state.search, facilitator, "", year=2025, quarter=4)
+    db_q4 = await fallback.search_topic(SPECS["workshop"].model, "", {"year": [2025], "quarter": [4]}, ("title", "place"), 20)
+    assert [w.id for w in q4.rows] == db_q4.ids and len(db_q4.ids) == 1

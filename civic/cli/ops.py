@@ -10,18 +10,21 @@ from pathlib import Path
 
 from civic.runtime import load_settings, run_with_database, run_with_search
 
-# CLI option -> the export's query-parameter name (the GraphQL AgendaFilterInput's).
-EXPORT_OPTIONS = {
-    "fields": "fields", "statuses": "statuses", "channels": "channels", "department_codes": "departmentCodes",
-    "districts": "districts", "owner_kind": "ownerKind", "created_after": "createdAfter",
-    "created_before": "createdBefore",
-}
+
+def _export_options() -> dict[str, str]:
+    """CLI option (``department_codes``, shown as ``--department-codes``) -> the export's query
+    parameter (``departmentCodes``): the options are the filter's own parts, named alike."""
+    from server.agendas.filter import PARAMETERS
+    from server.opendata.export import FILTER_PARAMETERS
+
+    return {key: name for key, name in PARAMETERS.items() if name in FILTER_PARAMETERS}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from server.opendata import export
 
-    params = {EXPORT_OPTIONS[k]: v for k, v in vars(args).items() if k in EXPORT_OPTIONS and v}
+    options = _export_options()
+    params = {options[k]: v for k, v in vars(args).items() if k in options and v}
     try:
         f = export.parse_filter(params)
     except export.ExportFilterError as exc:
@@ -121,7 +124,7 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("export", help="write every public agenda as CSV or JSON (open data)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--out", help="file to write (default: standard output)")
-    for option, name in EXPORT_OPTIONS.items():
+    for option, name in _export_options().items():
         p.add_argument("--" + option.replace("_", "-"), dest=option, action="append", metavar=name.upper(),
                        help=f"filter like the API's {name} (comma-separated and/or repeated)")
     p.add_argument("--batch-size", type=int, default=1000, help=argparse.SUPPRESS)

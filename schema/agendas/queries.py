@@ -3,10 +3,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from server.agendas import catalogue, policy
+from server.agendas import catalogue, departments, policy
 from server.agendas.models import Department as DepartmentModel
-from server.agendas.models import WorkPlanItem as WorkPlanItemModel
-from server.agendas.queries import AgendaFilter, AgendaOrder, list_agendas, triage_queue
+from server.agendas.queries import AgendaOrder, list_agendas, triage_queue
 from server.agendas.versioning import load_for_update
 from schema.accounts.types import Department
 from schema.agendas.types import (
@@ -18,18 +17,6 @@ from schema.agendas.types import (
 )
 from schema.agendas.types import AgendaOrder as AgendaOrderType
 from schema.errors import query_domain
-
-
-def _filter(f: AgendaFilterInput | None) -> AgendaFilter:
-    if f is None:
-        return AgendaFilter()
-    return AgendaFilter(
-        fields=[x.value for x in f.fields or []], statuses=[x.value for x in f.statuses or []],
-        channels=[x.value for x in f.channels or []], department_codes=list(f.department_codes or []),
-        districts=[d.strip().upper() for d in f.districts or []],
-        owner_kind=f.owner_kind.value if f.owner_kind else None, mine=f.mine,
-        created_after=f.created_after, created_before=f.created_before,
-    )
 
 
 @strawberry.type
@@ -46,7 +33,7 @@ class AgendaQueries:
                       order_by: AgendaOrderType = AgendaOrder.NEWEST, first: int = 20,
                       after: str | None = None) -> AgendaConnection:
         viewer = await info.context.viewer()
-        page = await query_domain(lambda: list_agendas(viewer, _filter(filter), order=AgendaOrder(order_by.value),
+        page = await query_domain(lambda: list_agendas(viewer, AgendaFilterInput.to_filter(filter), order=AgendaOrder(order_by.value),
                                                        first=first, after=after,
                                                        max_page=info.context.settings.max_page_size))
         return AgendaConnection.from_page(page, had_cursor=after is not None)
@@ -67,10 +54,8 @@ class AgendaQueries:
 
     @strawberry.field(description="Work-plan items (업무계획) of a year, optionally of one department.")
     async def work_plan_items(self, year: int, department_code: str | None = None) -> list[WorkPlanItem]:
-        q = WorkPlanItemModel.filter(year=year)
-        if department_code:
-            q = q.filter(department__code=department_code.strip().upper())
-        return [WorkPlanItem.from_model(w) for w in await q.order_by("id")]
+        items = await query_domain(lambda: departments.work_plan_items(year, department_code))
+        return [WorkPlanItem.from_model(w) for w in items]
 
     @strawberry.field(description="The five policy fields with their labels.")
     def policy_fields(self) -> list[Label]:

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from server.agendas import catalogue
 from server.agendas import enums as E
 from server.agendas import policy
+from server.agendas.filter import AgendaFilter, clean_filter
 from server.agendas.models import Agenda as AgendaModel
 from server.agendas.models import AgendaEvent as EventModel
 from server.agendas.models import WorkPlanItem as WorkPlanItemModel
@@ -270,7 +271,7 @@ class AgendaConnection:
         )
 
 
-@strawberry.input
+@strawberry.input(description="Which agendas to list; lists hold at most 100 values each.")
 class AgendaFilterInput:
     fields: list[PolicyField] | None = None
     statuses: list[AgendaStatus] | None = None
@@ -281,3 +282,14 @@ class AgendaFilterInput:
     mine: bool = False
     created_after: datetime | None = None
     created_before: datetime | None = None
+
+    @staticmethod
+    def to_filter(f: "AgendaFilterInput | None") -> AgendaFilter:
+        """The domain filter, through its one validation (ValidationErrors when a value is refused)."""
+        if f is None:
+            return AgendaFilter()
+        return clean_filter(
+            fields=[x.value for x in f.fields or []], statuses=[x.value for x in f.statuses or []],
+            channels=[x.value for x in f.channels or []], department_codes=f.department_codes,
+            districts=f.districts, owner_kind=f.owner_kind.value if f.owner_kind else None, mine=f.mine,
+            created_after=f.created_after, created_before=f.created_before)

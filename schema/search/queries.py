@@ -7,6 +7,7 @@ from strawberry.types import Info
 from strawberry.types.nodes import SelectedField
 
 from server.search import service
+from server.workshops import search as workshop_search
 from schema.agendas.types import Agenda, PolicyField
 from schema.errors import query_domain
 from schema.search.types import (
@@ -19,15 +20,6 @@ from schema.search.types import (
     SearchSort,
     facet_list,
 )
-
-
-def _filter(f: SearchFilterInput | None) -> service.SearchFilter:
-    if f is None:
-        return service.SearchFilter()
-    return service.SearchFilter(
-        fields=[x.value for x in f.fields or []], statuses=[x.value for x in f.statuses or []],
-        channels=[x.value for x in f.channels or []], department_codes=list(f.department_codes or []),
-        districts=list(f.districts or []), owner_kind=f.owner_kind.value if f.owner_kind else None)
 
 
 def _selected(info: Info) -> set[str] | None:
@@ -60,7 +52,7 @@ class SearchQueries:
         engine = info.context.request.app.state.search
         wanted = _selected(info)
         r = await query_domain(lambda: service.search(
-            engine, viewer, query, _filter(filter), first=first, offset=offset, sort=service.SearchSort(sort.value),
+            engine, viewer, query, SearchFilterInput.to_filter(filter), first=first, offset=offset, sort=service.SearchSort(sort.value),
             with_facets=wanted is None or "facets" in wanted,
             with_highlights=wanted is None or _hits_want_highlights(info)))
         return SearchResult(
@@ -105,15 +97,12 @@ class SecondarySearchQueries:
     async def search_cases(self, info: Info, query: str = "", fields: list[PolicyField] | None = None,
                            origins: list[Annotated["CaseOrigin", strawberry.lazy("schema.workshops.types")]] | None = None,
                            first: int = 20) -> CaseSearchResult:
-        from server.workshops.models import InnovationCase as CaseModel
         from schema.workshops.types import InnovationCase
 
         engine = info.context.request.app.state.search
-        r = await query_domain(lambda: service.search_topic(
-            engine, "case", query, {"field": [f.value for f in fields or []], "origin": [o.value for o in origins or []]},
-            facets=["field", "origin"], first=first, fallback_fields=("title", "summary")))
-        rows = {c.id: c for c in await CaseModel.filter(id__in=r.ids)}
-        return CaseSearchResult(cases=[InnovationCase.from_model(rows[i]) for i in r.ids if i in rows],
+        r = await query_domain(lambda: workshop_search.search_cases(
+            engine, query, fields=[f.value for f in fields or []], origins=[o.value for o in origins or []], first=first))
+        return CaseSearchResult(cases=[InnovationCase.from_model(c) for c in r.rows],
                                 field_facets=facet_list(r.facets.get("field", {})),
                                 origin_facets=facet_list(r.facets.get("origin", {})),
                                 estimated_total=r.estimated_total, degraded=r.degraded)
@@ -121,19 +110,11 @@ class SecondarySearchQueries:
     @strawberry.field(description="Search workshops by what was discussed (city staff), by year and quarter.")
     async def search_workshops(self, info: Info, query: str = "", year: int | None = None, quarter: int | None = None,
                                first: int = 20) -> WorkshopSearchResult:
-        from server.errors import DomainError
-        from server.workshops.errors import WorkshopErrorCode
-        from server.workshops.models import Workshop as WorkshopModel
-        from server.workshops.policy import may_read_workshops
-        from schema.errors import graphql_error
         from schema.workshops.types import Workshop
 
-        if not may_read_workshops(await info.context.viewer()):
-            raise graphql_error(DomainError(WorkshopErrorCode.FORBIDDEN, "Workshops are for city staff."))
+        viewer = await info.context.viewer()
         engine = info.context.request.app.state.search
-        r = await query_domain(lambda: service.search_topic(
-            engine, "workshop", query, {"year": [year] if year else [], "quarter": [quarter] if quarter else []},
-            facets=["year", "quarter"], first=first, fallback_fields=("title", "place")))
-        rows = {w.id: w for w in await WorkshopModel.filter(id__in=r.ids)}
-        return WorkshopSearchResult(workshops=[Workshop.from_model(rows[i]) for i in r.ids if i in rows],
+        r = await query_domain(lambda: workshop_search.search_workshops(
+            engine, viewer, query, year=year, quarter=quarter, first=first))
+        return WorkshopSearchResult(workshops=[Workshop.from_model(w) for w in r.rows],
                                     estimated_total=r.estimated_total, degraded=r.degraded)

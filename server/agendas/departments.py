@@ -13,7 +13,7 @@ from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue
 from server.agendas.routing import DepartmentProfile, Router, WorkPlanProfile
-from server.agendas.validation import clean_text
+from server.agendas.validation import clean_department_code, clean_text
 from server.errors import DomainError, ValidationErrors
 
 MAX_KEYWORDS = 60
@@ -113,12 +113,27 @@ async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = 
     return dept
 
 
+async def work_plan_items(year: int, department_code: str | None = None) -> list[WorkPlanItem]:
+    """A year's work-plan items, of one department when a code is given (an unknown one has none)."""
+    q = WorkPlanItem.filter(year=year)
+    code = clean_department_code(department_code)
+    if code:
+        q = q.filter(department__code=code)
+    return list(await q.order_by("id"))
+
+
 async def create_work_plan_item(viewer: Viewer, *, department_code: str, title: str, keywords: list[str] | None,
                                 year: int) -> WorkPlanItem:
     _require_admin(viewer)
-    code = unicodedata.normalize("NFKC", department_code or "").strip().upper()
-    dept = await Department.get_or_none(code=code) if code else None
-    errors = [] if dept else [DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode")]
+    errors: list[DomainError] = []
+    dept = None
+    try:
+        code = clean_department_code(department_code)
+        dept = await Department.get_or_none(code=code) if code else None
+        if dept is None:
+            errors.append(DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode"))
+    except DomainError as exc:
+        errors.append(exc)
     try:
         title_ = clean_text(title, field="title", lo=2, hi=200, label="title", single_line=True)
     except DomainError as exc:

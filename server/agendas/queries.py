@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from enum import Enum
 
 from tortoise.expressions import Q
 
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.filter import AgendaFilter, filter_q
 from server.agendas.models import Agenda, Department
-from server.agendas.policy import Viewer, may_read_queue, visible_q
+from server.agendas.policy import Viewer, may_read_queue
 from server.agendas.routing import OwnerKind
+from server.agendas.validation import clean_department_code
 from server.errors import DomainError
 
 
@@ -25,19 +26,6 @@ class AgendaOrder(str, Enum):
     NEWEST = "NEWEST"
     MOST_SUPPORTED = "MOST_SUPPORTED"
     OLDEST = "OLDEST"
-
-
-@dataclass
-class AgendaFilter:
-    fields: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
-    department_codes: list[str] = field(default_factory=list)
-    districts: list[str] = field(default_factory=list)
-    owner_kind: str | None = None
-    mine: bool = False
-    created_after: datetime | None = None
-    created_before: datetime | None = None
 
 
 @dataclass
@@ -53,51 +41,32 @@ def encode_cursor(order: AgendaOrder, agenda: Agenda) -> str:
     return base64.urlsafe_b64encode(f"{order.value}:{key}:{agenda.id}".encode()).decode().rstrip("=")
 
 
+_CURSOR_MAX = 200
+_BIGINT = 2**63  # ids and counts are 64-bit columns; a larger number must not reach the database
+
+
 def decode_cursor(order: AgendaOrder, cursor: str) -> tuple[int, int]:
+    """A cursor is opaque to clients but not trusted: one edited to carry a number beyond the
+    columns' range is refused like any other bad cursor."""
     try:
+        if len(cursor) > _CURSOR_MAX:
+            raise ValueError
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         name, key, pk = raw.split(":")
-        if name != order.value:
+        key_, pk_ = int(key), int(pk)
+        if name != order.value or not 0 <= key_ < _BIGINT or not 0 <= pk_ < _BIGINT:
             raise ValueError
-        return int(key), int(pk)
+        return key_, pk_
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise DomainError(C.INVALID, "The cursor is not valid for this ordering; start from the first page.", "after") from None
-
-
-async def _filter_q(viewer: Viewer, f: AgendaFilter) -> Q:
-    q = Q()
-    vq = visible_q(viewer)
-    if vq is not None:
-        q &= vq
-    if f.fields:
-        q &= Q(field__in=f.fields)
-    if f.statuses:
-        q &= Q(status__in=f.statuses)
-    if f.channels:
-        q &= Q(channel__in=f.channels)
-    if f.districts:
-        q &= Q(district__in=f.districts)
-    if f.owner_kind:
-        q &= Q(owner_kind=f.owner_kind)
-    if f.department_codes:
-        ids = list(await Department.filter(code__in=[c.upper() for c in f.department_codes]).values_list("id", flat=True))
-        q &= Q(owner_department_id__in=ids or [0])
-    if f.mine:
-        if viewer.user is None:
-            raise DomainError(C.NOT_AUTHENTICATED, "Log in to see your own agendas.", "mine")
-        q &= Q(proposer_id=viewer.user.id)
-    if f.created_after:
-        q &= Q(created_at__gte=f.created_after)
-    if f.created_before:
-        q &= Q(created_at__lt=f.created_before)
-    return q
+        raise DomainError(C.INVALID_CURSOR, "The cursor is not valid for this ordering; start from the first page.",
+                          "after") from None
 
 
 async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = AgendaOrder.NEWEST,
                        first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
     if first < 0 or first > max_page:
         raise DomainError(C.INVALID, f"Ask for between 0 and {max_page} agendas at a time.", "first")
-    base = Agenda.filter(await _filter_q(viewer, f))
+    base = Agenda.filter(await filter_q(viewer, f))
     page = base
     if after:
         key, pk = decode_cursor(order, after)
@@ -123,17 +92,17 @@ async def triage_queue(viewer: Viewer, department_code: str | None, *, first: in
     if viewer.user is None:
         raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
     dept_id = None
-    if department_code:
-        dept = await Department.get_or_none(code=department_code.strip().upper())
+    code = clean_department_code(department_code)
+    if code:
+        dept = await Department.get_or_none(code=code)
         if dept is None:
             raise DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode")
         dept_id = dept.id
     if not may_read_queue(viewer, dept_id):
         raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
-    f = AgendaFilter(statuses=[S.IN_TRIAGE.value, S.NEEDS_INFO.value])
+    waiting = (S.IN_TRIAGE.value, S.NEEDS_INFO.value)
     if dept_id is None:
-        f.owner_kind = OwnerKind.INNOVATION_OFFICER.value
+        f = AgendaFilter(statuses=waiting, owner_kind=OwnerKind.INNOVATION_OFFICER.value)
     else:
-        f.owner_kind = OwnerKind.DEPARTMENT.value
-        f.department_codes = [department_code.strip().upper()]
+        f = AgendaFilter(statuses=waiting, owner_kind=OwnerKind.DEPARTMENT.value, department_codes=(code,))
     return await list_agendas(viewer, f, order=AgendaOrder.OLDEST, first=first, after=after, max_page=max_page)

@@ -16,7 +16,7 @@ from server.agendas.lifecycle import MERGE_TARGET_STATUSES, REROUTABLE, rule
 from server.agendas.models import Agenda, Department, Follow, Support
 from server.agendas.policy import Viewer, actor_roles, can_reroute, can_view
 from server.agendas.routing import OwnerKind, manual_decision
-from server.agendas.validation import clean_reason
+from server.agendas.validation import clean_department_code, clean_reason
 from server.agendas.versioning import apply_change, check_version, load_for_update, load_visible
 from server.errors import DomainError
 
@@ -147,13 +147,14 @@ async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: 
     except ValueError:
         raise DomainError(C.INVALID, "Owner kind is DEPARTMENT or INNOVATION_OFFICER.", "ownerKind") from None
     dept = None
+    code = clean_department_code(department_code)
     if kind == OwnerKind.DEPARTMENT:
-        if not (department_code or "").strip():
+        if not code:
             raise DomainError(C.REQUIRED, "Choose the department.", "departmentCode")
-        dept = await Department.get_or_none(code=department_code.strip().upper(), is_active=True)
+        dept = await Department.get_or_none(code=code, is_active=True)
         if dept is None:
             raise DomainError(C.UNKNOWN_DEPARTMENT, "No such active department.", "departmentCode")
-    elif department_code:
+    elif code:
         raise DomainError(C.INVALID, "The Social Innovation Officer owns an agenda without a department.", "departmentCode")
     if agenda.owner_kind == kind.value and agenda.owner_department_id == (dept.id if dept else None):
         raise DomainError(C.INVALID, "The agenda already belongs there.", "departmentCode")

@@ -9,12 +9,17 @@ import unicodedata
 from server.agendas.catalogue import DISTRICT_CODES
 from server.agendas.enums import Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.models import Department
 from server.errors import DomainError
 
 TITLE_MIN, TITLE_MAX = 5, 200
 BODY_MIN, BODY_MAX = 20, 20_000
 REASON_MIN, REASON_MAX = 2, 5_000
 MAX_RELATED = 10
+MAX_VALUES = 100  # values in one list input (a filter's districts, codes…)
+# The column's own limit: a longer "code" cannot name a department, and must not reach the database.
+DEPARTMENT_CODE_MAX: int = Department._meta.fields_map["code"].max_length
+_DEPARTMENT_CODE = re.compile(r"^[A-Z0-9_]+$")
 
 _FORBIDDEN = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]")
 
@@ -71,8 +76,30 @@ def clean_district(raw: str | None) -> str | None:
     return code
 
 
+def clean_department_code(raw: str | None, *, field: str = "departmentCode") -> str | None:
+    """A department code as people type it (``transport``, full-width letters) in its stored form,
+    or None when empty. A value no department could have is refused here, before any query: the
+    database would otherwise reject an over-long parameter with an error nobody can act on."""
+    code = unicodedata.normalize("NFKC", raw or "").strip().upper()
+    if not code:
+        return None
+    if len(code) > DEPARTMENT_CODE_MAX or not _DEPARTMENT_CODE.match(code):
+        raise DomainError(C.INVALID_DEPARTMENT_CODE,
+                          f"A department code has at most {DEPARTMENT_CODE_MAX} letters, digits or underscores "
+                          f"(e.g. TRANSPORT).", field)
+    return code
+
+
+def check_count(raw: list | tuple | None, *, field: str, limit: int = MAX_VALUES) -> None:
+    """Refuse an over-long list before looking at its values: 100,000 values would otherwise each be
+    normalised, and then exceed what one SQL statement may bind."""
+    if len(raw or ()) > limit:
+        raise DomainError(C.TOO_MANY_VALUES, f"Give at most {limit} values.", field)
+
+
 def clean_codes(raw: list[str] | None, *, field: str = "relatedDepartmentCodes") -> list[str]:
-    codes = sorted({unicodedata.normalize("NFKC", c).strip().upper() for c in (raw or []) if c and c.strip()})
+    check_count(raw, field=field)
+    codes = sorted({code for c in (raw or []) if (code := clean_department_code(c, field=field))})
     if len(codes) > MAX_RELATED:
         raise DomainError(C.INVALID, f"Name at most {MAX_RELATED} related departments.", field)
     return codes

@@ -2,9 +2,9 @@
 
 The domain of the export, shared by ``GET /export/agendas.{csv,json}`` and ``agenda export``:
 
-* ``parse_filter`` turns query parameters (or CLI options) into the same ``AgendaFilter`` the
-  GraphQL ``agendas`` query uses, refusing bad values with an ``ExportFilterError`` that names the
-  parameter (HTTP answers 400 with it, never a 500);
+* ``parse_filter`` reads query parameters (or CLI options) into the same ``AgendaFilter`` the
+  GraphQL ``agendas`` query uses, through the same validation, refusing bad values with an
+  ``ExportFilterError`` that names the parameter (HTTP answers 400 with it, never a 500);
 * ``iter_rows`` reads the agendas an anonymous caller may see — ``visible_q(ANONYMOUS)``, the same
   rule as the public API, through the same filter builder — in keyset batches (``id > last``,
   ``BATCH_SIZE`` rows per query), so memory does not grow with the number of agendas;
@@ -16,7 +16,7 @@ notes can reach the output, whatever the filters. The export covers the agendas 
 started (ids up to the largest id at that moment); a status that changes while a long export runs
 shows whichever state was current when its batch was read.
 
-Columns added by other domains (the execution plan's progress, from the workshops issue) register
+Columns added by other domains (the execution plan's progress, from the workshops domain) register
 through ``register_column``: a name, a description and an async batch loader ``ids -> {id: value}``,
 called once per batch.
 """
@@ -26,18 +26,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import unicodedata
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 from server.agendas import catalogue
-from server.agendas.enums import AgendaStatus, Channel, PolicyField
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import ANONYMOUS
-from server.agendas.queries import AgendaFilter, _filter_q
-from server.agendas.routing import OwnerKind
+from server.agendas.filter import PARAMETERS, AgendaFilter, clean_filter, filter_q, unknown_departments
+from server.errors import ValidationErrors
 
 BATCH_SIZE = 1000
 
@@ -98,101 +95,78 @@ def columns() -> list[Column]:
 
 
 class ExportFilterError(ValueError):
-    """A filter value the export refuses; ``parameter`` names the query parameter / CLI option."""
+    """A filter value the export refuses; ``parameter`` names the query parameter / CLI option and
+    ``reason`` is the domain's code (e.g. ``DATE_OUT_OF_RANGE``)."""
 
-    def __init__(self, parameter: str, message: str) -> None:
+    def __init__(self, parameter: str, message: str, reason: str = "INVALID") -> None:
         super().__init__(message)
         self.parameter = parameter
         self.message = message
+        self.reason = reason
 
 
-# Query parameter -> what it filters. The names are the GraphQL AgendaFilterInput's.
-FILTER_PARAMETERS = ("fields", "statuses", "channels", "departmentCodes", "districts", "ownerKind",
-                     "createdAfter", "createdBefore")
-_CODE = re.compile(r"^[A-Z0-9_]{1,40}$")
+# Query parameters: the filter's public names (the GraphQL AgendaFilterInput's), but ``mine`` — the
+# export is anonymous.
+FILTER_PARAMETERS = tuple(name for key, name in PARAMETERS.items() if key != "mine")
+_ATTRIBUTE = {name: key for key, name in PARAMETERS.items()}
+_SINGLE = {"ownerKind", "createdAfter", "createdBefore"}
+_TEXT_MAX = 2000
 
 
-def _values(params: Mapping[str, list[str]], name: str) -> list[str]:
+def _values(raw: list[str]) -> list[str]:
     """Comma-separated, repeated or both: ``?fields=JOBS,HOUSING_SAFETY&fields=DISTRIBUTION``."""
-    out: list[str] = []
-    for raw in params.get(name, []):
-        for part in raw.split(","):
-            part = unicodedata.normalize("NFKC", part).strip().upper()
-            if part:
-                out.append(part)
-    return list(dict.fromkeys(out))
+    return [part for value in raw for part in value.split(",") if part.strip()]
 
 
-def _enum_values(params, name: str, allowed: Iterable[str], what: str) -> list[str]:
-    allowed = list(allowed)
-    values = _values(params, name)
-    bad = [v for v in values if v not in allowed]
-    if bad:
-        raise ExportFilterError(name, f"Unknown {what}: {', '.join(bad[:5])}. Use one of: {', '.join(allowed)}.")
-    return values
-
-
-def _datetime(params, name: str) -> datetime | None:
-    raw = [v.strip() for v in params.get(name, []) if v.strip()]
-    if not raw:
-        return None
-    if len(raw) > 1:
-        raise ExportFilterError(name, f"Give {name} once.")
-    text = raw[0]
+def _datetime(name: str, text: str) -> datetime:
+    text = text.strip()
     try:
         if len(text) == 10:
-            value = datetime.combine(date.fromisoformat(text), time.min)
-        else:
-            value = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            return datetime.combine(date.fromisoformat(text), time.min)
+        return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise ExportFilterError(
             name, f"{name} must be an ISO 8601 date or date-time such as 2026-03-01 or 2026-03-01T09:00:00+09:00, "
                   f"got {text[:40]!r}.") from None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def parse_filter(params: Mapping[str, list[str]]) -> AgendaFilter:
     """Query parameters (name -> list of raw values) -> the ``agendas`` filter, or ExportFilterError.
 
-    Unknown parameters are refused too: a typo such as ``field=JOBS`` must not silently export
-    everything."""
+    Only the text form is read here (commas, ISO dates); every rule on the values is the filter's
+    own (``clean_filter``). Unknown parameters are refused too: a typo such as ``field=JOBS`` must
+    not silently export everything."""
     unknown = sorted(set(params) - set(FILTER_PARAMETERS))
     if unknown:
         raise ExportFilterError(unknown[0], f"Unknown parameter {unknown[0]!r}. Filters: {', '.join(FILTER_PARAMETERS)}.")
-    for name, raw in params.items():
-        if any("\x00" in v for v in raw):
+    raw: dict[str, object] = {}
+    for name, given in params.items():
+        if any("\x00" in v for v in given):
             raise ExportFilterError(name, "Filter values may not contain NUL characters.")
-        if sum(len(v) for v in raw) > 2000:
+        if sum(len(v) for v in given) > _TEXT_MAX:
             raise ExportFilterError(name, f"{name} is too long.")
-    f = AgendaFilter(
-        fields=_enum_values(params, "fields", [p.value for p in PolicyField], "policy field"),
-        statuses=_enum_values(params, "statuses", [s.value for s in AgendaStatus], "status"),
-        channels=_enum_values(params, "channels", [c.value for c in Channel], "channel"),
-        districts=_enum_values(params, "districts", catalogue.DISTRICT_CODES, "district"),
-        created_after=_datetime(params, "createdAfter"),
-        created_before=_datetime(params, "createdBefore"),
-    )
-    owner = _enum_values(params, "ownerKind", [k.value for k in OwnerKind], "owner kind")
-    if len(owner) > 1:
-        raise ExportFilterError("ownerKind", "Give one ownerKind: DEPARTMENT or INNOVATION_OFFICER.")
-    f.owner_kind = owner[0] if owner else None
-    codes = _values(params, "departmentCodes")
-    bad = [c for c in codes if not _CODE.match(c)]
-    if bad:
-        raise ExportFilterError("departmentCodes", f"Not a department code: {bad[0][:40]!r}.")
-    f.department_codes = codes
-    return f
+        values = _values(given)
+        if name in _SINGLE:
+            if len(values) > 1:
+                raise ExportFilterError(name, f"Give one {name}.")
+            if not values:
+                continue
+            raw[_ATTRIBUTE[name]] = _datetime(name, values[0]) if name.startswith("created") else values[0]
+        else:
+            raw[_ATTRIBUTE[name]] = values
+    try:
+        return clean_filter(**raw)
+    except ValidationErrors as exc:
+        first = exc.errors[0]
+        raise ExportFilterError(first.field or "", first.message, first.code.value) from None
 
 
 async def check_departments(f: AgendaFilter) -> None:
     """Unknown department codes are an error here (the list API just finds nothing): a bulk
     download of nothing because of a typo is worse than a clear message."""
-    if not f.department_codes:
-        return
-    known = set(await Department.filter(code__in=f.department_codes).values_list("code", flat=True))
-    missing = [c for c in f.department_codes if c not in known]
+    missing = await unknown_departments(f)
     if missing:
-        raise ExportFilterError("departmentCodes", f"No such department: {', '.join(missing[:5])}.")
+        raise ExportFilterError("departmentCodes", f"No such department: {', '.join(missing[:5])}.", "UNKNOWN_DEPARTMENT")
 
 
 # --------------------------------------------------------------------------- rows
@@ -235,7 +209,7 @@ async def iter_batches(f: AgendaFilter, *, batch_size: int = BATCH_SIZE) -> Asyn
     """Public agendas matching ``f`` as lists of rows, oldest id first, ``batch_size`` per query."""
     if f.mine:
         raise ExportFilterError("mine", "The open-data export has no 'mine' filter; it is anonymous.")
-    q = await _filter_q(ANONYMOUS, f)
+    q = await filter_q(ANONYMOUS, f)
     upto = await Agenda.all().order_by("-id").first().values_list("id", flat=True)
     if upto is None:
         return

@@ -1,8 +1,9 @@
-"""``GET /export/agendas.csv`` and ``GET /export/agendas.json`` (SPEC §4a): every public agenda,
+"""``GET /export/agendas.csv`` and ``GET /export/agendas.json``: every public agenda,
 streamed in keyset batches so that memory stays constant whatever their number.
 
 Filters are validated before the first byte is sent: a bad value answers 400 with
-``{"error": {"code": "INVALID_FILTER", "parameter": ..., "message": ...}}``. Once streaming has
+``{"error": {"code": "INVALID_FILTER", "reason": ..., "parameter": ..., "message": ...}}`` (``reason``
+is the filter's own code, e.g. ``DATE_OUT_OF_RANGE``). Once streaming has
 begun the status is already 200; a database failure mid-way ends the response early (a JSON
 export is then visibly invalid) and is logged with the request id."""
 
@@ -28,8 +29,8 @@ def _params(request: Request) -> dict[str, list[str]]:
 
 
 def filter_error(exc: export.ExportFilterError) -> JSONResponse:
-    return JSONResponse({"error": {"code": "INVALID_FILTER", "parameter": exc.parameter, "message": exc.message}},
-                        status_code=400)
+    return JSONResponse({"error": {"code": "INVALID_FILTER", "reason": exc.reason, "parameter": exc.parameter,
+                                   "message": exc.message}}, status_code=400)
 
 
 async def _logged(fmt: str, chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:

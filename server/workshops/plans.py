@@ -15,7 +15,7 @@ from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import Viewer, can_view
-from server.agendas.validation import clean_text
+from server.agendas.validation import clean_department_code, clean_text
 from server.agendas.versioning import check_version, conflict, load_for_update
 from server.errors import DomainError, ValidationErrors
 from server.workshops.errors import WorkshopErrorCode as C
@@ -76,7 +76,7 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
     summary_ = (check(lambda: clean_text(summary, field="summary", lo=0, hi=5000, label="summary"))
                 if (summary or "").strip() else "")
     dept = None
-    code = (responsible_department_code or "").strip().upper()
+    code = check(lambda: clean_department_code(responsible_department_code, field="responsibleDepartmentCode"))
     if code:
         dept = await Department.get_or_none(code=code, is_active=True)
         if dept is None:

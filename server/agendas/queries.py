@@ -19,6 +19,7 @@ from server.agendas.models import Agenda, Department
 from server.agendas.policy import Viewer, may_read_queue, visible_q
 from server.agendas.routing import OwnerKind
 from server.errors import DomainError
+from server.i18n import msg
 
 
 class AgendaOrder(str, Enum):
@@ -96,7 +97,7 @@ async def _filter_q(viewer: Viewer, f: AgendaFilter) -> Q:
 async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = AgendaOrder.NEWEST,
                        first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
     if first < 0 or first > max_page:
-        raise DomainError(C.INVALID, f"Ask for between 0 and {max_page} agendas at a time.", "first")
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
     base = Agenda.filter(await _filter_q(viewer, f))
     page = base
     if after:

@@ -10,6 +10,8 @@ from server.agendas.catalogue import DISTRICT_CODES
 from server.agendas.enums import Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
 from server.errors import DomainError
+from server.i18n import label as as_label
+from server.i18n import msg
 
 TITLE_MIN, TITLE_MAX = 5, 200
 BODY_MIN, BODY_MAX = 20, 20_000
@@ -20,19 +22,20 @@ _FORBIDDEN = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\u
 
 
 def clean_text(raw: str | None, *, field: str, lo: int, hi: int, label: str, single_line: bool = False) -> str:
+    label = as_label(label)
     value = unicodedata.normalize("NFC", raw or "").strip()
     if single_line:
         value = re.sub(r"\s+", " ", value)
     else:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not value:
-        raise DomainError(C.REQUIRED, f"Enter a {label}.", field)
+        raise DomainError(C.REQUIRED, msg("Enter a {label}.", label=label), field)
     if _FORBIDDEN.search(value):
-        raise DomainError(C.INVALID, f"The {label} contains control characters.", field)
+        raise DomainError(C.INVALID, msg("The {label} contains control characters.", label=label), field)
     if len(value) < lo:
-        raise DomainError(C.TOO_SHORT, f"A {label} needs at least {lo} characters.", field)
+        raise DomainError(C.TOO_SHORT, msg("A {label} needs at least {min} characters.", label=label, min=lo), field)
     if len(value) > hi:
-        raise DomainError(C.TOO_LONG, f"A {label} has at most {hi:,} characters.", field)
+        raise DomainError(C.TOO_LONG, msg("A {label} has at most {max:,} characters.", label=label, max=hi), field)
     return value
 
 
@@ -74,5 +77,5 @@ def clean_district(raw: str | None) -> str | None:
 def clean_codes(raw: list[str] | None, *, field: str = "relatedDepartmentCodes") -> list[str]:
     codes = sorted({unicodedata.normalize("NFKC", c).strip().upper() for c in (raw or []) if c and c.strip()})
     if len(codes) > MAX_RELATED:
-        raise DomainError(C.INVALID, f"Name at most {MAX_RELATED} related departments.", field)
+        raise DomainError(C.INVALID, msg("Name at most {max} related departments.", max=MAX_RELATED), field)
     return codes

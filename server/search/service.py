@@ -27,6 +27,7 @@ from server.search import fallback
 from server.search.engine import SearchEngine
 from server.search.filters import all_of, any_of, equals, quote
 from server.search.index_settings import FACETS
+from server.i18n import msg
 
 log = logging.getLogger("civic_agenda.search")
 
@@ -97,11 +98,11 @@ def meili_filter(viewer: Viewer, f: SearchFilter, extra: list[str] | None = None
 def _check(query: str, first: int, offset: int) -> str:
     query = (query or "").strip()
     if len(query) > QUERY_MAX:
-        raise DomainError(C.TOO_LONG, f"A search has at most {QUERY_MAX} characters.", "query")
+        raise DomainError(C.TOO_LONG, msg("A search has at most {max} characters.", max=QUERY_MAX), "query")
     if not 0 <= first <= MAX_FIRST:
-        raise DomainError(C.INVALID, f"Ask for between 0 and {MAX_FIRST} results.", "first")
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} results.", max=MAX_FIRST), "first")
     if not 0 <= offset <= MAX_OFFSET:
-        raise DomainError(C.INVALID, f"Search pages go up to offset {MAX_OFFSET}; narrow the search with filters.", "offset")
+        raise DomainError(C.INVALID, msg("Search pages go up to offset {max}; narrow the search with filters.", max=MAX_OFFSET), "offset")
     return query
 
 

@@ -14,6 +14,7 @@ from server.errors import DomainError
 from server.i18n import KO, localize, msg, negotiate
 from server.i18n import label as as_label
 
+
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGE_CALLS = {"DomainError", "msg", "label", "as_label", "Message"}
 

@@ -11,6 +11,7 @@ from server.accounts.errors import AccountErrorCode as C
 from server.errors import DomainError
 from server.i18n import msg
 
+
 EMAIL_MAX = 254
 DISPLAY_NAME_MAX = 80
 PASSWORD_MIN = 10

@@ -17,6 +17,7 @@ from server.agendas.validation import clean_text
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
 
+
 MAX_KEYWORDS = 60
 KEYWORD_MAX = 60
 

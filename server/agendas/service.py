@@ -35,6 +35,7 @@ from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
 from server.i18n import msg
 
+
 IDEMPOTENCY_KEY_MAX = 100
 
 

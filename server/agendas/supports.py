@@ -20,6 +20,7 @@ from server.search import outbox
 from server.i18n import msg
 from server.agendas.labels import status_label
 
+
 def _now() -> datetime:
     # Every change to an agenda moves updated_at: a reindex catches up on exactly those.
     return datetime.now(timezone.utc)

@@ -21,6 +21,7 @@ from typing import Any
 
 from server.i18n.ko import KO
 
+
 LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "ko"
 

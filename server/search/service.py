@@ -29,6 +29,7 @@ from server.search.filters import all_of, any_of, equals, quote
 from server.search.index_settings import FACETS
 from server.i18n import msg
 
+
 log = logging.getLogger("civic_agenda.search")
 
 QUERY_MAX = 200

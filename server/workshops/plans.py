@@ -25,6 +25,7 @@ from server.workshops.progress import plan_progress
 from server.i18n import label as as_label
 from server.i18n import msg
 
+
 PLANNABLE = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.COMPLETED})
 MAX_ITEMS = 50
 

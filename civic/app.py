@@ -15,6 +15,7 @@ from tortoise.context import _current_context
 
 from civic import frontend
 from civic.health import healthz, metrics, readyz
+from civic.language import LanguageMiddleware
 from server import db
 from server.agendas.seed import seed_if_empty
 from server.workshops.http import workshop_progress_csv
@@ -135,6 +136,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.state.metrics = Metrics()
     app.add_middleware(TortoiseContextMiddleware)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
+    app.add_middleware(LanguageMiddleware)  # the reader's language for every message of the request
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: every response and log record has the id

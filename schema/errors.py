@@ -9,6 +9,7 @@ import strawberry
 from graphql import GraphQLError
 
 from server.errors import DomainError, ValidationErrors
+from server.i18n import localize
 
 
 @strawberry.type(description="An expected failure: bad input, forbidden, not found or a version conflict.")
@@ -20,7 +21,8 @@ class UserError:
 
 def user_errors(exc: DomainError | ValidationErrors) -> list[UserError]:
     items = exc.errors if isinstance(exc, ValidationErrors) else [exc]
-    return [UserError(field=e.field, code=e.code.value, message=e.message) for e in items]
+    # Rendered in the caller's language (Accept-Language, Korean by default; server/i18n).
+    return [UserError(field=e.field, code=e.code.value, message=localize(e.message)) for e in items]
 
 
 T = TypeVar("T")
@@ -37,7 +39,7 @@ async def run_domain(fn: Callable[[], Awaitable[T]]) -> tuple[T | None, list[Use
 def graphql_error(exc: DomainError | ValidationErrors) -> GraphQLError:
     """For queries (which have no payload): a GraphQL error carrying the domain code, never masked."""
     first = exc.errors[0] if isinstance(exc, ValidationErrors) else exc
-    return GraphQLError(first.message, extensions={"code": first.code.value, "field": first.field})
+    return GraphQLError(localize(first.message), extensions={"code": first.code.value, "field": first.field})
 
 
 async def query_domain(fn: Callable[[], Awaitable[T]]) -> T:

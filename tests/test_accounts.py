@@ -66,8 +66,11 @@ async def test_wrong_password_and_unknown_email_get_the_same_answer(gql):
     unknown = (await gql(LOGIN, {"email": "nobody@example.kr", "password": GOOD_PASSWORD}))["data"]["login"]
     assert wrong["token"] is None and unknown["token"] is None
     assert wrong["errors"] == unknown["errors"] == [
-        {"field": "password", "code": "INVALID_CREDENTIALS", "message": "The e-mail address or password is wrong."}
+        {"field": "password", "code": "INVALID_CREDENTIALS", "message": "이메일 주소 또는 비밀번호가 맞지 않습니다."}
     ]
+    english = (await gql(LOGIN, {"email": "nobody@example.kr", "password": GOOD_PASSWORD},
+                         headers={"Accept-Language": "en-US,en;q=0.9"}))["data"]["login"]
+    assert english["errors"][0]["message"] == "The e-mail address or password is wrong."
 
 
 async def test_duplicate_email_is_refused_case_insensitively_and_writes_nothing(gql):

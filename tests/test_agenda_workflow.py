@@ -136,7 +136,7 @@ async def test_two_officials_triage_the_same_agenda_at_once_and_exactly_one_wins
     assert len(winners) == 1 and len(losers) == 1
     conflict = losers[0]["errors"][0]
     assert conflict["code"] == "VERSION_CONFLICT" and conflict["field"] == "expectedVersion"
-    assert f"version {a['version'] + 1}" in conflict["message"]
+    assert f"현재 버전 {a['version'] + 1}" in conflict["message"]  # Korean unless the caller asks otherwise
     stored = await Agenda.get(id=int(a["id"]))
     assert stored.version == a["version"] + 1 and stored.status == winners[0]["agenda"]["status"]
     assert await AgendaEvent.filter(agenda_id=stored.id, kind="TRANSITION").count() == 1

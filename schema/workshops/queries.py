@@ -6,6 +6,8 @@ from strawberry.types import Info
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import PolicyField as PF
 from server.errors import DomainError
+from server.i18n import label as as_label
+from server.i18n import msg
 from server.workshops import reports
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import InnovationCase as CaseModel
@@ -32,7 +34,7 @@ async def _require(info: Info, check, what: str):
     if viewer.user is None:
         raise graphql_error(DomainError(C.NOT_AUTHENTICATED, "You must be logged in."))
     if not check(viewer):
-        raise graphql_error(DomainError(C.FORBIDDEN, f"{what} are for city staff, facilitators and the research team."))
+        raise graphql_error(DomainError(C.FORBIDDEN, msg("{what} are for city staff, facilitators and the research team.", what=as_label(what))))
     return viewer
 
 

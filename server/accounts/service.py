@@ -22,6 +22,7 @@ from server.accounts.validation import (
 from server.agendas.models import Department
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
+from server.i18n import msg
 
 
 async def create_user(
@@ -58,7 +59,7 @@ async def create_user(
         missing = set(codes) - {d.code for d in departments}
         if missing:
             errors.append(
-                DomainError(C.UNKNOWN_DEPARTMENT, f"Unknown department code(s): {', '.join(sorted(missing))}.", "departmentCodes")
+                DomainError(C.UNKNOWN_DEPARTMENT, msg("Unknown department code(s): {codes}.", codes=", ".join(sorted(missing))), "departmentCodes")
             )
     if errors:
         raise ValidationErrors(errors)

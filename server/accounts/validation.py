@@ -9,6 +9,8 @@ import unicodedata
 
 from server.accounts.errors import AccountErrorCode as C
 from server.errors import DomainError
+from server.i18n import msg
+
 
 EMAIL_MAX = 254
 DISPLAY_NAME_MAX = 80
@@ -32,7 +34,7 @@ def normalize_email(raw: str | None) -> str:
     if not value:
         raise DomainError(C.REQUIRED, "Enter an e-mail address.", "email")
     if len(value) > EMAIL_MAX:
-        raise DomainError(C.TOO_LONG, f"An e-mail address has at most {EMAIL_MAX} characters.", "email")
+        raise DomainError(C.TOO_LONG, msg("An e-mail address has at most {max} characters.", max=EMAIL_MAX), "email")
     if not _EMAIL_RE.match(value) or ".." in value:
         raise DomainError(C.INVALID_EMAIL, "Enter a valid e-mail address such as name@example.org.", "email")
     return value
@@ -44,7 +46,7 @@ def normalize_display_name(raw: str | None) -> str:
     if not value:
         raise DomainError(C.REQUIRED, "Enter a display name.", "displayName")
     if len(value) > DISPLAY_NAME_MAX:
-        raise DomainError(C.TOO_LONG, f"A display name has at most {DISPLAY_NAME_MAX} characters.", "displayName")
+        raise DomainError(C.TOO_LONG, msg("A display name has at most {max} characters.", max=DISPLAY_NAME_MAX), "displayName")
     if any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") for ch in value):
         raise DomainError(C.INVALID, "A display name cannot contain control or unassigned characters.", "displayName")
     return value
@@ -58,9 +60,9 @@ def normalize_password(raw: str | None) -> str:
 
 def check_password_strength(password: str, *, email: str = "", display_name: str = "") -> None:
     if len(password) < PASSWORD_MIN:
-        raise DomainError(C.WEAK_PASSWORD, f"Use at least {PASSWORD_MIN} characters.", "password")
+        raise DomainError(C.WEAK_PASSWORD, msg("Use at least {min} characters.", min=PASSWORD_MIN), "password")
     if len(password) > PASSWORD_MAX:
-        raise DomainError(C.TOO_LONG, f"A password has at most {PASSWORD_MAX} characters.", "password")
+        raise DomainError(C.TOO_LONG, msg("A password has at most {max} characters.", max=PASSWORD_MAX), "password")
     lowered = password.lower()
     if lowered in _COMMON_PASSWORDS or len(set(password)) < 4:
         raise DomainError(C.WEAK_PASSWORD, "This password is too easy to guess; choose another.", "password")

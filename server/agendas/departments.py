@@ -15,6 +15,8 @@ from server.agendas.policy import Viewer, may_manage_catalogue
 from server.agendas.routing import DepartmentProfile, Router, WorkPlanProfile
 from server.agendas.validation import clean_department_code, clean_text
 from server.errors import DomainError, ValidationErrors
+from server.i18n import msg
+
 
 MAX_KEYWORDS = 60
 KEYWORD_MAX = 60
@@ -43,10 +45,10 @@ def _clean_keywords(raw: list[str] | None, field: str = "keywords") -> list[str]
         if not word:
             continue
         if len(word) > KEYWORD_MAX:
-            raise DomainError(C.TOO_LONG, f"A keyword has at most {KEYWORD_MAX} characters.", field)
+            raise DomainError(C.TOO_LONG, msg("A keyword has at most {max} characters.", max=KEYWORD_MAX), field)
         seen.setdefault(unicodedata.normalize("NFKC", word).casefold(), word)
     if len(seen) > MAX_KEYWORDS:
-        raise DomainError(C.INVALID, f"At most {MAX_KEYWORDS} keywords.", field)
+        raise DomainError(C.INVALID, msg("At most {max} keywords.", max=MAX_KEYWORDS), field)
     return list(seen.values())
 
 
@@ -54,7 +56,7 @@ def _clean_fields(raw: list[str] | None) -> list[str]:
     values = sorted(set(raw or []))
     bad = [v for v in values if v not in POLICY_FIELD_CODES]
     if bad:
-        raise DomainError(C.INVALID_FIELD, f"Unknown policy field(s): {', '.join(bad)}.", "fields")
+        raise DomainError(C.INVALID_FIELD, msg("Unknown policy field(s): {codes}.", codes=", ".join(bad)), "fields")
     return values
 
 
@@ -82,11 +84,11 @@ async def create_department(viewer: Viewer, *, code: str, name_ko: str, name_en:
         lambda: _clean_keywords(keywords),
     )
     if await Department.filter(code=code_).exists():
-        raise DomainError(C.DUPLICATE, f"A department with code {code_} already exists.", "code")
+        raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code")
     try:
         return await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws)
     except IntegrityError:
-        raise DomainError(C.DUPLICATE, f"A department with code {code_} already exists.", "code") from None
+        raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code") from None
 
 
 async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = None, name_en: str | None = None,

@@ -23,6 +23,8 @@ from server.agendas.policy import Viewer, visible_q
 from server.agendas.routing import OwnerKind
 from server.agendas.validation import check_count, clean_department_code
 from server.errors import DomainError, ValidationErrors
+from server.i18n import label as as_label
+from server.i18n import msg
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def _codes(raw: Iterable[str] | None, name: str, allowed: Iterable[str], code: C
         if not text:
             continue
         if text not in allowed:
-            raise DomainError(code, f"Unknown {what}: {text[:40]!r}. Use one of: {', '.join(allowed)}.", PARAMETERS[name])
+            raise DomainError(code, msg("Unknown {what}: {value}. Use one of: {allowed}.", what=as_label(what),
+                                            value=repr(text[:40]), allowed=", ".join(allowed)), PARAMETERS[name])
         out.append(text)
     return tuple(dict.fromkeys(out))
 

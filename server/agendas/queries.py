@@ -20,6 +20,7 @@ from server.agendas.policy import Viewer, may_read_queue
 from server.agendas.routing import OwnerKind
 from server.agendas.validation import clean_department_code
 from server.errors import DomainError
+from server.i18n import msg
 
 
 class AgendaOrder(str, Enum):
@@ -65,7 +66,7 @@ def decode_cursor(order: AgendaOrder, cursor: str) -> tuple[int, int]:
 async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = AgendaOrder.NEWEST,
                        first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
     if first < 0 or first > max_page:
-        raise DomainError(C.INVALID, f"Ask for between 0 and {max_page} agendas at a time.", "first")
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
     base = Agenda.filter(await filter_q(viewer, f))
     page = base
     if after:

@@ -33,6 +33,8 @@ from server.agendas.validation import (
 from server.agendas.versioning import apply_change, check_version, load_for_update
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
+from server.i18n import msg
+
 
 IDEMPOTENCY_KEY_MAX = 100
 
@@ -82,12 +84,12 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
         errors.append(DomainError(C.FORBIDDEN, "Only city staff can make an agenda internal.", "visibility"))
     key = (data.idempotency_key or "").strip() or None
     if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
-        errors.append(DomainError(C.TOO_LONG, f"An idempotency key has at most {IDEMPOTENCY_KEY_MAX} characters.", "idempotencyKey"))
+        errors.append(DomainError(C.TOO_LONG, msg("An idempotency key has at most {max} characters.", max=IDEMPOTENCY_KEY_MAX), "idempotencyKey"))
     if related:
         known = set(await Department.filter(code__in=related, is_active=True).values_list("code", flat=True))
         missing = [c for c in related if c not in known]
         if missing:
-            errors.append(DomainError(C.UNKNOWN_DEPARTMENT, f"Unknown department code(s): {', '.join(missing)}.", "relatedDepartmentCodes"))
+            errors.append(DomainError(C.UNKNOWN_DEPARTMENT, msg("Unknown department code(s): {codes}.", codes=", ".join(missing)), "relatedDepartmentCodes"))
     if data.work_plan_item_id is not None and (
         not 0 < data.work_plan_item_id < 2**31 or not await WorkPlanItem.filter(id=data.work_plan_item_id).exists()
     ):
@@ -105,7 +107,7 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
         recent = await Agenda.filter(proposer_id=user.id, created_at__gte=since).count()
         if recent >= settings.proposals_per_hour:
             raise DomainError(C.RATE_LIMITED,
-                              f"You can propose up to {settings.proposals_per_hour} agendas an hour; please try again later.")
+                              msg("You can propose up to {count} agendas an hour; please try again later.", count=settings.proposals_per_hour))
 
     router = await load_router()
     decision = router.route(AgendaText(title=title, body=body, field=policy_field.value,

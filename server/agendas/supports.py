@@ -17,6 +17,9 @@ from server.agendas.policy import Viewer
 from server.agendas.versioning import load_visible
 from server.errors import DomainError
 from server.search import outbox
+from server.i18n import msg
+from server.agendas.labels import status_label
+
 
 def _now() -> datetime:
     # Every change to an agenda moves updated_at: a reindex catches up on exactly those.
@@ -35,7 +38,7 @@ async def support(viewer: Viewer, agenda_id) -> Agenda:
     if agenda.proposer_id == viewer.user.id:
         raise DomainError(C.FORBIDDEN, "You cannot support your own agenda.", "id")
     if S(agenda.status) not in SUPPORTABLE:
-        raise DomainError(C.INVALID_TRANSITION, f"An agenda that is {agenda.status} no longer takes supports.", "id")
+        raise DomainError(C.INVALID_TRANSITION, msg("An agenda that is {status} no longer takes supports.", status=status_label(agenda.status)), "id")
     try:
         async with in_transaction() as conn:
             await Support.create(agenda_id=agenda.id, user_id=viewer.user.id, using_db=conn)

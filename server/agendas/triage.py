@@ -19,6 +19,8 @@ from server.agendas.routing import OwnerKind, manual_decision
 from server.agendas.validation import clean_department_code, clean_reason
 from server.agendas.versioning import apply_change, check_version, load_for_update, load_visible
 from server.errors import DomainError
+from server.i18n import msg
+from server.agendas.labels import status_label
 
 
 class Decision(str, Enum):
@@ -42,7 +44,7 @@ def _check_transition(viewer: Viewer, agenda: Agenda, target: S, reason: str | N
     roles = actor_roles(viewer, agenda)
     if allowed is None:
         raise DomainError(C.INVALID_TRANSITION,
-                          f"An agenda that is {current.value} cannot become {target.value}.", "status")
+                          msg("An agenda that is {status} cannot become {target}.", status=status_label(current), target=status_label(target)), "status")
     actors, needs_reason = allowed
     if not (roles & actors):
         raise DomainError(C.FORBIDDEN, "Only the agenda's owner (its department or the Social Innovation "
@@ -82,7 +84,7 @@ async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_in
         raise DomainError(C.INVALID_MERGE_TARGET, "An agenda cannot be merged into itself.", "mergeIntoId")
     if S(target.status) not in MERGE_TARGET_STATUSES:
         raise DomainError(C.INVALID_MERGE_TARGET,
-                          f"The target agenda is {target.status}; merge into one that is still alive.", "mergeIntoId")
+                          msg("The target agenda is {status}; merge into one that is still alive.", status=status_label(target.status)), "mergeIntoId")
     updates = {"status": S.MERGED.value, "status_reason": reason, "merged_into_id": target.id, "support_count": 0}
 
     async def events(conn):
@@ -138,7 +140,7 @@ async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: 
         raise DomainError(C.FORBIDDEN, "Only the agenda's owner, the Social Innovation Officer or an admin can reroute it.", "id")
     check_version(agenda, expected_version)
     if S(agenda.status) not in REROUTABLE:
-        raise DomainError(C.INVALID_TRANSITION, f"An agenda that is {agenda.status} can no longer be rerouted.", "id")
+        raise DomainError(C.INVALID_TRANSITION, msg("An agenda that is {status} can no longer be rerouted.", status=status_label(agenda.status)), "id")
     if not (reason or "").strip():
         raise DomainError(C.REASON_REQUIRED, "Write why the agenda is rerouted.", "reason")
     reason_ = clean_reason(reason)

@@ -11,6 +11,8 @@ from server.agendas.enums import Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Department
 from server.errors import DomainError
+from server.i18n import label as as_label
+from server.i18n import msg
 
 TITLE_MIN, TITLE_MAX = 5, 200
 BODY_MIN, BODY_MAX = 20, 20_000
@@ -25,19 +27,20 @@ _FORBIDDEN = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\u
 
 
 def clean_text(raw: str | None, *, field: str, lo: int, hi: int, label: str, single_line: bool = False) -> str:
+    label = as_label(label)
     value = unicodedata.normalize("NFC", raw or "").strip()
     if single_line:
         value = re.sub(r"\s+", " ", value)
     else:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     if not value:
-        raise DomainError(C.REQUIRED, f"Enter a {label}.", field)
+        raise DomainError(C.REQUIRED, msg("Enter a {label}.", label=label), field)
     if _FORBIDDEN.search(value):
-        raise DomainError(C.INVALID, f"The {label} contains control characters.", field)
+        raise DomainError(C.INVALID, msg("The {label} contains control characters.", label=label), field)
     if len(value) < lo:
-        raise DomainError(C.TOO_SHORT, f"A {label} needs at least {lo} characters.", field)
+        raise DomainError(C.TOO_SHORT, msg("A {label} needs at least {min} characters.", label=label, min=lo), field)
     if len(value) > hi:
-        raise DomainError(C.TOO_LONG, f"A {label} has at most {hi:,} characters.", field)
+        raise DomainError(C.TOO_LONG, msg("A {label} has at most {max:,} characters.", label=label, max=hi), field)
     return value
 
 
@@ -85,8 +88,8 @@ def clean_department_code(raw: str | None, *, field: str = "departmentCode") -> 
         return None
     if len(code) > DEPARTMENT_CODE_MAX or not _DEPARTMENT_CODE.match(code):
         raise DomainError(C.INVALID_DEPARTMENT_CODE,
-                          f"A department code has at most {DEPARTMENT_CODE_MAX} letters, digits or underscores "
-                          f"(e.g. TRANSPORT).", field)
+                          msg("A department code has at most {max} letters, digits or underscores (e.g. TRANSPORT).",
+                              max=DEPARTMENT_CODE_MAX), field)
     return code
 
 
@@ -94,12 +97,12 @@ def check_count(raw: list | tuple | None, *, field: str, limit: int = MAX_VALUES
     """Refuse an over-long list before looking at its values: 100,000 values would otherwise each be
     normalised, and then exceed what one SQL statement may bind."""
     if len(raw or ()) > limit:
-        raise DomainError(C.TOO_MANY_VALUES, f"Give at most {limit} values.", field)
+        raise DomainError(C.TOO_MANY_VALUES, msg("Give at most {max} values.", max=limit), field)
 
 
 def clean_codes(raw: list[str] | None, *, field: str = "relatedDepartmentCodes") -> list[str]:
     check_count(raw, field=field)
     codes = sorted({code for c in (raw or []) if (code := clean_department_code(c, field=field))})
     if len(codes) > MAX_RELATED:
-        raise DomainError(C.INVALID, f"Name at most {MAX_RELATED} related departments.", field)
+        raise DomainError(C.INVALID, msg("Name at most {max} related departments.", max=MAX_RELATED), field)
     return codes

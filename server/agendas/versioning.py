@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda
 from server.errors import DomainError
+from server.i18n import msg
 
 
 async def load_for_update(agenda_id: int | str | None) -> Agenda | None:
@@ -41,8 +42,8 @@ async def load_visible(viewer, agenda_id, *, login_message: str = "You must be l
 def conflict(current_version: int) -> DomainError:
     return DomainError(
         C.VERSION_CONFLICT,
-        f"Someone else changed this agenda meanwhile (it is now at version {current_version}); "
-        "reload it to see what changed, then decide again.",
+        msg("Someone else changed this agenda meanwhile (it is now at version {version}); "
+            "reload it to see what changed, then decide again.", version=current_version),
         "expectedVersion",
     )
 

@@ -9,6 +9,7 @@ from enum import Enum
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda
 from server.errors import DomainError
+from server.i18n import msg
 
 QUERY_MAX = 200
 MAX_FIRST = 100
@@ -49,9 +50,9 @@ class SimpleResult:
 def check_query(query: str, first: int, offset: int) -> str:
     query = (query or "").strip()
     if len(query) > QUERY_MAX:
-        raise DomainError(C.TOO_LONG, f"A search has at most {QUERY_MAX} characters.", "query")
+        raise DomainError(C.TOO_LONG, msg("A search has at most {max} characters.", max=QUERY_MAX), "query")
     if not 0 <= first <= MAX_FIRST:
-        raise DomainError(C.INVALID, f"Ask for between 0 and {MAX_FIRST} results.", "first")
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} results.", max=MAX_FIRST), "first")
     if not 0 <= offset <= MAX_OFFSET:
-        raise DomainError(C.INVALID, f"Search pages go up to offset {MAX_OFFSET}; narrow the search with filters.", "offset")
+        raise DomainError(C.INVALID, msg("Search pages go up to offset {max}; narrow the search with filters.", max=MAX_OFFSET), "offset")
     return query

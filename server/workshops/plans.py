@@ -22,6 +22,9 @@ from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import ExecutionPlan, Kpi, Milestone
 from server.workshops.policy import may_edit_plan
 from server.workshops.progress import plan_progress
+from server.i18n import label as as_label
+from server.i18n import msg
+
 
 PLANNABLE = frozenset({S.ACCEPTED, S.IN_PROGRESS, S.COMPLETED})
 MAX_ITEMS = 50
@@ -82,7 +85,7 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
         if dept is None:
             errors.append(DomainError(C.UNKNOWN_DEPARTMENT, "No such active department.", "responsibleDepartmentCode"))
     if len(milestones) > MAX_ITEMS or len(kpis) > MAX_ITEMS:
-        errors.append(DomainError(C.INVALID, f"At most {MAX_ITEMS} milestones and {MAX_ITEMS} KPIs.", "milestones"))
+        errors.append(DomainError(C.INVALID, msg("At most {max} milestones and {max} KPIs.", max=MAX_ITEMS), "milestones"))
     clean_milestones = []
     for i, m in enumerate(milestones):
         title = check(lambda: clean_text(m.title, field=f"milestones.{i}.title", lo=2, hi=200, label="milestone title",
@@ -96,7 +99,7 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
         unit = check(lambda: clean_text(k.unit, field=f"kpis.{i}.unit", lo=1, hi=40, label="unit", single_line=True))
         for label, value in (("target", k.target), ("baseline", k.baseline), ("actual", k.actual)):
             if value is not None and (value != value or abs(value) > 1e12):  # NaN or absurd
-                errors.append(DomainError(C.INVALID, f"The {label} must be a finite number.", f"kpis.{i}.{label}"))
+                errors.append(DomainError(C.INVALID, msg("The {label} must be a finite number.", label=as_label(label)), f"kpis.{i}.{label}"))
         clean_kpis.append((name, unit, float(k.baseline), float(k.target), None if k.actual is None else float(k.actual)))
     if errors:
         raise ValidationErrors(errors)

@@ -16,6 +16,7 @@ from server.workshops.enums import CaseOrigin
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import InnovationCase, Review
 from server.workshops.policy import may_publish_cases, may_review
+from server.i18n import msg
 
 # The stated criteria a review scores, 1 (weak) to 5 (strong).
 CRITERIA = ("INNOVATION", "FEASIBILITY", "IMPACT", "CITIZEN_PARTICIPATION", "SUSTAINABILITY")
@@ -33,7 +34,7 @@ async def review(viewer: Viewer, agenda_id, *, scores: dict[str, int], opinion: 
     unknown = sorted(set(scores) - set(CRITERIA))
     missing = sorted(set(CRITERIA) - set(scores))
     if unknown or missing:
-        errors.append(DomainError(C.INVALID, f"Score exactly these criteria: {', '.join(CRITERIA)}.", "scores"))
+        errors.append(DomainError(C.INVALID, msg("Score exactly these criteria: {criteria}.", criteria=", ".join(CRITERIA)), "scores"))
     if any(not isinstance(v, int) or not 1 <= v <= 5 for v in scores.values()):
         errors.append(DomainError(C.INVALID, "Each score is a whole number from 1 to 5.", "scores"))
     try:

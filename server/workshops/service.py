@@ -25,6 +25,7 @@ from server.workshops.enums import AffiliationType, ItemPurpose
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import ActionItem, ExecutionPlan, Workshop, WorkshopItem, WorkshopParticipant
 from server.workshops.policy import may_run_workshops
+from server.i18n import msg
 
 
 def _require_facilitator(viewer: Viewer) -> None:
@@ -67,7 +68,7 @@ async def create_workshop(viewer: Viewer, *, year: int, quarter: int, title: str
     if quarter not in (1, 2, 3, 4):
         errors.append(DomainError(C.INVALID, "A quarter is 1, 2, 3 or 4.", "quarter"))
     elif held_on.year != year or (held_on.month - 1) // 3 + 1 != quarter:
-        errors.append(DomainError(C.INVALID, f"The date must fall in {year} Q{quarter}.", "heldOn"))
+        errors.append(DomainError(C.INVALID, msg("The date must fall in {year} Q{quarter}.", year=year, quarter=quarter), "heldOn"))
     title_ = _text(title, "title", 2, 200, "title", errors)
     place_ = _text(place, "place", 2, 200, "place", errors)
     if errors:

@@ -37,7 +37,12 @@ export async function request<TResult, TVariables>(
   variables?: TVariables,
   init?: { signal?: AbortSignal },
 ): Promise<TResult> {
-  const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    Accept: "application/json",
+    // The server writes its messages in the language the reader chose (the i18n provider keeps it on <html lang>).
+    "Accept-Language": document.documentElement.lang || "ko",
+  };
   const csrf = csrfToken();
   if (csrf) headers["X-CSRF-Token"] = csrf;
   let response: Response;

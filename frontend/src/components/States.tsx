@@ -52,15 +52,12 @@ export function Async<T>({
 
 type UserErrorLike = { field?: string | null; code: string; message: string };
 
-/** A UserError in the reader's language: the server's messages are English and specific, so Korean
- * readers get the catalogue's text for the code and English readers the server's own words. */
+/** A UserError in the reader's language: the server writes its messages in the language the app
+ * asks for (Accept-Language), so its specific words are shown; the catalogue's text for the code is
+ * the fallback for an empty message. */
 export function useUserErrorText() {
-  const { locale, tEnum } = useI18n();
-  return (e: UserErrorLike) => {
-    if (locale === "en") return e.message;
-    const text = tEnum("error", e.code);
-    return text === e.code ? e.message : text;
-  };
+  const { tEnum } = useI18n();
+  return (e: UserErrorLike) => e.message || tEnum("error", e.code);
 }
 
 export function FormErrors({ errors }: { errors: UserErrorLike[] }) {

@@ -44,6 +44,8 @@ from graphql import (
 from graphql.type import GraphQLNamedType, is_list_type
 from strawberry.extensions import SchemaExtension
 
+from server.i18n import label, localize, msg
+
 DEFAULT_LIST_SIZE = 10
 # A whole-schema introspection takes about 50 ms, as long as listing ~1,000 fields' worth of agendas.
 SCHEMA_INTROSPECTION_COST = 1000
@@ -187,12 +189,11 @@ def operation_cost(schema: GraphQLSchema, document: DocumentNode, *, variables: 
 
 
 def too_costly(cost: float, limit: int, *, batch: bool = False) -> GraphQLError:
-    what_ko, what_en = ("이 일괄 요청", "This batch") if batch else ("이 요청", "This request")
     shown = "∞" if cost == float("inf") else f"{int(cost):,}"
     return GraphQLError(
-        f"{what_ko}의 비용 {shown}이(가) 한도 {limit:,}을(를) 넘어 실행하지 않았습니다. 목록 크기(first)를 "
-        f"줄이거나 필드를 덜 고르거나 나누어 보내 주세요. / {what_en} costs {shown}, over the limit of "
-        f"{limit:,}, so it was not run: ask for smaller pages (first), fewer fields, or split it.",
+        localize(msg("{what} costs {cost}, over the limit of {limit:,}, so it was not run: ask for smaller pages "
+                     "(first), fewer fields, or split it.",
+                     what=label("This batch" if batch else "This request"), cost=shown, limit=limit)),
         extensions={"code": COST_CODE, "cost": None if cost == float("inf") else int(cost), "limit": limit},
     )
 

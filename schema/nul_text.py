@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from graphql import GraphQLError, StringValueNode, ValidationRule
 
+from server.i18n import localize
+
 NUL = "\x00"
 CODE = "NUL_CHARACTER"
-MESSAGE = ("글에 NUL 문자(U+0000)를 넣을 수 없습니다. / Text may not contain NUL (U+0000) characters.")
+MESSAGE = "Text may not contain NUL (U+0000) characters."
 
 
 class NoNulInStrings(ValidationRule):
     def enter_string_value(self, node: StringValueNode, *_args) -> None:
         if NUL in node.value:
-            self.report_error(GraphQLError(MESSAGE, node, extensions={"code": CODE}))
+            self.report_error(GraphQLError(localize(MESSAGE), node, extensions={"code": CODE}))

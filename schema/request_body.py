@@ -15,6 +15,7 @@ from cross_web import HTTPException  # what strawberry.asgi catches and turns in
 from schema.nul_text import CODE as NUL_CODE
 from schema.nul_text import MESSAGE as NUL_MESSAGE
 from schema.nul_text import NUL
+from server.i18n import label, localize, msg
 
 # The deepest input of the schema (a plan's milestones inside its input inside variables) is 4 levels;
 # a batch adds one. 32 leaves generous room for the JSON scalars and refuses what no form sends.
@@ -25,7 +26,7 @@ class BadRequest(HTTPException):
     """A 400 with a stable code; the view renders it as a GraphQL-shaped JSON error."""
 
     def __init__(self, code: str, message: str, status: int = 400) -> None:
-        super().__init__(status, message)
+        super().__init__(status, localize(message))  # in the caller's language (server/i18n)
         self.code = code
 
 
@@ -36,16 +37,15 @@ def decode_json(data: str | bytes) -> Any:
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise BadRequest("INVALID_ENCODING", "요청 본문이 UTF-8이 아닙니다. / The request body is not valid UTF-8.") from None
+            raise BadRequest("INVALID_ENCODING", "The request body is not valid UTF-8.") from None
     try:
         value = json.loads(data)
     except RecursionError:
         raise _too_deep() from None
     except ValueError:  # JSONDecodeError, and numbers beyond Python's digit limit
-        raise BadRequest("INVALID_JSON", "요청 본문이 올바른 JSON이 아닙니다. / The request body is not valid JSON.") from None
+        raise BadRequest("INVALID_JSON", "The request body is not valid JSON.") from None
     if not (isinstance(value, dict) or (isinstance(value, list) and value and all(isinstance(v, dict) for v in value))):
-        raise BadRequest("INVALID_REQUEST", "요청은 JSON 객체이거나 객체의 배열(일괄 요청)이어야 합니다. / "
-                                            "A request is a JSON object, or a non-empty array of objects (a batch).")
+        raise BadRequest("INVALID_REQUEST", "A request is a JSON object, or a non-empty array of objects (a batch).")
     check_values(value)
     return value
 
@@ -71,10 +71,8 @@ def check_request_shape(item: Mapping[str, Any]) -> None:
     for key, kind, what in (("query", str, "a string"), ("variables", dict, "an object"),
                             ("operationName", str, "a string"), ("extensions", dict, "an object")):
         if item.get(key) is not None and not isinstance(item[key], kind):
-            raise BadRequest("INVALID_REQUEST", f"'{key}'는 {'문자열' if kind is str else '객체'}이거나 null이어야 "
-                                                f"합니다. / '{key}' must be {what} or null.")
+            raise BadRequest("INVALID_REQUEST", msg("'{key}' must be {what} or null.", key=key, what=label(what)))
 
 
 def _too_deep() -> BadRequest:
-    return BadRequest("TOO_DEEP", f"요청 JSON이 {MAX_NESTING}단계보다 깊게 중첩되어 있습니다. / "
-                                  f"The request JSON is nested deeper than {MAX_NESTING} levels.")
+    return BadRequest("TOO_DEEP", msg("The request JSON is nested deeper than {max} levels.", max=MAX_NESTING))

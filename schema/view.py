@@ -27,6 +27,7 @@ from schema.nul_text import MESSAGE as NUL_MESSAGE
 from schema.nul_text import NUL
 from schema.request_body import BadRequest, check_request_shape, decode_json
 from server.accounts.request_auth import AuthFailure, authenticate
+from server.i18n import localize
 from server.settings import Settings
 
 log = logging.getLogger("civic_agenda.graphql")
@@ -58,7 +59,7 @@ class GraphQLView(GraphQL):
         try:
             caller = await authenticate(request, self.settings.secret)
         except AuthFailure as exc:
-            raise HTTPException(exc.status, exc.message) from None
+            raise HTTPException(exc.status, localize(exc.message)) from None
         ctx.user, ctx.token, ctx.via_cookie = caller.user, caller.token, caller.via_cookie
         return ctx
 

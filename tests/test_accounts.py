@@ -51,7 +51,7 @@ async def test_citizen_registers_logs_in_sees_themself_and_logs_out(gql):
     out = (await gql(LOGOUT, token=token))["data"]["logout"]
     assert out == {"ok": True, "errors": []}
     refused = await gql(ME, token=token, status=401)
-    assert "revoked" in refused["text"]
+    assert "취소되었습니다" in refused["text"]  # Korean unless the caller asks otherwise
     # The registration token is a different token and still works until it is revoked too.
     assert (await gql(ME, token=reg["token"]))["data"]["me"]["email"] == "jiwoo@example.kr"
 
@@ -135,7 +135,7 @@ async def test_expired_token_is_refused(gql):
     reg = await register(gql)
     await AuthToken.all().update(expires_at=datetime.now(timezone.utc) - timedelta(seconds=1))
     refused = await gql(ME, token=reg["token"], status=401)
-    assert "expired" in refused["text"]
+    assert "만료되었거나" in refused["text"]
 
 
 async def test_garbage_and_malformed_authorization_are_refused(gql, client):

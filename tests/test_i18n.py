@@ -16,7 +16,8 @@ from server.i18n import label as as_label
 
 
 ROOT = Path(__file__).resolve().parent.parent
-MESSAGE_CALLS = {"DomainError", "msg", "label", "as_label", "Message"}
+MESSAGE_CALLS = {"DomainError", "msg", "label", "as_label", "Message", "BadRequest", "AuthFailure", "localize"}
+SECOND_ARGUMENT = {"DomainError", "BadRequest", "AuthFailure"}  # (code or status, message)
 
 
 def _text(node: ast.AST) -> str | None:
@@ -41,7 +42,7 @@ def written_messages() -> tuple[set[str], list[str]]:
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
             if name in MESSAGE_CALLS:
-                position = 1 if name == "DomainError" else 0
+                position = 1 if name in SECOND_ARGUMENT else 0
                 if len(node.args) > position:
                     arg = node.args[position]
                     if isinstance(arg, ast.JoinedStr):

@@ -69,6 +69,10 @@ async def test_refusals_strawberry_makes_itself_are_json_too(client):
     refused(await client.post("/graphql", content=b"query=x", headers={"Content-Type": "text/plain"}), "BAD_REQUEST")
     error = refused(await client.post("/graphql", json={"query": "{ me { id } }"},
                                       headers={"Authorization": "Bearer not-a-real-token"}), "NOT_AUTHENTICATED", 401)
+    assert "다시 로그인" in error["message"]  # Korean unless the caller asks otherwise
+    error = refused(await client.post("/graphql", json={"query": "{ me { id } }"},
+                                      headers={"Authorization": "Bearer not-a-real-token", "Accept-Language": "en"}),
+                    "NOT_AUTHENTICATED", 401)
     assert "log in again" in error["message"]
 
 
@@ -82,7 +86,7 @@ async def test_a_nul_written_as_a_graphql_escape_is_refused_and_nothing_is_writt
         assert result["data"] is None
         (error,) = result["errors"]
         assert error["extensions"] == {"code": "NUL_CHARACTER"}
-        assert "NUL" in error["message"] and "글" in error["message"]
+        assert "NUL" in error["message"] and "글" in error["message"]  # Korean by default
     result = await gql('{ agendas(filter: {departmentCodes: ["A\\u0000"]}) { totalCount } }')
     assert result["errors"][0]["extensions"] == {"code": "NUL_CHARACTER"}
     assert not await User.filter(email="nul@example.kr").exists()

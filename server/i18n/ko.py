@@ -150,4 +150,33 @@ KO: dict[str, str] = {
     "At most {max} milestones and {max} KPIs.": "추진 일정과 성과지표는 각각 {max}개까지 둘 수 있습니다.",
     "Ask for a year between 2000 and 2100 and a quarter 1–4.": "2000년에서 2100년 사이의 연도와 1–4분기를 요청해 주세요.",
     "{what} are for city staff, facilitators and the research team.": "{what:은} 시 직원, 워크숍 진행자, 사회혁신연구단용입니다.",
+    # ---- the filter and other values checked at the edge
+    "A department code has at most {max} letters, digits or underscores (e.g. TRANSPORT).":
+        "부서 코드는 영문자, 숫자, 밑줄로 {max}자까지 씁니다(예: TRANSPORT).",
+    "Give a date-time between the years 1 and 9999 (UTC).": "1년에서 9999년 사이의 날짜와 시각(UTC)을 적어 주세요.",
+    "Give a year between 1 and 9999.": "1년에서 9999년 사이의 연도를 적어 주세요.",
+    "Give at most {max} values.": "값은 {max}개까지 줄 수 있습니다.",
+    "Search does not filter by date; use the agendas list.": "검색은 날짜로 거르지 않습니다. 의제 목록을 이용해 주세요.",
+    "Unknown {what}: {value}. Use one of: {allowed}.": "알 수 없는 {what}: {value}. 다음 가운데 하나를 쓰세요: {allowed}.",
+    "policy field": "정책 분야",
+    "status": "상태",
+    "channel": "발굴 경로",
+    "district": "자치구",
+    "owner kind": "담당 유형",
+    # ---- the HTTP edge: request bodies, credentials, cost
+    "The request body is not valid UTF-8.": "요청 본문이 UTF-8이 아닙니다.",
+    "The request body is not valid JSON.": "요청 본문이 올바른 JSON이 아닙니다.",
+    "A request is a JSON object, or a non-empty array of objects (a batch).": "요청은 JSON 객체이거나 객체의 배열(일괄 요청)이어야 합니다.",
+    "'{key}' must be {what} or null.": "'{key}' 값은 {what:이}거나 null이어야 합니다.",
+    "a string": "문자열",
+    "an object": "객체",
+    "The request JSON is nested deeper than {max} levels.": "요청 JSON이 {max}단계보다 깊게 중첩되어 있습니다.",
+    "Text may not contain NUL (U+0000) characters.": "글에 NUL 문자(U+0000)를 넣을 수 없습니다.",
+    "Authorization header must be 'Bearer <token>'.": "Authorization 헤더는 'Bearer <토큰>' 형식이어야 합니다.",
+    "The token is invalid, expired or revoked; log in again.": "토큰이 올바르지 않거나 만료되었거나 취소되었습니다. 다시 로그인해 주세요.",
+    "Missing or wrong X-CSRF-Token header for a cookie session.": "쿠키 세션에 필요한 X-CSRF-Token 헤더가 없거나 맞지 않습니다.",
+    "{what} costs {cost}, over the limit of {limit:,}, so it was not run: ask for smaller pages (first), fewer fields, or split it.":
+        "{what}의 비용 {cost:이} 한도 {limit:,}을 넘어 실행하지 않았습니다. 목록 크기(first)를 줄이거나 필드를 덜 고르거나 나누어 보내 주세요.",
+    "This batch": "이 일괄 요청",
+    "This request": "이 요청",
 }

@@ -49,34 +49,3 @@ export function Async<T>({
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
 }
-
-type UserErrorLike = { field?: string | null; code: string; message: string };
-
-/** A UserError in the reader's language: the server's messages are English and specific, so Korean
- * readers get the catalogue's text for the code and English readers the server's own words. */
-export function useUserErrorText() {
-  const { locale, tEnum } = useI18n();
-  return (e: UserErrorLike) => {
-    if (locale === "en") return e.message;
-    const text = tEnum("error", e.code);
-    return text === e.code ? e.message : text;
-  };
-}
-
-export function FormErrors({ errors }: { errors: UserErrorLike[] }) {
-  const { t } = useI18n();
-  const text = useUserErrorText();
-  if (!errors.length) return null;
-  return (
-    <div className="form-errors" role="alert" tabIndex={-1}>
-      <p>{t("form.errorSummary")}</p>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i} data-code={e.code}>
-            {text(e)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}

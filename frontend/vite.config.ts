@@ -15,5 +15,5 @@ export default defineConfig({
       "/workshops/": { target: api, bypass: (req) => (req.url?.endsWith(".csv") ? undefined : req.url) },
     },
   },
-  test: { environment: "node", include: ["src/**/*.test.ts"] },
+  test: { environment: "node", include: ["src/**/*.test.{ts,tsx}"] },
 });

@@ -132,3 +132,37 @@ def test_a_page_whose_code_cannot_be_downloaded_offline_still_offers_a_retry(pag
     page.context.set_offline(False)
     alert.get_by_role("button", name="다시 시도").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("혁신사례")
+
+
+def test_a_citizen_is_offered_support_only_where_it_can_count(page, live_server):
+    """The server refuses a support for one's own agenda and for a merged or rejected one; the page
+    does not offer the button there, and says why instead."""
+    api = live_server.api
+    viewer = f"newcomer-{uuid.uuid4().hex[:8]}@example.kr"  # has supported nothing yet
+    assert not api.gql("mutation($i: RegisterInput!) { register(input: $i) { errors { code } } }",
+                       {"i": {"email": viewer, "password": DEMO_PASSWORD, "displayName": "새내기 🌱"}})["register"]["errors"]
+    proposed = api.gql("mutation($i: ProposeAgendaInput!) { proposeAgenda(input: $i) { agenda { id } errors { code } } }",
+                       {"i": {"title": "골목 쉼터에 그늘 벤치를 놓아 주세요", "field": "LIVING_CULTURE_SPACE",
+                              "body": "여름 한낮에 어르신들이 쉬어 갈 그늘이 골목에 하나도 없습니다. 🌳"}},
+                       as_user=viewer)["proposeAgenda"]
+    assert not proposed["errors"], proposed
+    nodes = lambda q: [e["node"] for e in api.gql(q, as_user=viewer)["agendas"]["edges"]]  # noqa: E731
+    closed = nodes("{ agendas(first: 1, filter: {statuses: [MERGED, REJECTED]}) { edges { node { id status } } } }")
+    open_ = nodes("{ agendas(first: 1, filter: {statuses: [ACCEPTED, IN_PROGRESS]}) { edges { node { id } } } }")
+    assert closed and open_, "the demo has closed and open agendas"
+    login(page, viewer, DEMO_PASSWORD)
+
+    page.goto(f"/agendas/{proposed['agenda']['id']}")
+    expect(page.get_by_test_id("support-refused")).to_contain_text("내가 제안한 의제에는 공감할 수 없습니다")
+    expect(page.get_by_role("button", name="공감하기")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^소식"))).to_be_visible()  # following it is still offered
+
+    page.goto(f"/agendas/{closed[0]['id']}")
+    expect(page.get_by_test_id("support-refused")).to_have_attribute("data-reason", closed[0]["status"])
+    expect(page.get_by_test_id("support-refused")).to_contain_text("더 이상 공감을 받지 않습니다")
+    expect(page.get_by_role("button", name="공감하기")).to_have_count(0)
+    check_a11y(page, context="agenda-closed-to-support")
+
+    page.goto(f"/agendas/{open_[0]['id']}")
+    expect(page.get_by_role("button", name="공감하기")).to_be_visible()
+    expect(page.get_by_test_id("support-refused")).to_have_count(0)

@@ -5,6 +5,7 @@ import { graphql } from "../gql";
 import type { MeQuery } from "../gql/graphql";
 import { request } from "../api/client";
 import { useQuery } from "../api/hooks";
+import { hasRole, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
 
 export const MeDocument = graphql(`
   query Me {
@@ -51,8 +52,6 @@ type Session = {
 
 const SessionContext = createContext<Session | null>(null);
 
-const STAFF_ROLES = new Set(["STAFF", "OFFICER", "ADMIN"]);
-const WORKSHOP_ROLES = new Set(["STAFF", "OFFICER", "ADMIN", "FACILITATOR", "RESEARCHER"]);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { data, loading, error, refetch } = useQuery(MeDocument);
@@ -90,8 +89,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       login,
       register,
       logout,
-      isStaff: !!me && STAFF_ROLES.has(me.role),
-      isFacilitator: !!me && WORKSHOP_ROLES.has(me.role),
+      isStaff: hasRole(TRIAGE_ROLES, me?.role),
+      isFacilitator: hasRole(WORKSHOP_ROLES, me?.role),
     }),
     [me, loading, error, refetch, login, register, logout],
   );

@@ -49,31 +49,3 @@ export function Async<T>({
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
 }
-
-type UserErrorLike = { field?: string | null; code: string; message: string };
-
-/** A UserError in the reader's language: the server writes its messages in the language the app
- * asks for (Accept-Language), so its specific words are shown; the catalogue's text for the code is
- * the fallback for an empty message. */
-export function useUserErrorText() {
-  const { tEnum } = useI18n();
-  return (e: UserErrorLike) => e.message || tEnum("error", e.code);
-}
-
-export function FormErrors({ errors }: { errors: UserErrorLike[] }) {
-  const { t } = useI18n();
-  const text = useUserErrorText();
-  if (!errors.length) return null;
-  return (
-    <div className="form-errors" role="alert" tabIndex={-1}>
-      <p>{t("form.errorSummary")}</p>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i} data-code={e.code}>
-            {text(e)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}

@@ -8,7 +8,7 @@ import { useSession } from "../../auth/session";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import type { CaseListQuery, CaseOrigin, PolicyField } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
-import { canPublishCases } from "../workshops/shared";
+import { canPublishCases } from "../../auth/roles";
 import { CaseListDocument, CaseSearchDocument } from "./documents";
 
 export const ORIGINS: CaseOrigin[] = ["PROGRAMME", "DOMESTIC", "INTERNATIONAL"];

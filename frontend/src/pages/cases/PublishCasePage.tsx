@@ -2,49 +2,23 @@
 // international case — to the public library.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { useMutation } from "../../api/hooks";
-import { useSession } from "../../auth/session";
-import { ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { CASE_PUBLISHER_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { Field, FormStatus, useMutationForm } from "../../forms";
 import type { CaseOrigin, PolicyField } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { AgendaPicker, type PickedAgenda } from "../workshops/AgendaPicker";
-import { canPublishCases } from "../workshops/shared";
 import { FIELDS, ORIGINS } from "./CasesPage";
 import { CasePublishDocument } from "./documents";
 
 export function PublishCasePage() {
-  const { t } = useI18n();
-  const { me, loading, error, refresh } = useSession();
-  if (!me && error) return <ErrorState error={error} onRetry={refresh} />;
-  if (!me && loading) return <Loading />;
-  if (!me || !canPublishCases(me.role)) {
-    return (
-      <section className="page" data-testid={me ? "forbidden" : "login-required"}>
-        <h1>{t("cases.publish.title")}</h1>
-        <p className="notice">{me ? t("cases.publish.forbidden") : t("cases.publish.login")}</p>
-        <p>
-          {!me && (
-            <>
-              <Link className="button" to={`/login?next=${encodeURIComponent("/cases/new")}`}>
-                {t("nav.login")}
-              </Link>{" "}
-            </>
-          )}
-          <Link to="/cases">{t("cases.backToLibrary")}</Link>
-        </p>
-      </section>
-    );
-  }
-  return <PublishForm />;
+  return <RoleGate gate={CASE_PUBLISHER_GATE} title="cases.publish.title">{() => <PublishForm />}</RoleGate>;
 }
-
-type Errors = { field?: string | null; code: string; message: string }[];
 
 function PublishForm() {
   const { t, tEnum } = useI18n();
   const navigate = useNavigate();
-  const errorText = useUserErrorText();
-  const publish = useMutation(CasePublishDocument, (r) => r.publishCase);
+  const publish = useMutationForm(CasePublishDocument, (r) => r.publishCase);
   const [origin, setOrigin] = useState<CaseOrigin>("DOMESTIC");
   const [agenda, setAgenda] = useState<PickedAgenda | null>(null);
   const [title, setTitle] = useState("");
@@ -53,12 +27,6 @@ function PublishForm() {
   const [lessons, setLessons] = useState("");
   const [field, setField] = useState<PolicyField | "">("");
   const [place, setPlace] = useState("");
-  const [errors, setErrors] = useState<Errors>([]);
-  const [failure, setFailure] = useState<Error>();
-  const fieldError = (name: string) => {
-    const e = errors.find((x) => x.field === name);
-    return e ? errorText(e) : undefined;
-  };
   const programme = origin === "PROGRAMME";
 
   const onSubmit = async (e: FormEvent) => {
@@ -75,8 +43,6 @@ function PublishForm() {
         agendaId: programme ? (agenda?.id ?? null) : null,
       },
     });
-    setErrors(result.errors);
-    setFailure(result.failure);
     if (result.payload?.case) navigate(`/cases?published=${result.payload.case.id}`);
   };
 
@@ -91,8 +57,7 @@ function PublishForm() {
       <h1 id="publish-h">{t("cases.publish.title")}</h1>
       <p className="page-lead">{t("cases.publish.lead")}</p>
       <form className="form" onSubmit={onSubmit} noValidate data-testid="publish-case-form">
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
+        <FormStatus form={publish} />
         <fieldset>
           <legend>{t("cases.publish.origin")}</legend>
           {ORIGINS.map((o) => (
@@ -108,60 +73,41 @@ function PublishForm() {
             value={agenda}
             onChange={setAgenda}
             filter={{ statuses: ["COMPLETED"] }}
-            error={fieldError("agendaId")}
+            error={publish.fieldError("agendaId")}
           />
         )}
-        <div className="form-row">
-          <label htmlFor="case-title">{t("cases.publish.caseTitle")}</label>
-          <input id="case-title" type="text" required maxLength={200} value={title} aria-invalid={!!fieldError("title")} onChange={(e) => setTitle(e.target.value)} />
-          {fieldError("title") && <p className="field-error">{fieldError("title")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="case-summary">{t("cases.publish.summary")}</label>
-          <p className="hint" id="case-summary-hint">
-            {t("cases.publish.summaryHint")}
-          </p>
-          <textarea id="case-summary" required value={summary} aria-describedby="case-summary-hint" aria-invalid={!!fieldError("summary")} onChange={(e) => setSummary(e.target.value)} />
-          {fieldError("summary") && <p className="field-error">{fieldError("summary")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="case-outcome">{t("cases.outcome")}</label>
-          <textarea id="case-outcome" value={outcome} aria-invalid={!!fieldError("outcome")} onChange={(e) => setOutcome(e.target.value)} />
-          {fieldError("outcome") && <p className="field-error">{fieldError("outcome")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="case-lessons">{t("cases.lessons")}</label>
-          <textarea id="case-lessons" value={lessons} aria-invalid={!!fieldError("lessons")} onChange={(e) => setLessons(e.target.value)} />
-          {fieldError("lessons") && <p className="field-error">{fieldError("lessons")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="case-field">{t("cases.publish.field")}</label>
-          {programme && (
-            <p className="hint" id="case-field-hint">
-              {t("cases.publish.fieldHint")}
-            </p>
+        <Field id="case-title" label={t("cases.publish.caseTitle")} error={publish.fieldError("title")}>
+          {(control) => <input {...control} type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field id="case-summary" label={t("cases.publish.summary")} hint={t("cases.publish.summaryHint")} error={publish.fieldError("summary")}>
+          {(control) => <textarea {...control} required value={summary} onChange={(e) => setSummary(e.target.value)} />}
+        </Field>
+        <Field id="case-outcome" label={t("cases.outcome")} error={publish.fieldError("outcome")}>
+          {(control) => <textarea {...control} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
+        </Field>
+        <Field id="case-lessons" label={t("cases.lessons")} error={publish.fieldError("lessons")}>
+          {(control) => <textarea {...control} value={lessons} onChange={(e) => setLessons(e.target.value)} />}
+        </Field>
+        <Field
+          id="case-field"
+          label={t("cases.publish.field")}
+          hint={programme ? t("cases.publish.fieldHint") : undefined}
+          error={publish.fieldError("field")}
+        >
+          {(control) => (
+            <select {...control} value={field} onChange={(e) => setField(e.target.value as PolicyField | "")}>
+              <option value="">{programme ? t("cases.publish.fieldFromAgenda") : t("cases.publish.chooseField")}</option>
+              {FIELDS.map((f) => (
+                <option key={f} value={f}>
+                  {tEnum("fieldName", f)}
+                </option>
+              ))}
+            </select>
           )}
-          <select
-            id="case-field"
-            value={field}
-            aria-describedby={programme ? "case-field-hint" : undefined}
-            aria-invalid={!!fieldError("field")}
-            onChange={(e) => setField(e.target.value as PolicyField | "")}
-          >
-            <option value="">{programme ? t("cases.publish.fieldFromAgenda") : t("cases.publish.chooseField")}</option>
-            {FIELDS.map((f) => (
-              <option key={f} value={f}>
-                {tEnum("fieldName", f)}
-              </option>
-            ))}
-          </select>
-          {fieldError("field") && <p className="field-error">{fieldError("field")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="case-place">{t("cases.publish.place")}</label>
-          <input id="case-place" type="text" maxLength={120} value={place} aria-invalid={!!fieldError("place")} onChange={(e) => setPlace(e.target.value)} />
-          {fieldError("place") && <p className="field-error">{fieldError("place")}</p>}
-        </div>
+        </Field>
+        <Field id="case-place" label={t("cases.publish.place")} error={publish.fieldError("place")}>
+          {(control) => <input {...control} type="text" maxLength={120} value={place} onChange={(e) => setPlace(e.target.value)} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={publish.running}>
             {publish.running ? t("state.saving") : t("cases.publish.submit")}

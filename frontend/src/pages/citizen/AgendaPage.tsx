@@ -6,13 +6,15 @@ import { useMutation, useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
 import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
-import { useI18n } from "../../i18n";
+import { useUserErrorText } from "../../forms";
+import { useI18n, type MessageKey } from "../../i18n";
 import type { AgendaDetailQuery } from "../../gql/graphql";
 import { AgendaDetailDocument, FollowDocument, SupportDocument, WithdrawSupportDocument } from "./agendaDocuments";
 import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
 import { EventDetail } from "../../components/EventDetail";
 import { PlanView } from "../../components/PlanView";
+import { supportRefusal, type SupportRefusal } from "./supportRules";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -132,9 +134,18 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
   );
 }
 
+const REFUSAL_TEXT: Record<NonNullable<SupportRefusal>, MessageKey> = {
+  OWN: "agenda.noSupport.OWN",
+  SUBMITTED: "agenda.noSupport.SUBMITTED",
+  MERGED: "agenda.noSupport.MERGED",
+  REJECTED: "agenda.noSupport.REJECTED",
+  COMPLETED: "agenda.noSupport.COMPLETED",
+};
+
 function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
   const { t, number } = useI18n();
   const { me } = useSession();
+  const errorText = useUserErrorText();
   const [count, setCount] = useState(agenda.supportCount);
   const [supported, setSupported] = useState(agenda.viewerHasSupported);
   const [following, setFollowing] = useState(agenda.viewerIsFollowing);
@@ -149,13 +160,15 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
       setCount(result.payload.agenda.supportCount);
       setSupported(result.payload.agenda.viewerHasSupported);
     }
-    setProblem(result.failure ? t("state.networkError") : result.errors[0]?.message);
+    setProblem(result.failure ? t("state.networkError") : result.errors[0] && errorText(result.errors[0]));
   };
   const toggleFollow = async () => {
     const result = await follow.run({ id: agenda.id, following: !following });
     if (result.payload?.agenda) setFollowing(result.payload.agenda.viewerIsFollowing);
-    setProblem(result.failure ? t("state.networkError") : result.errors[0]?.message);
+    setProblem(result.failure ? t("state.networkError") : result.errors[0] && errorText(result.errors[0]));
   };
+  // A support already given can always be withdrawn; a new one only where the server would take it.
+  const refusal = me && !supported ? supportRefusal(agenda, me.id) : null;
 
   return (
     <section className="panel" aria-labelledby="support-h">
@@ -165,9 +178,15 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
       </p>
       {me ? (
         <div className="form-actions">
-          <button type="button" className={supported ? "button secondary" : "button"} aria-pressed={supported} onClick={toggleSupport} disabled={support.running || withdraw.running}>
-            {supported ? t("agenda.withdrawSupport") : t("agenda.support")}
-          </button>
+          {refusal ? (
+            <p className="hint" data-testid="support-refused" data-reason={refusal}>
+              {t(REFUSAL_TEXT[refusal])}
+            </p>
+          ) : (
+            <button type="button" className={supported ? "button secondary" : "button"} aria-pressed={supported} onClick={toggleSupport} disabled={support.running || withdraw.running}>
+              {supported ? t("agenda.withdrawSupport") : t("agenda.support")}
+            </button>
+          )}
           <button type="button" className="button secondary" aria-pressed={following} onClick={toggleFollow} disabled={follow.running}>
             {following ? t("agenda.unfollow") : t("agenda.follow")}
           </button>

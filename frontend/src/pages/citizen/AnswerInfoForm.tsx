@@ -1,10 +1,8 @@
 // The proposer's answer to a NEEDS_INFO request: the answer, and optionally a revised title/body.
 // The agenda is routed again on the new text and returns to triage.
 import { useState, type FormEvent } from "react";
-import { useMutation } from "../../api/hooks";
-import { ErrorState, FormErrors } from "../../components/States";
+import { Field, FormStatus, useMutationForm } from "../../forms";
 import { useI18n } from "../../i18n";
-import type { UserError } from "../../api/client";
 import { AnswerInfoDocument } from "./agendaDocuments";
 
 export function AnswerInfoForm({ agenda, onDone }: { agenda: { id: string; version: number; title: string; body: string; statusReason?: string | null }; onDone: () => void }) {
@@ -13,18 +11,14 @@ export function AnswerInfoForm({ agenda, onDone }: { agenda: { id: string; versi
   const [revise, setRevise] = useState(false);
   const [title, setTitle] = useState(agenda.title);
   const [body, setBody] = useState(agenda.body);
-  const [errors, setErrors] = useState<UserError[]>([]);
-  const [failure, setFailure] = useState<Error>();
-  const { run, running } = useMutation(AnswerInfoDocument, (r) => r.answerInfoRequest);
+  const form = useMutationForm(AnswerInfoDocument, (r) => r.answerInfoRequest);
   const id = `answer-${agenda.id}`;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await run({
+    const result = await form.run({
       input: { id: agenda.id, expectedVersion: agenda.version, answer, ...(revise ? { title, body } : {}) },
     });
-    setFailure(result.failure);
-    setErrors(result.errors);
     if (!result.failure && result.errors.length === 0) onDone();
   };
 
@@ -36,30 +30,26 @@ export function AnswerInfoForm({ agenda, onDone }: { agenda: { id: string; versi
           <strong>{t("answer.question")}</strong> {agenda.statusReason}
         </p>
       )}
-      <FormErrors errors={errors} />
-      {failure && <ErrorState error={failure} />}
-      <div className="form-row">
-        <label htmlFor={`${id}-text`}>{t("answer.label")}</label>
-        <textarea id={`${id}-text`} required value={answer} onChange={(e) => setAnswer(e.target.value)} />
-      </div>
+      <FormStatus form={form} />
+      <Field id={`${id}-text`} label={t("answer.label")} error={form.fieldError("answer")}>
+        {(control) => <textarea {...control} required value={answer} onChange={(e) => setAnswer(e.target.value)} />}
+      </Field>
       <label>
         <input type="checkbox" checked={revise} onChange={(e) => setRevise(e.target.checked)} /> {t("answer.revise")}
       </label>
       {revise && (
         <>
-          <div className="form-row">
-            <label htmlFor={`${id}-title`}>{t("propose.field.title")}</label>
-            <input id={`${id}-title`} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${id}-body`}>{t("propose.field.body")}</label>
-            <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} />
-          </div>
+          <Field id={`${id}-title`} label={t("propose.field.title")} error={form.fieldError("title")}>
+            {(control) => <input {...control} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </Field>
+          <Field id={`${id}-body`} label={t("propose.field.body")} error={form.fieldError("body")}>
+            {(control) => <textarea {...control} value={body} onChange={(e) => setBody(e.target.value)} />}
+          </Field>
         </>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={running || !answer.trim()}>
-          {running ? t("state.saving") : t("answer.submit")}
+        <button type="submit" className="button" disabled={form.running || !answer.trim()}>
+          {form.running ? t("state.saving") : t("answer.submit")}
         </button>
       </div>
     </form>

@@ -2,8 +2,8 @@
 // is only ever a path inside this app.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { useSession, type AuthErrors } from "../../auth/session";
-import { ErrorState, FormErrors, useUserErrorText } from "../../components/States";
+import { useSession } from "../../auth/session";
+import { Field, FormStatus, useFormErrors } from "../../forms";
 import { useI18n } from "../../i18n";
 
 function useNext(): string {
@@ -19,20 +19,18 @@ export function LoginPage() {
   const next = useNext();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<AuthErrors>([]);
-  const [failure, setFailure] = useState<Error>();
+  const form = useFormErrors();
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const result = await login(email, password);
-      setErrors(result);
-      setFailure(undefined);
-      if (result.length === 0) navigate(next);
+      const errors = await login(email, password);
+      form.settle({ errors });
+      if (errors.length === 0) navigate(next);
     } catch (err) {
-      setFailure(err as Error);
+      form.settle({ errors: [], failure: err as Error });
     } finally {
       setBusy(false);
     }
@@ -42,16 +40,15 @@ export function LoginPage() {
     <section className="page">
       <h1>{t("auth.loginTitle")}</h1>
       <form className="form" onSubmit={onSubmit} style={{ maxWidth: "26rem" }}>
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor="login-email">{t("auth.email")}</label>
-          <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </div>
-        <div className="form-row">
-          <label htmlFor="login-password">{t("auth.password")}</label>
-          <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </div>
+        <FormStatus form={form} />
+        <Field id="login-email" label={t("auth.email")} error={form.fieldError("email")}>
+          {(control) => <input {...control} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field id="login-password" label={t("auth.password")} error={form.fieldError("password")}>
+          {(control) => (
+            <input {...control} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {t("auth.loginButton")}
@@ -71,22 +68,18 @@ export function RegisterPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [displayName, setDisplayName] = useState("");
-  const [errors, setErrors] = useState<AuthErrors>([]);
-  const [failure, setFailure] = useState<Error>();
+  const form = useFormErrors();
   const [busy, setBusy] = useState(false);
-  const errorText = useUserErrorText();
-  const fieldError = (name: string) => errors.find((e) => e.field === name);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      const result = await register(email, password, displayName);
-      setErrors(result);
-      setFailure(undefined);
-      if (result.length === 0) navigate(next);
+      const errors = await register(email, password, displayName);
+      form.settle({ errors });
+      if (errors.length === 0) navigate(next);
     } catch (err) {
-      setFailure(err as Error);
+      form.settle({ errors: [], failure: err as Error });
     } finally {
       setBusy(false);
     }
@@ -97,24 +90,16 @@ export function RegisterPage() {
       <h1>{t("auth.registerTitle")}</h1>
       <p className="page-lead">{t("auth.registerLead")}</p>
       <form className="form" onSubmit={onSubmit} style={{ maxWidth: "26rem" }}>
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor="reg-name">{t("auth.displayName")}</label>
-          <input id="reg-name" type="text" autoComplete="nickname" required value={displayName} aria-invalid={!!fieldError("displayName")} onChange={(e) => setDisplayName(e.target.value)} />
-          {fieldError("displayName") && <p className="field-error">{errorText(fieldError("displayName")!)}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="reg-email">{t("auth.email")}</label>
-          <input id="reg-email" type="email" autoComplete="email" required value={email} aria-invalid={!!fieldError("email")} onChange={(e) => setEmail(e.target.value)} />
-          {fieldError("email") && <p className="field-error">{errorText(fieldError("email")!)}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="reg-password">{t("auth.password")}</label>
-          <p id="reg-password-hint" className="hint">{t("auth.passwordHint")}</p>
-          <input id="reg-password" type="password" autoComplete="new-password" required value={password} aria-describedby="reg-password-hint" aria-invalid={!!fieldError("password")} onChange={(e) => setPassword(e.target.value)} />
-          {fieldError("password") && <p className="field-error">{errorText(fieldError("password")!)}</p>}
-        </div>
+        <FormStatus form={form} />
+        <Field id="reg-name" label={t("auth.displayName")} error={form.fieldError("displayName")}>
+          {(control) => <input {...control} type="text" autoComplete="nickname" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+        </Field>
+        <Field id="reg-email" label={t("auth.email")} error={form.fieldError("email")}>
+          {(control) => <input {...control} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field id="reg-password" label={t("auth.password")} hint={t("auth.passwordHint")} error={form.fieldError("password")}>
+          {(control) => <input {...control} type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {t("auth.registerButton")}

@@ -6,11 +6,11 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { graphql } from "../../gql";
 import type { Channel, PolicyField } from "../../gql/graphql";
-import { useDebounced, useMutation, useQuery } from "../../api/hooks";
+import { useDebounced, useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
-import type { UserError } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { Loading } from "../../components/States";
+import { describedBy, errorId, Field, FieldError, FormStatus, hintId, useMutationForm } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 
@@ -61,24 +61,20 @@ function ProposeForm() {
   const [district, setDistrict] = useState("");
   const [related, setRelated] = useState<string[]>([]);
   const [channel, setChannel] = useState<Channel>("CITIZEN_PROPOSAL");
-  const [errors, setErrors] = useState<UserError[]>([]);
-  const [failure, setFailure] = useState<Error>();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const { run, running } = useMutation(ProposeDocument, (r) => r.proposeAgenda);
-  const errorText = useUserErrorText();
+  const form = useMutationForm(ProposeDocument, (r) => r.proposeAgenda);
 
   const settledTitle = useDebounced(title.trim(), 400);
   const settledBody = useDebounced(body.trim(), 400);
   const similar = useQuery(SimilarDocument, { title: settledTitle, body: settledBody }, { skip: settledTitle.length < 2 });
 
-  const fieldError = (name: string) => errors.find((e) => e.field === name);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!field) {
-      setErrors([{ field: "field", code: "FIELD_REQUIRED", message: t("propose.fieldRequired") }]);
+      form.reject([{ field: "field", code: "FIELD_REQUIRED", message: t("propose.fieldRequired") }]);
       return;
     }
-    const result = await run({
+    const result = await form.run({
       input: {
         title,
         body,
@@ -89,30 +85,19 @@ function ProposeForm() {
         idempotencyKey,
       },
     });
-    setFailure(result.failure);
-    setErrors(result.errors);
     if (result.payload?.agenda) navigate(`/agendas/${result.payload.agenda.id}`, { state: { proposed: true } });
   };
-
-  const described = (name: string, hint: boolean) =>
-    [hint ? `${name}-hint` : "", fieldError(name) ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
 
   return (
     <section className="page">
       <h1>{t("propose.title")}</h1>
       <p className="page-lead">{t("propose.lead")}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
+        <FormStatus form={form} />
 
-        <div className="form-row">
-          <label htmlFor="p-title">
-            {t("propose.field.title")} <span className="hint">({t("form.required")})</span>
-          </label>
-          <p id="title-hint" className="hint">{t("propose.hint.title")}</p>
-          <input id="p-title" type="text" value={title} maxLength={TITLE_MAX} required aria-describedby={described("title", true)} aria-invalid={!!fieldError("title")} onChange={(e) => setTitle(e.target.value)} />
-          {fieldError("title") && <p id="title-error" className="field-error">{errorText(fieldError("title")!)}</p>}
-        </div>
+        <Field id="p-title" label={t("propose.field.title")} hint={t("propose.hint.title")} error={form.fieldError("title")} required>
+          {(control) => <input {...control} type="text" value={title} maxLength={TITLE_MAX} required onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
 
         {similar.data && similar.data.similarAgendas.length > 0 && settledTitle.length >= 2 && (
           <section className="dup-hints" aria-live="polite" data-testid="duplicate-hints">
@@ -129,21 +114,22 @@ function ProposeForm() {
           </section>
         )}
 
-        <div className="form-row">
-          <label htmlFor="p-body">
-            {t("propose.field.body")} <span className="hint">({t("form.required")})</span>
-          </label>
-          <p id="body-hint" className="hint">{t("propose.hint.body", { min: BODY_MIN })}</p>
-          <textarea id="p-body" value={body} required aria-describedby={described("body", true)} aria-invalid={!!fieldError("body")} onChange={(e) => setBody(e.target.value)} />
-          <p className="hint" aria-live="off">{t("form.charCount", { count: [...body].length, max: 20000 })}</p>
-          {fieldError("body") && <p id="body-error" className="field-error">{errorText(fieldError("body")!)}</p>}
-        </div>
+        <Field
+          id="p-body"
+          label={t("propose.field.body")}
+          hint={t("propose.hint.body", { min: BODY_MIN })}
+          error={form.fieldError("body")}
+          required
+          after={<p className="hint" aria-live="off">{t("form.charCount", { count: [...body].length, max: 20000 })}</p>}
+        >
+          {(control) => <textarea {...control} value={body} required onChange={(e) => setBody(e.target.value)} />}
+        </Field>
 
-        <fieldset aria-describedby={described("field", true)}>
+        <fieldset aria-describedby={describedBy(hintId("p-field"), form.fieldError("field") && errorId("p-field"))}>
           <legend>
             {t("propose.field.field")} <span className="hint">({t("form.required")})</span>
           </legend>
-          <p id="field-hint" className="hint">{t("propose.hint.field")}</p>
+          <p id={hintId("p-field")} className="hint">{t("propose.hint.field")}</p>
           {(lookups?.policyFields ?? []).map((f) => (
             <label key={f.code} style={{ display: "flex", gap: "0.5rem", alignItems: "baseline", fontWeight: 400 }}>
               <input type="radio" name="field" value={f.code} checked={field === f.code} onChange={() => setField(f.code as PolicyField)} />
@@ -152,45 +138,46 @@ function ProposeForm() {
               </span>
             </label>
           ))}
-          {fieldError("field") && <p id="field-error" className="field-error">{errorText(fieldError("field")!)}</p>}
+          <FieldError id={errorId("p-field")} error={form.fieldError("field")} />
         </fieldset>
 
-        <div className="form-row">
-          <label htmlFor="p-district">{t("propose.field.district")}</label>
-          <p id="district-hint" className="hint">{t("propose.hint.district")}</p>
-          <select id="p-district" value={district} aria-describedby="district-hint" onChange={(e) => setDistrict(e.target.value)}>
-            <option value="">{t("propose.districtCitywide")}</option>
-            {(lookups?.districts ?? []).map((d) => (
-              <option key={d.code} value={d.code}>{label(d)}</option>
-            ))}
-          </select>
-        </div>
-
-        <div className="form-row">
-          <label htmlFor="p-related">{t("propose.field.related")}</label>
-          <p id="related-hint" className="hint">{t("propose.hint.related")}</p>
-          <select id="p-related" multiple size={6} value={related} aria-describedby="related-hint" onChange={(e) => setRelated(Array.from(e.target.selectedOptions, (o) => o.value))}>
-            {(lookups?.departments ?? []).map((d) => (
-              <option key={d.code} value={d.code}>{locale === "ko" ? d.name : d.nameEn}</option>
-            ))}
-          </select>
-        </div>
-
-        {isStaff && (
-          <div className="form-row">
-            <label htmlFor="p-channel">{t("propose.field.channel")}</label>
-            <select id="p-channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {STAFF_CHANNELS.map((c) => (
-                <option key={c} value={c}>{tEnum("channel", c)}</option>
+        <Field id="p-district" label={t("propose.field.district")} hint={t("propose.hint.district")} error={form.fieldError("district")}>
+          {(control) => (
+            <select {...control} value={district} onChange={(e) => setDistrict(e.target.value)}>
+              <option value="">{t("propose.districtCitywide")}</option>
+              {(lookups?.districts ?? []).map((d) => (
+                <option key={d.code} value={d.code}>{label(d)}</option>
               ))}
             </select>
-          </div>
+          )}
+        </Field>
+
+        <Field id="p-related" label={t("propose.field.related")} hint={t("propose.hint.related")} error={form.fieldError("relatedDepartmentCodes")}>
+          {(control) => (
+            <select {...control} multiple size={6} value={related} onChange={(e) => setRelated(Array.from(e.target.selectedOptions, (o) => o.value))}>
+              {(lookups?.departments ?? []).map((d) => (
+                <option key={d.code} value={d.code}>{locale === "ko" ? d.name : d.nameEn}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        {isStaff && (
+          <Field id="p-channel" label={t("propose.field.channel")} error={form.fieldError("channel")}>
+            {(control) => (
+              <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+                {STAFF_CHANNELS.map((c) => (
+                  <option key={c} value={c}>{tEnum("channel", c)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
 
         <p className="hint">{t("propose.routingNote")}</p>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={running}>
-            {running ? t("state.saving") : t("propose.submit")}
+          <button type="submit" className="button" disabled={form.running}>
+            {form.running ? t("state.saving") : t("propose.submit")}
           </button>
         </div>
       </form>

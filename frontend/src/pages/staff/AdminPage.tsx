@@ -1,10 +1,10 @@
 // The admin screen: the city's departments (including inactive ones) with their routing fields and
 // keywords — create and edit them — and the year's work-plan items (routing rule 1).
 import { useId, useState, type FormEvent } from "react";
-import type { UserError } from "../../api/client";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
-import { Async, Empty, ErrorState, FormErrors, useUserErrorText } from "../../components/States";
+import { Async, Empty } from "../../components/States";
+import { Field, FormStatus, useFormErrors, useMutationForm } from "../../forms";
 import { useI18n } from "../../i18n";
 import type { AdminDepartmentsQuery, PolicyField } from "../../gql/graphql";
 import {
@@ -14,12 +14,14 @@ import {
   UpdateDepartmentDocument,
   WorkPlanItemsDocument,
 } from "./documents";
-import { ADMIN_ROLES, StaffGate, deptName } from "./StaffGate";
+import { ADMIN_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { deptName } from "./deptName";
 
 type Dept = AdminDepartmentsQuery["departments"][number];
 
 export function AdminPage() {
-  return <StaffGate roles={ADMIN_ROLES} title="admin.title">{() => <Admin />}</StaffGate>;
+  return <RoleGate gate={ADMIN_GATE} title="admin.title">{() => <Admin />}</RoleGate>;
 }
 
 /** "a, b\nc" → ["a", "b", "c"] */
@@ -138,7 +140,6 @@ function DepartmentTable({ departments, onSaved }: { departments: Dept[]; onSave
 
 function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: Dept) => void }) {
   const { t, label } = useI18n();
-  const errorText = useUserErrorText();
   const lookups = useLookups();
   const uid = useId();
   const [code, setCode] = useState(existing?.code ?? "");
@@ -147,8 +148,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
   const [fields, setFields] = useState<string[]>(existing?.fields ?? []);
   const [keywords, setKeywords] = useState((existing?.keywords ?? []).join("\n"));
   const [active, setActive] = useState(existing?.active ?? true);
-  const [errors, setErrors] = useState<UserError[]>([]);
-  const [failure, setFailure] = useState<Error>();
+  const form = useFormErrors();
   const create = useMutation(CreateDepartmentDocument, (r) => r.createDepartment);
   const update = useMutation(UpdateDepartmentDocument, (r) => r.updateDepartment);
   const running = create.running || update.running;
@@ -163,8 +163,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
     const result = existing
       ? await update.run({ input: { code: existing.code, ...common, active } })
       : await create.run({ input: { code: code.trim(), ...common } });
-    setFailure(result.failure);
-    setErrors(result.errors);
+    form.settle(result);
     if (!result.failure && !result.errors.length && result.payload?.department) {
       onSaved(result.payload.department);
       if (!existing) {
@@ -180,36 +179,15 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
     e.preventDefault();
     void send();
   };
-  const fe = (field: string) => {
-    const e = errors.find((x) => x.field === field);
-    return e ? errorText(e) : undefined;
-  };
   const row = (id: string, text: string, value: string, set: (v: string) => void, field: string, extra?: { hint?: string; disabled?: boolean }) => (
-    <div className="form-row">
-      <label htmlFor={`${uid}-${id}`}>{text}</label>
-      {extra?.hint && (
-        <p className="hint" id={`${uid}-${id}-hint`}>
-          {extra.hint}
-        </p>
-      )}
-      <input
-        id={`${uid}-${id}`}
-        type="text"
-        value={value}
-        disabled={extra?.disabled}
-        required
-        aria-invalid={fe(field) ? true : undefined}
-        aria-describedby={extra?.hint ? `${uid}-${id}-hint` : undefined}
-        onChange={(e) => set(e.target.value)}
-      />
-      {fe(field) && <p className="field-error">{fe(field)}</p>}
-    </div>
+    <Field id={`${uid}-${id}`} label={text} hint={extra?.hint} error={form.fieldError(field)}>
+      {(control) => <input {...control} type="text" value={value} disabled={extra?.disabled} required onChange={(e) => set(e.target.value)} />}
+    </Field>
   );
 
   return (
     <form className="form" onSubmit={onSubmit} data-testid={existing ? `edit-${existing.code}` : "create-department"}>
-      <FormErrors errors={errors} />
-      {failure && <ErrorState error={failure} onRetry={() => void send()} />}
+      <FormStatus form={form} onRetry={() => void send()} />
       {!existing && row("code", t("admin.code"), code, setCode, "code", { hint: t("admin.codeHint") })}
       {row("ko", t("admin.nameKo"), nameKo, setNameKo, "nameKo")}
       {row("en", t("admin.nameEn"), nameEn, setNameEn, "nameEn")}
@@ -226,14 +204,9 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
           </label>
         ))}
       </fieldset>
-      <div className="form-row">
-        <label htmlFor={`${uid}-kw`}>{t("admin.keywords")}</label>
-        <p className="hint" id={`${uid}-kw-hint`}>
-          {t("admin.keywordsHint")}
-        </p>
-        <textarea id={`${uid}-kw`} rows={4} value={keywords} aria-describedby={`${uid}-kw-hint`} onChange={(e) => setKeywords(e.target.value)} />
-        {fe("keywords") && <p className="field-error">{fe("keywords")}</p>}
-      </div>
+      <Field id={`${uid}-kw`} label={t("admin.keywords")} hint={t("admin.keywordsHint")} error={form.fieldError("keywords")}>
+        {(control) => <textarea {...control} rows={4} value={keywords} onChange={(e) => setKeywords(e.target.value)} />}
+      </Field>
       {existing && (
         <label className="choice">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t("admin.activeLabel")}
@@ -250,7 +223,6 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
 
 function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSaved: (msg: string) => void }) {
   const { t, locale } = useI18n();
-  const errorText = useUserErrorText();
   const uid = useId();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -259,27 +231,19 @@ function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSave
   const [title, setTitle] = useState("");
   const [keywords, setKeywords] = useState("");
   const [itemYear, setItemYear] = useState(String(thisYear));
-  const [errors, setErrors] = useState<UserError[]>([]);
-  const [failure, setFailure] = useState<Error>();
-  const create = useMutation(CreateWorkPlanItemDocument, (r) => r.createWorkPlanItem);
+  const create = useMutationForm(CreateWorkPlanItemDocument, (r) => r.createWorkPlanItem);
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
 
   const send = async () => {
     const result = await create.run({
       input: { departmentCode: dept, title: title.trim(), keywords: parseKeywords(keywords), year: Number(itemYear) || 0 },
     });
-    setFailure(result.failure);
-    setErrors(result.errors);
     if (!result.failure && !result.errors.length && result.payload?.workPlanItem) {
       onSaved(t("admin.itemCreated", { title: result.payload.workPlanItem.title }));
       setTitle("");
       setKeywords("");
       items.refetch();
     }
-  };
-  const fe = (field: string) => {
-    const e = errors.find((x) => x.field === field);
-    return e ? <p className="field-error">{errorText(e)}</p> : null;
   };
 
   return (
@@ -334,40 +298,32 @@ function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSave
             void send();
           }}
         >
-          <FormErrors errors={errors} />
-          {failure && <ErrorState error={failure} onRetry={() => void send()} />}
-          <div className="form-row">
-            <label htmlFor={`${uid}-dept`}>{t("admin.department")}</label>
-            <select id={`${uid}-dept`} value={dept} required onChange={(e) => setDept(e.target.value)}>
-              <option value="">{t("triage.reroute.pick")}</option>
-              {departments
-                .filter((d) => d.active)
-                .map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {deptName(d, locale)}
-                  </option>
-                ))}
-            </select>
-            {fe("departmentCode")}
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${uid}-title`}>{t("admin.itemTitle")}</label>
-            <input id={`${uid}-title`} type="text" required value={title} onChange={(e) => setTitle(e.target.value)} />
-            {fe("title")}
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${uid}-kw`}>{t("admin.keywords")}</label>
-            <p className="hint" id={`${uid}-kw-hint`}>
-              {t("admin.keywordsHint")}
-            </p>
-            <textarea id={`${uid}-kw`} rows={3} aria-describedby={`${uid}-kw-hint`} value={keywords} onChange={(e) => setKeywords(e.target.value)} />
-            {fe("keywords")}
-          </div>
-          <div className="form-row">
-            <label htmlFor={`${uid}-iy`}>{t("admin.year")}</label>
-            <input id={`${uid}-iy`} type="number" min={2000} max={2100} required value={itemYear} onChange={(e) => setItemYear(e.target.value)} />
-            {fe("year")}
-          </div>
+          <FormStatus form={create} onRetry={() => void send()} />
+          <Field id={`${uid}-dept`} label={t("admin.department")} error={create.fieldError("departmentCode")}>
+            {(control) => (
+              <select {...control} value={dept} required onChange={(e) => setDept(e.target.value)}>
+                <option value="">{t("triage.reroute.pick")}</option>
+                {departments
+                  .filter((d) => d.active)
+                  .map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {deptName(d, locale)}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${uid}-title`} label={t("admin.itemTitle")} error={create.fieldError("title")}>
+            {(control) => <input {...control} type="text" required value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </Field>
+          <Field id={`${uid}-kw`} label={t("admin.keywords")} hint={t("admin.keywordsHint")} error={create.fieldError("keywords")}>
+            {(control) => <textarea {...control} rows={3} value={keywords} onChange={(e) => setKeywords(e.target.value)} />}
+          </Field>
+          <Field id={`${uid}-iy`} label={t("admin.year")} error={create.fieldError("year")}>
+            {(control) => (
+              <input {...control} type="number" min={2000} max={2100} required value={itemYear} onChange={(e) => setItemYear(e.target.value)} />
+            )}
+          </Field>
           <div className="form-actions">
             <button type="submit" className="button" disabled={create.running}>
               {create.running ? t("state.saving") : t("admin.createItemButton")}

@@ -5,8 +5,8 @@ import { useI18n } from "../../i18n";
 import type { AgendaChanges } from "./changes";
 import { hasVisibleChanges, triageDecisionsFor, nextExecutionStatus, REROUTABLE_STATUSES } from "./changes";
 import { HistoryList, OwnerLabel } from "./parts";
-import type { Action } from "./TriagePanel";
-import { useFocusOnMount } from "./TriagePanel";
+import { useFocusOnMount } from "../../components/useFocusOnMount";
+import type { Action } from "./versionedSubmit";
 
 export function ConflictBox({
   changes,

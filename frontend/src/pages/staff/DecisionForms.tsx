@@ -1,20 +1,31 @@
 // The decisions of the triage panel: accept, reject (reason required), ask for information (question
 // required), merge into another agenda (picked from likely duplicates or a search), reroute (to a
 // department or the Social Innovation Officer, reason required); and, once accepted, advancing to
-// IN_PROGRESS and COMPLETED. Drafts live here, above the individual forms, so switching between
-// decisions — or a version conflict — never loses what was typed.
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+// IN_PROGRESS and COMPLETED. The drafts (decisionDrafts.ts) live above the individual forms, so
+// switching between decisions — or a version conflict — never loses what was typed.
+import { useId, useReducer, useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { UserError } from "../../api/client";
 import { useDebounced, useMutation, useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
+import { seesAllQueues } from "../../auth/roles";
 import type { Me } from "../../auth/session";
-import { ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
 import { Highlighted } from "../../components/Highlighted";
+import { Field, FieldError, FormStatus, errorId, useFormErrors } from "../../forms";
 import { useI18n, type MessageKey } from "../../i18n";
-import type { AgendaStatus, OwnerKind, TriageDecision } from "../../gql/graphql";
+import type { AgendaStatus, OwnerKind } from "../../gql/graphql";
 import { MERGE_TARGET_STATUSES, REROUTABLE_STATUSES, triageDecisionsFor } from "./changes";
+import {
+  decisionReason,
+  decisionReducer,
+  initialDecisionState,
+  validateDecision,
+  type Choice,
+  type Drafts,
+  type MergeTarget,
+} from "./decisionDrafts";
+import { deptName } from "./deptName";
 import {
   AdvanceAgendaDocument,
   MergeSearchDocument,
@@ -23,11 +34,7 @@ import {
   TriageAgendaDocument,
 } from "./documents";
 import { OwnerLabel } from "./parts";
-import { deptName, seesAllQueues } from "./StaffGate";
-import type { PanelAgenda, Submit, SubmitOutcome } from "./TriagePanel";
-
-type Choice = TriageDecision | "REROUTE";
-type MergeTarget = { id: string; title: string };
+import { settleOutcome, type PanelAgenda, type Submit, type SubmitOutcome } from "./versionedSubmit";
 
 const CHOICE_LABEL: Record<Choice, MessageKey> = {
   ACCEPT: "triage.choice.ACCEPT",
@@ -44,22 +51,7 @@ const CHOICE_HINT: Record<Choice, MessageKey> = {
   REROUTE: "triage.choiceHint.REROUTE",
 };
 
-/** Server errors and a lost network, shown with a form; a failure offers to send again. */
-function Outcome({ outcome, onRetry }: { outcome: SubmitOutcome | null; onRetry: () => void }) {
-  if (!outcome || outcome.ok) return null;
-  return (
-    <>
-      <FormErrors errors={outcome.errors} />
-      {outcome.failure && <ErrorState error={outcome.failure} onRetry={onRetry} />}
-    </>
-  );
-}
-
-function fieldError(outcome: SubmitOutcome | null, field: string): UserError | undefined {
-  return outcome?.errors.find((e) => e.field === field);
-}
-
-/** A required textarea with its own error line, wired with aria-describedby / aria-invalid. */
+/** A textarea field of a decision. */
 function TextField({
   id,
   label,
@@ -81,56 +73,23 @@ function TextField({
   testId?: string;
   rows?: number;
 }) {
-  const { t } = useI18n();
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-err` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="form-row">
-      <label htmlFor={id}>
-        {label} {required && <span className="hint">({t("form.required")})</span>}
-      </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows ?? 4}
-        value={value}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        data-testid={testId}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error && (
-        <p className="field-error" id={`${id}-err`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(control) => <textarea {...control} rows={rows ?? 4} value={value} data-testid={testId} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }
 
 export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me; submit: Submit }) {
   const { t, tEnum } = useI18n();
-  const errorText = useUserErrorText();
   const uid = useId();
   const decisions: Choice[] = agenda.viewerCanTriage ? triageDecisionsFor(agenda.status) : [];
-  const mayReroute = REROUTABLE_STATUSES.includes(agenda.status) && (agenda.viewerCanTriage || seesAllQueues(me));
+  const mayReroute = REROUTABLE_STATUSES.includes(agenda.status) && (agenda.viewerCanTriage || seesAllQueues(me.role));
   const options: Choice[] = mayReroute ? [...decisions, "REROUTE"] : decisions;
 
-  const [choice, setChoice] = useState<Choice | null>(null);
-  const [note, setNote] = useState("");
-  const [rejectReason, setRejectReason] = useState("");
-  const [question, setQuestion] = useState("");
-  const [mergeTarget, setMergeTarget] = useState<MergeTarget | null>(null);
-  const [mergeReason, setMergeReason] = useState("");
-  const [rerouteKind, setRerouteKind] = useState<OwnerKind>(agenda.owner?.kind === "INNOVATION_OFFICER" ? "DEPARTMENT" : "INNOVATION_OFFICER");
-  const [rerouteDept, setRerouteDept] = useState("");
-  const [rerouteReason, setRerouteReason] = useState("");
-  const [local, setLocal] = useState<Record<string, MessageKey>>({});
-  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  const [{ choice, drafts, local }, dispatch] = useReducer(decisionReducer, agenda.owner?.kind, initialDecisionState);
+  const edit = (patch: Partial<Drafts>) => dispatch({ type: "edit", patch });
+  const form = useFormErrors();
   const [busy, setBusy] = useState(false);
 
   const triage = useMutation(TriageAgendaDocument, (r) => r.triageAgenda);
@@ -142,24 +101,12 @@ export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me;
     return <CannotDecide agenda={agenda} />;
   }
 
-  const validate = (c: Choice): Record<string, MessageKey> => {
-    const errors: Record<string, MessageKey> = {};
-    if (c === "REJECT" && !rejectReason.trim()) errors.reason = "triage.error.rejectReason";
-    if (c === "NEEDS_INFO" && !question.trim()) errors.reason = "triage.error.question";
-    if (c === "MERGE" && !mergeTarget) errors.mergeIntoId = "triage.error.mergeTarget";
-    if (c === "REROUTE") {
-      if (rerouteKind === "DEPARTMENT" && !rerouteDept) errors.departmentCode = "triage.error.department";
-      if (!rerouteReason.trim()) errors.reason = "triage.error.rerouteReason";
-    }
-    return errors;
-  };
-
   const send = async () => {
     if (!active) return;
-    const errors = validate(active);
-    setLocal(errors);
+    const errors = validateDecision(active, drafts);
+    dispatch({ type: "refuse", errors });
     if (Object.keys(errors).length) {
-      setOutcome(null);
+      form.reset();
       window.setTimeout(() => document.getElementById(`${uid}-${active}-${Object.keys(errors)[0]}`)?.focus(), 0);
       return;
     }
@@ -171,29 +118,27 @@ export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me;
           input: {
             id: agenda.id,
             expectedVersion,
-            ownerKind: rerouteKind,
-            departmentCode: rerouteKind === "DEPARTMENT" ? rerouteDept : null,
-            reason: rerouteReason.trim(),
+            ownerKind: drafts.rerouteKind,
+            departmentCode: drafts.rerouteKind === "DEPARTMENT" ? drafts.rerouteDept : null,
+            reason: drafts.rerouteReason.trim(),
           },
         }),
       );
     } else {
-      const reason =
-        active === "REJECT" ? rejectReason : active === "NEEDS_INFO" ? question : active === "MERGE" ? mergeReason : note;
       result = await submit(active, (expectedVersion) =>
         triage.run({
           input: {
             id: agenda.id,
             expectedVersion,
             decision: active,
-            reason: reason.trim() || null,
-            mergeIntoId: active === "MERGE" ? mergeTarget?.id : null,
+            reason: decisionReason(active, drafts),
+            mergeIntoId: active === "MERGE" ? drafts.mergeTarget?.id : null,
           },
         }),
       );
     }
     setBusy(false);
-    setOutcome(result.conflict ? null : result);
+    settleOutcome(form, result);
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -201,62 +146,78 @@ export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me;
     void send();
   };
 
-  const err = (field: string): string | undefined => {
-    if (local[field]) return t(local[field]);
-    const e = fieldError(outcome, field);
-    return e ? errorText(e) : undefined;
-  };
+  const err = (field: string): string | undefined => (local[field] ? t(local[field]) : form.fieldError(field));
   const fid = (c: Choice, field: string) => `${uid}-${c}-${field}`;
 
-  let form: ReactNode = null;
+  let fields: ReactNode = null;
   if (active === "ACCEPT") {
-    form = (
-      <TextField id={fid("ACCEPT", "reason")} label={t("triage.field.acceptNote")} hint={t("triage.hint.acceptNote")} value={note} onChange={setNote} rows={3} />
+    fields = (
+      <TextField
+        id={fid("ACCEPT", "reason")}
+        label={t("triage.field.acceptNote")}
+        hint={t("triage.hint.acceptNote")}
+        value={drafts.note}
+        onChange={(note) => edit({ note })}
+        rows={3}
+      />
     );
   } else if (active === "REJECT") {
-    form = (
+    fields = (
       <TextField
         id={fid("REJECT", "reason")}
         label={t("triage.field.rejectReason")}
         hint={t("triage.hint.visibleToProposer")}
-        value={rejectReason}
-        onChange={setRejectReason}
+        value={drafts.rejectReason}
+        onChange={(rejectReason) => edit({ rejectReason })}
         required
         error={err("reason")}
         testId="reject-reason"
       />
     );
   } else if (active === "NEEDS_INFO") {
-    form = (
+    fields = (
       <TextField
         id={fid("NEEDS_INFO", "reason")}
         label={t("triage.field.question")}
         hint={t("triage.hint.question")}
-        value={question}
-        onChange={setQuestion}
+        value={drafts.question}
+        onChange={(question) => edit({ question })}
         required
         error={err("reason")}
         testId="info-question"
       />
     );
   } else if (active === "MERGE") {
-    form = (
+    fields = (
       <>
-        <MergePicker agenda={agenda} value={mergeTarget} onChange={setMergeTarget} error={err("mergeIntoId")} focusId={fid("MERGE", "mergeIntoId")} />
-        <TextField id={fid("MERGE", "reason")} label={t("triage.field.mergeReason")} hint={t("triage.hint.visibleToProposer")} value={mergeReason} onChange={setMergeReason} rows={3} />
+        <MergePicker
+          agenda={agenda}
+          value={drafts.mergeTarget}
+          onChange={(mergeTarget) => edit({ mergeTarget })}
+          error={err("mergeIntoId")}
+          focusId={fid("MERGE", "mergeIntoId")}
+        />
+        <TextField
+          id={fid("MERGE", "reason")}
+          label={t("triage.field.mergeReason")}
+          hint={t("triage.hint.visibleToProposer")}
+          value={drafts.mergeReason}
+          onChange={(mergeReason) => edit({ mergeReason })}
+          rows={3}
+        />
       </>
     );
   } else if (active === "REROUTE") {
-    form = (
+    fields = (
       <RerouteFields
         agenda={agenda}
         idPrefix={`${uid}-REROUTE`}
-        kind={rerouteKind}
-        onKind={setRerouteKind}
-        dept={rerouteDept}
-        onDept={setRerouteDept}
-        reason={rerouteReason}
-        onReason={setRerouteReason}
+        kind={drafts.rerouteKind}
+        onKind={(rerouteKind) => edit({ rerouteKind })}
+        dept={drafts.rerouteDept}
+        onDept={(rerouteDept) => edit({ rerouteDept })}
+        reason={drafts.rerouteReason}
+        onReason={(rerouteReason) => edit({ rerouteReason })}
         deptError={err("departmentCode")}
         reasonError={err("reason")}
       />
@@ -279,9 +240,8 @@ export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me;
               value={c}
               checked={active === c}
               onChange={() => {
-                setChoice(c);
-                setLocal({});
-                setOutcome(null);
+                dispatch({ type: "choose", choice: c });
+                form.reset();
               }}
               data-testid={`decision-${c}`}
             />
@@ -295,8 +255,8 @@ export function Decisions({ agenda, me, submit }: { agenda: PanelAgenda; me: Me;
       {choice && !active && <p className="notice">{t("triage.panel.choiceGone")}</p>}
       {active && (
         <>
-          {form}
-          <Outcome outcome={outcome} onRetry={() => void send()} />
+          {fields}
+          <FormStatus form={form} onRetry={() => void send()} />
           <div className="form-actions">
             <button
               type="submit"
@@ -386,44 +346,32 @@ function RerouteFields({
         </label>
       </fieldset>
       {kind === "DEPARTMENT" && (
-        <div className="form-row">
-          <label htmlFor={selectId}>
-            {t("triage.field.department")} <span className="hint">({t("form.required")})</span>
-          </label>
-          {!lookups && <Loading />}
-          <select
-            id={selectId}
-            value={dept}
-            onChange={(e) => onDept(e.target.value)}
-            aria-required="true"
-            aria-invalid={deptError ? true : undefined}
-            aria-describedby={deptError ? `${selectId}-err` : undefined}
-            data-testid="reroute-department"
-          >
-            <option value="">{t("triage.reroute.pick")}</option>
-            {candidates.length > 0 && (
-              <optgroup label={t("triage.reroute.candidates")}>
-                {candidates.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {deptName(d, locale)}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            <optgroup label={t("triage.reroute.allDepartments")}>
-              {others.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {deptName(d, locale)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          {deptError && (
-            <p className="field-error" id={`${selectId}-err`} role="alert">
-              {deptError}
-            </p>
+        <Field id={selectId} label={t("triage.field.department")} error={deptError} required>
+          {(control) => (
+            <>
+              {!lookups && <Loading />}
+              <select {...control} value={dept} onChange={(e) => onDept(e.target.value)} data-testid="reroute-department">
+                <option value="">{t("triage.reroute.pick")}</option>
+                {candidates.length > 0 && (
+                  <optgroup label={t("triage.reroute.candidates")}>
+                    {candidates.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {deptName(d, locale)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                <optgroup label={t("triage.reroute.allDepartments")}>
+                  {others.map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {deptName(d, locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </>
           )}
-        </div>
+        </Field>
       )}
       <TextField
         id={`${idPrefix}-reason`}
@@ -479,7 +427,7 @@ function MergePicker({
 
   return (
     <div className="merge-picker">
-      <fieldset aria-describedby={error ? `${focusId}-err` : undefined} data-testid="merge-picker">
+      <fieldset aria-describedby={error ? errorId(focusId) : undefined} data-testid="merge-picker">
         <legend id={focusId} tabIndex={-1}>
           {t("triage.merge.legend")} <span className="hint">({t("form.required")})</span>
         </legend>
@@ -533,11 +481,7 @@ function MergePicker({
             ))}
         </div>
       </fieldset>
-      {error && (
-        <p className="field-error" id={`${focusId}-err`} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId(focusId)} error={error} />
     </div>
   );
 }
@@ -583,7 +527,7 @@ export function AdvanceForm({ agenda, next, submit }: { agenda: PanelAgenda; nex
   const { t, tEnum } = useI18n();
   const uid = useId();
   const [note, setNote] = useState("");
-  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  const form = useFormErrors();
   const [busy, setBusy] = useState(false);
   const advance = useMutation(AdvanceAgendaDocument, (r) => r.advanceAgenda);
 
@@ -593,7 +537,7 @@ export function AdvanceForm({ agenda, next, submit }: { agenda: PanelAgenda; nex
       advance.run({ input: { id: agenda.id, expectedVersion, status: next, reason: note.trim() || null } }),
     );
     setBusy(false);
-    setOutcome(result.conflict ? null : result);
+    settleOutcome(form, result);
   };
 
   return (
@@ -610,7 +554,7 @@ export function AdvanceForm({ agenda, next, submit }: { agenda: PanelAgenda; nex
         {t("triage.advance.explain", { from: tEnum("status", agenda.status), to: tEnum("status", next) })}
       </p>
       <TextField id={`${uid}-note`} label={t("triage.advance.note")} value={note} onChange={setNote} rows={2} />
-      <Outcome outcome={outcome} onRetry={() => void send()} />
+      <FormStatus form={form} onRetry={() => void send()} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy} data-testid={`advance-${next}`}>
           {busy ? t("state.saving") : t(next === "IN_PROGRESS" ? "triage.advance.start" : "triage.advance.complete")}

@@ -1,16 +1,15 @@
 // The execution plan (실행방안) of an accepted agenda: a summary, the responsible department,
 // milestones (title, due date, done) and KPIs (name, unit, baseline, target, actual). Saving
-// replaces the whole plan; the server derives the progress from it (SPEC §2).
+// replaces the whole plan; the server derives the progress from the milestones done and the KPIs'
+// attainment.
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
-import { FormErrors, useUserErrorText } from "../../components/States";
+import { Field, FormStatus, useFormErrors } from "../../forms";
 import { useI18n } from "../../i18n";
-import type { UserError } from "../../api/client";
 import { SaveExecutionPlanDocument } from "./documents";
-import { deptName } from "./StaffGate";
-import type { PanelAgenda, Submit, SubmitOutcome } from "./TriagePanel";
-import { ErrorState } from "../../components/States";
+import { deptName } from "./deptName";
+import { settleOutcome, type PanelAgenda, type Submit } from "./versionedSubmit";
 
 type MilestoneDraft = { key: number; title: string; dueDate: string; done: boolean };
 type KpiDraft = { key: number; name: string; unit: string; baseline: string; target: string; actual: string };
@@ -32,7 +31,6 @@ export function parseNumber(text: string): number | undefined {
 
 export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Submit }) {
   const { t, number } = useI18n();
-  const errorText = useUserErrorText();
   const lookups = useLookups();
   const { locale } = useI18n();
   const uid = useId();
@@ -53,7 +51,7 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
     })),
   );
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  const form = useFormErrors();
   const [busy, setBusy] = useState(false);
   const save = useMutation(SaveExecutionPlanDocument, (r) => r.saveExecutionPlan);
 
@@ -81,7 +79,7 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
     const errors = validate();
     setLocal(errors);
     if (Object.keys(errors).length) {
-      setOutcome(null);
+      form.reset();
       window.setTimeout(() => document.getElementById(`${uid}-${Object.keys(errors)[0]}`)?.focus(), 0);
       return;
     }
@@ -105,7 +103,7 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
       }),
     );
     setBusy(false);
-    setOutcome(result);
+    settleOutcome(form, result);
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -113,11 +111,7 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
     void send();
   };
 
-  const err = (field: string): string | undefined => {
-    if (local[field]) return local[field];
-    const e: UserError | undefined = outcome?.errors.find((x) => x.field === field);
-    return e ? errorText(e) : undefined;
-  };
+  const err = (field: string): string | undefined => local[field] ?? form.fieldError(field);
 
   const input = (
     field: string,
@@ -125,33 +119,11 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
     value: string,
     onChange: (v: string) => void,
     opts: { type?: string; required?: boolean; inputMode?: "decimal"; className?: string } = {},
-  ) => {
-    const id = `${uid}-${field}`;
-    const e = err(field);
-    return (
-      <div className={`form-row ${opts.className ?? ""}`}>
-        <label htmlFor={id}>
-          {labelText}
-          {opts.required && <span className="visually-hidden"> ({t("form.required")})</span>}
-        </label>
-        <input
-          id={id}
-          type={opts.type ?? "text"}
-          inputMode={opts.inputMode}
-          value={value}
-          aria-required={opts.required || undefined}
-          aria-invalid={e ? true : undefined}
-          aria-describedby={e ? `${id}-err` : undefined}
-          onChange={(ev) => onChange(ev.target.value)}
-        />
-        {e && (
-          <p className="field-error" id={`${id}-err`}>
-            {e}
-          </p>
-        )}
-      </div>
-    );
-  };
+  ) => (
+    <Field id={`${uid}-${field}`} label={labelText} error={err(field)} required={opts.required} mark="hidden" className={opts.className}>
+      {(control) => <input {...control} type={opts.type ?? "text"} inputMode={opts.inputMode} value={value} onChange={(ev) => onChange(ev.target.value)} />}
+    </Field>
+  );
 
   return (
     <section className="plan-editor" aria-labelledby={`${uid}-h`} data-testid="plan-editor">
@@ -170,22 +142,21 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
         <p className="hint">{t("plan.none")}</p>
       )}
       <form className="form plan-form" onSubmit={onSubmit} noValidate>
-        <div className="form-row">
-          <label htmlFor={`${uid}-summary`}>{t("plan.summary")}</label>
-          <textarea id={`${uid}-summary`} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} aria-invalid={err("summary") ? true : undefined} />
-          {err("summary") && <p className="field-error">{err("summary")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${uid}-dept`}>{t("plan.responsible")}</label>
-          <select id={`${uid}-dept`} value={dept} onChange={(e) => setDept(e.target.value)}>
-            <option value="">{t("plan.responsibleOwner")}</option>
-            {(lookups?.departments ?? []).map((d) => (
-              <option key={d.code} value={d.code}>
-                {deptName(d, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${uid}-summary`} label={t("plan.summary")} error={err("summary")}>
+          {(control) => <textarea {...control} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />}
+        </Field>
+        <Field id={`${uid}-dept`} label={t("plan.responsible")} error={err("responsibleDepartmentCode")}>
+          {(control) => (
+            <select {...control} value={dept} onChange={(e) => setDept(e.target.value)}>
+              <option value="">{t("plan.responsibleOwner")}</option>
+              {(lookups?.departments ?? []).map((d) => (
+                <option key={d.code} value={d.code}>
+                  {deptName(d, locale)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
 
         <fieldset className="plan-group" data-testid="plan-milestones">
           <legend>{t("plan.milestones")}</legend>
@@ -245,12 +216,7 @@ export function PlanEditor({ agenda, submit }: { agenda: PanelAgenda; submit: Su
           </button>
         </fieldset>
 
-        {outcome && !outcome.ok && (
-          <>
-            <FormErrors errors={outcome.errors} />
-            {outcome.failure && <ErrorState error={outcome.failure} onRetry={() => void send()} />}
-          </>
-        )}
+        <FormStatus form={form} onRetry={() => void send()} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy} data-testid="save-plan">
             {busy ? t("state.saving") : t("plan.save")}

@@ -13,7 +13,10 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import type { AgendaFilterInput, AgendaStatus } from "../../gql/graphql";
 import { QueueCountsDocument } from "./documents";
-import { StaffGate, TRIAGE_ROLES, deptName, seesAllQueues } from "./StaffGate";
+import { TRIAGE_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { seesAllQueues } from "../../auth/roles";
+import { deptName } from "./deptName";
 import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPages";
 
 const OFFICER = "OFFICER";
@@ -23,14 +26,14 @@ const EXECUTION_STATUSES: AgendaStatus[] = ["ACCEPTED", "IN_PROGRESS"];
 const LONG_WAIT_DAYS = 30;
 
 export function TriageInboxPage() {
-  return <StaffGate roles={TRIAGE_ROLES} title="triage.inbox.title">{(me) => <Inbox me={me} />}</StaffGate>;
+  return <RoleGate gate={TRIAGE_GATE} title="triage.inbox.title">{(me) => <Inbox me={me} />}</RoleGate>;
 }
 
 function Inbox({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const lookups = useLookups();
   const [params, setParams] = useSearchParams();
-  const all = seesAllQueues(me);
+  const all = seesAllQueues(me.role);
   const ownCodes = me.departments.map((d) => d.code);
   // Default: staff see their first department, officers and admins the officer's queue.
   const fallback = all ? OFFICER : (ownCodes[0] ?? "");

@@ -1,52 +1,26 @@
 // The triage panel for one agenda: everything an official needs to decide (the text, who proposed
 // it, why it was routed here, its history) and the decisions open in its status. Every change sends
-// the version the official saw; when someone else changed the agenda first the server answers
-// VERSION_CONFLICT, and the panel re-reads the agenda, shows what changed, and lets the official
-// decide again on the fresh version (their draft is kept, nothing is resent on its own).
-import { useCallback, useEffect, useRef, useState } from "react";
+// the version the official saw (see versionedSubmit.ts for what happens when it lost a race).
 import { Link, useParams } from "react-router-dom";
-import { request, type UserError } from "../../api/client";
-import { useQuery, type MutationResult } from "../../api/hooks";
+import { useQuery } from "../../api/hooks";
+import { TRIAGE_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
 import type { Me } from "../../auth/session";
 import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
-import { useI18n, type MessageKey } from "../../i18n";
-import type { AgendaDetailQuery } from "../../gql/graphql";
+import { useI18n } from "../../i18n";
 import { AgendaDetailDocument } from "../citizen/agendaDocuments";
 import { ConflictBox } from "./ConflictBox";
-import { describeChanges, nextExecutionStatus, PLANNABLE_STATUSES, type AgendaChanges } from "./changes";
+import { nextExecutionStatus, PLANNABLE_STATUSES } from "./changes";
 import { AdvanceForm, Decisions } from "./DecisionForms";
 import { HistoryList, OwnerLabel } from "./parts";
 import { PlanEditor } from "./PlanEditor";
 import { PlanView } from "../../components/PlanView";
-import { StaffGate, TRIAGE_ROLES, deptName } from "./StaffGate";
-
-export type PanelAgenda = NonNullable<AgendaDetailQuery["agenda"]>;
-
-/** What the panel reports back to a form after it ran a change. */
-export type SubmitOutcome = { ok: boolean; errors: UserError[]; failure?: Error; conflict?: boolean };
-
-export type Action = "ACCEPT" | "REJECT" | "NEEDS_INFO" | "MERGE" | "REROUTE" | "IN_PROGRESS" | "COMPLETED" | "PLAN";
-
-/** Runs a change against the version on screen; handles conflicts and success centrally. */
-export type Submit = (
-  action: Action,
-  run: (expectedVersion: number) => Promise<MutationResult<{ errors: UserError[]; agenda?: { status?: string } | null }>>,
-) => Promise<SubmitOutcome>;
-
-const DONE_KEYS: Record<Action, MessageKey> = {
-  ACCEPT: "triage.done.ACCEPT",
-  REJECT: "triage.done.REJECT",
-  NEEDS_INFO: "triage.done.NEEDS_INFO",
-  MERGE: "triage.done.MERGE",
-  REROUTE: "triage.done.REROUTE",
-  IN_PROGRESS: "triage.done.IN_PROGRESS",
-  COMPLETED: "triage.done.COMPLETED",
-  PLAN: "triage.done.PLAN",
-};
+import { deptName } from "./deptName";
+import { useVersionedSubmit, type PanelAgenda } from "./versionedSubmit";
 
 export function TriagePanelPage() {
-  return <StaffGate roles={TRIAGE_ROLES} title="triage.panel.title">{(me) => <PanelLoader me={me} />}</StaffGate>;
+  return <RoleGate gate={TRIAGE_GATE} title="triage.panel.title">{(me) => <PanelLoader me={me} />}</RoleGate>;
 }
 
 function PanelLoader({ me }: { me: Me }) {
@@ -67,66 +41,7 @@ function PanelLoader({ me }: { me: Me }) {
 
 function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
   const { t, tEnum, label, date, dateTime, relative, number, locale } = useI18n();
-  const [agenda, setAgenda] = useState(initial);
-  const [conflict, setConflict] = useState<{ changes: AgendaChanges; action: Action } | null>(null);
-  const [success, setSuccess] = useState("");
-  const [reloadError, setReloadError] = useState<Error>();
-  const [formKey, setFormKey] = useState(0);
-
-  const reload = useCallback(async () => {
-    const r = await request(AgendaDetailDocument, { id: initial.id });
-    return r.agenda;
-  }, [initial.id]);
-
-  const refresh = useCallback(async () => {
-    try {
-      const fresh = await reload();
-      if (fresh) setAgenda(fresh);
-      setReloadError(undefined);
-    } catch (err) {
-      setReloadError(err as Error);
-    }
-  }, [reload]);
-
-  const submit: Submit = async (action, run) => {
-    setSuccess("");
-    const seen = agenda;
-    const result = await run(seen.version);
-    if (result.failure) return { ok: false, errors: [], failure: result.failure };
-    if (result.errors.length) {
-      // VERSION_CONFLICT says it outright; but the server checks the transition and the viewer's
-      // rights before the version, so a decision on a stale page may come back INVALID_TRANSITION
-      // or FORBIDDEN instead. Either way: re-read, and if the agenda moved on, show what changed.
-      const versionConflict = result.errors.some((e) => e.code === "VERSION_CONFLICT");
-      let fresh: PanelAgenda | null | undefined;
-      try {
-        fresh = await reload();
-      } catch (err) {
-        return versionConflict ? { ok: false, errors: [], failure: err as Error } : { ok: false, errors: result.errors };
-      }
-      if (fresh && (versionConflict || fresh.version !== seen.version)) {
-        setConflict({ changes: describeChanges(seen, fresh), action });
-        setAgenda(fresh);
-        return { ok: false, errors: [], conflict: true };
-      }
-      return { ok: false, errors: result.errors };
-    }
-    setConflict(null);
-    let status = result.payload?.agenda?.status ?? seen.status;
-    try {
-      const fresh = await reload();
-      if (fresh) {
-        setAgenda(fresh);
-        status = fresh.status;
-      }
-      setReloadError(undefined);
-    } catch (err) {
-      setReloadError(err as Error);
-    }
-    setSuccess(`${t(DONE_KEYS[action])} ${t("triage.done.newStatus", { status: tEnum("status", status) })}`);
-    setFormKey((k) => k + 1);
-    return { ok: true, errors: [] };
-  };
+  const { agenda, conflict, dismissConflict, success, reloadError, refresh, formKey, submit } = useVersionedSubmit(initial);
 
   const next = nextExecutionStatus(agenda.status);
   const plannable = PLANNABLE_STATUSES.includes(agenda.status);
@@ -166,7 +81,7 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
           changes={conflict.changes}
           attempted={conflict.action}
           fresh={agenda}
-          onDismiss={() => setConflict(null)}
+          onDismiss={dismissConflict}
         />
       )}
 
@@ -283,13 +198,4 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
       </div>
     </article>
   );
-}
-
-/** Moves focus to an element when it appears (the conflict box, a form's error summary). */
-export function useFocusOnMount<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-  return ref;
 }

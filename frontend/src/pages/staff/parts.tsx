@@ -2,7 +2,7 @@
 import { useI18n } from "../../i18n";
 import type { EventLike, OwnerLike } from "./changes";
 import { EventDetail } from "../../components/EventDetail";
-import { deptName } from "./StaffGate";
+import { deptName } from "./deptName";
 
 export function OwnerLabel({ owner }: { owner: OwnerLike }) {
   const { t, locale } = useI18n();

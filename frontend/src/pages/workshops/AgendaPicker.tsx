@@ -4,6 +4,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { useQuery } from "../../api/hooks";
 import type { SearchFilterInput } from "../../gql/graphql";
 import { Empty, ErrorState, Loading } from "../../components/States";
+import { errorId, FieldError } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
 import { WorkshopAgendaSearchDocument } from "./documents";
@@ -39,7 +40,7 @@ export function AgendaPicker({
   };
 
   return (
-    <fieldset className="agenda-picker" aria-invalid={!!error || undefined}>
+    <fieldset className="agenda-picker" aria-invalid={!!error || undefined} aria-describedby={error ? errorId(id) : undefined}>
       <legend>{legend}</legend>
       {value && (
         <p className="picked" data-testid="picked-agenda">
@@ -65,7 +66,7 @@ export function AgendaPicker({
           {t("workshop.picker.search")}
         </button>
       </div>
-      {error && <p className="field-error">{error}</p>}
+      <FieldError id={errorId(id)} error={error} />
       {query !== null &&
         (state.error ? (
           <ErrorState error={state.error} onRetry={state.refetch} />

@@ -14,15 +14,16 @@ import { PercentBarChart, StatusByFieldChart } from "./Charts";
 import { FIELD_ORDER, STATUS_ORDER, stackByField } from "./chart";
 import { ProgressDocument } from "./documents";
 import { previousQuarter } from "./quarter";
-import { QuarterPicker, RequireWorkshopAccess, canReview, useDepartmentName, useQuarterLabel, useYearQuarter } from "./shared";
+import { QuarterPicker, useDepartmentName, useQuarterLabel, useYearQuarter } from "./shared";
+import { WORKSHOP_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { canReview } from "../../auth/roles";
 
 type Progress = ProgressDashboardQuery["workshopProgress"];
 
 export function ProgressPage() {
   return (
-    <RequireWorkshopAccess>
-      <ProgressView />
-    </RequireWorkshopAccess>
+    <RoleGate gate={WORKSHOP_GATE} title="workshop.access.title">{() => <ProgressView />}</RoleGate>
   );
 }
 

@@ -7,13 +7,14 @@ import { Empty, ErrorState, Loading } from "../../components/States";
 import { useI18n } from "../../i18n";
 import { FIELD_ORDER, STATUS_ORDER } from "./chart";
 import { ReportDocument } from "./documents";
-import { QuarterPicker, RequireWorkshopAccess, canReview, useQuarterLabel, useYearQuarter } from "./shared";
+import { QuarterPicker, useQuarterLabel, useYearQuarter } from "./shared";
+import { WORKSHOP_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { canReview } from "../../auth/roles";
 
 export function ReportPage() {
   return (
-    <RequireWorkshopAccess>
-      <ReportView />
-    </RequireWorkshopAccess>
+    <RoleGate gate={WORKSHOP_GATE} title="workshop.access.title">{() => <ReportView />}</RoleGate>
   );
 }
 

@@ -3,24 +3,25 @@
 // agenda first. City staff see the reviews already given.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { useMutation, useQuery } from "../../api/hooks";
+import { useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
-import { Empty, ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { describedBy, errorId, Field, FieldError, FormStatus, useMutationForm } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
 import type { ReviewAgendaQuery, ReviewScoresInput } from "../../gql/graphql";
 import { useI18n, type MessageKey } from "../../i18n";
 import { AgendaPicker } from "./AgendaPicker";
 import { ReviewAgendaDocument, ReviewSubmitDocument } from "./documents";
-import { RequireWorkshopAccess, canReview } from "./shared";
+import { WORKSHOP_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { canReview } from "../../auth/roles";
 import { CRITERIA, averageScore, scoresFromJson, type Criterion } from "./review";
 
 type Agenda = NonNullable<ReviewAgendaQuery["agenda"]>;
 
 export function ReviewPage() {
   return (
-    <RequireWorkshopAccess>
-      <ReviewRouter />
-    </RequireWorkshopAccess>
+    <RoleGate gate={WORKSHOP_GATE} title="workshop.access.title">{() => <ReviewRouter />}</RoleGate>
   );
 }
 
@@ -149,21 +150,17 @@ function ReviewForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const errorText = useUserErrorText();
-  const submit = useMutation(ReviewSubmitDocument, (r) => r.reviewAgenda);
+  const submit = useMutationForm(ReviewSubmitDocument, (r) => r.reviewAgenda);
   const [scores, setScores] = useState<Partial<Record<Criterion, number>>>(initial?.scores ?? {});
   const [opinion, setOpinion] = useState(initial?.opinion ?? "");
-  const [errors, setErrors] = useState<{ field?: string | null; code: string; message: string }[]>([]);
-  const [failure, setFailure] = useState<Error>();
   const [saved, setSaved] = useState(false);
   const missing = CRITERIA.filter((c) => !scores[c]);
-  const fieldError = (name: string) => errors.find((e) => e.field === name);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
     if (missing.length) {
-      setErrors([{ field: "scores", code: "SCORES_MISSING", message: t("review.scoreAll") }]);
+      submit.reject([{ field: "scores", code: "SCORES_MISSING", message: t("review.scoreAll") }]);
       return;
     }
     const input: ReviewScoresInput = {
@@ -174,8 +171,6 @@ function ReviewForm({
       sustainability: scores.SUSTAINABILITY!,
     };
     const result = await submit.run({ agendaId: agenda.id, scores: input, opinion });
-    setErrors(result.errors);
-    setFailure(result.failure);
     if (result.payload?.review) {
       setSaved(true);
       onDone();
@@ -192,10 +187,9 @@ function ReviewForm({
             {t("review.saved")}
           </p>
         )}
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
+        <FormStatus form={submit} />
         {CRITERIA.map((c) => (
-          <fieldset key={c} className="score-group" aria-describedby={`crit-${c}-hint`}>
+          <fieldset key={c} className="score-group" aria-describedby={describedBy(`crit-${c}-hint`, submit.fieldError("scores") && errorId("review-scores"))}>
             <legend>{t(`review.criterion.${c}` as MessageKey)}</legend>
             <p className="hint" id={`crit-${c}-hint`}>
               {t(`review.criterion.${c}.hint` as MessageKey)}
@@ -220,22 +214,10 @@ function ReviewForm({
             </div>
           </fieldset>
         ))}
-        {fieldError("scores") && <p className="field-error">{errorText(fieldError("scores")!)}</p>}
-        <div className="form-row">
-          <label htmlFor="review-opinion">{t("review.opinion")}</label>
-          <p className="hint" id="review-opinion-hint">
-            {t("review.opinionHint")}
-          </p>
-          <textarea
-            id="review-opinion"
-            required
-            value={opinion}
-            aria-describedby="review-opinion-hint"
-            aria-invalid={!!fieldError("opinion")}
-            onChange={(e) => setOpinion(e.target.value)}
-          />
-          {fieldError("opinion") && <p className="field-error">{errorText(fieldError("opinion")!)}</p>}
-        </div>
+        <FieldError id={errorId("review-scores")} error={submit.fieldError("scores")} />
+        <Field id="review-opinion" label={t("review.opinion")} hint={t("review.opinionHint")} error={submit.fieldError("opinion")}>
+          {(control) => <textarea {...control} required value={opinion} onChange={(e) => setOpinion(e.target.value)} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={submit.running}>
             {submit.running ? t("state.saving") : initial ? t("review.revise") : t("review.submit")}

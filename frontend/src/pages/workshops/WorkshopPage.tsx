@@ -6,7 +6,8 @@ import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
 import { useLookups } from "../../api/lookups";
-import { Empty, ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { Field, FormStatus, useMutationForm, useUserErrorText } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
 import type { AffiliationType, PolicyField, WorkshopDetailQuery, WorkshopItemPurpose } from "../../gql/graphql";
 import { useI18n, type MessageKey } from "../../i18n";
@@ -19,12 +20,14 @@ import {
   WorkshopSetActionDoneDocument,
 } from "./documents";
 import { cityDate, isOverdue } from "./quarter";
-import { RequireWorkshopAccess, WorkshopFacts, canRunWorkshops, useCountText, useQuarterLabel } from "./shared";
+import { WorkshopFacts, useCountText, useQuarterLabel } from "./shared";
+import { WORKSHOP_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { canRunWorkshops } from "../../auth/roles";
 
 type Workshop = NonNullable<WorkshopDetailQuery["workshop"]>;
 type Item = Workshop["items"][number];
 type ActionItem = Item["actionItems"][number];
-type Errors = { field?: string | null; code: string; message: string }[];
 
 export const AFFILIATIONS: AffiliationType[] = ["OFFICIAL", "EXPERT", "CIVIC_GROUP"];
 export const PURPOSES: WorkshopItemPurpose[] = ["DISCOVERY", "PLAN_REVIEW", "PROGRESS_CHECK", "OUTCOME_SHARING"];
@@ -32,9 +35,7 @@ const FIELDS: PolicyField[] = ["DISTRIBUTION", "LIVING_CULTURE_SPACE", "JOBS", "
 
 export function WorkshopPage() {
   return (
-    <RequireWorkshopAccess>
-      <WorkshopLoader />
-    </RequireWorkshopAccess>
+    <RoleGate gate={WORKSHOP_GATE} title="workshop.access.title">{() => <WorkshopLoader />}</RoleGate>
   );
 }
 
@@ -282,30 +283,17 @@ function ActionRow({ action, runs }: { action: ActionItem; runs: boolean }) {
   );
 }
 
-function useFieldErrors(errors: Errors) {
-  const errorText = useUserErrorText();
-  return (name: string) => {
-    const e = errors.find((x) => x.field === name);
-    return e ? errorText(e) : undefined;
-  };
-}
-
 function AddParticipantForm({ workshopId, onDone }: { workshopId: string; onDone: () => void }) {
   const { t, tEnum } = useI18n();
-  const add = useMutation(WorkshopAddParticipantDocument, (r) => r.addWorkshopParticipant);
+  const add = useMutationForm(WorkshopAddParticipantDocument, (r) => r.addWorkshopParticipant);
   const [name, setName] = useState("");
   const [affiliation, setAffiliation] = useState("");
   const [type, setType] = useState<AffiliationType>("OFFICIAL");
-  const [errors, setErrors] = useState<Errors>([]);
-  const [failure, setFailure] = useState<Error>();
   const [added, setAdded] = useState<string>();
-  const fieldError = useFieldErrors(errors);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await add.run({ workshopId, name, affiliation, affiliationType: type });
-    setErrors(result.errors);
-    setFailure(result.failure);
     if (result.payload?.participant) {
       setAdded(result.payload.participant.name);
       setName("");
@@ -323,28 +311,24 @@ function AddParticipantForm({ workshopId, onDone }: { workshopId: string; onDone
             {t("workshop.participant.added", { name: added })}
           </p>
         )}
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor={`p-name-${workshopId}`}>{t("workshop.participant.name")}</label>
-          <input id={`p-name-${workshopId}`} type="text" required maxLength={80} value={name} aria-invalid={!!fieldError("name")} onChange={(e) => setName(e.target.value)} />
-          {fieldError("name") && <p className="field-error">{fieldError("name")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`p-aff-${workshopId}`}>{t("workshop.participant.affiliation")}</label>
-          <input id={`p-aff-${workshopId}`} type="text" required maxLength={200} value={affiliation} aria-invalid={!!fieldError("affiliation")} onChange={(e) => setAffiliation(e.target.value)} />
-          {fieldError("affiliation") && <p className="field-error">{fieldError("affiliation")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`p-type-${workshopId}`}>{t("workshop.participant.type")}</label>
-          <select id={`p-type-${workshopId}`} value={type} onChange={(e) => setType(e.target.value as AffiliationType)}>
-            {AFFILIATIONS.map((a) => (
-              <option key={a} value={a}>
-                {tEnum("affiliation", a)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormStatus form={add} />
+        <Field id={`p-name-${workshopId}`} label={t("workshop.participant.name")} error={add.fieldError("name")}>
+          {(control) => <input {...control} type="text" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field id={`p-aff-${workshopId}`} label={t("workshop.participant.affiliation")} error={add.fieldError("affiliation")}>
+          {(control) => <input {...control} type="text" required maxLength={200} value={affiliation} onChange={(e) => setAffiliation(e.target.value)} />}
+        </Field>
+        <Field id={`p-type-${workshopId}`} label={t("workshop.participant.type")} error={add.fieldError("affiliationType")}>
+          {(control) => (
+            <select {...control} value={type} onChange={(e) => setType(e.target.value as AffiliationType)}>
+              {AFFILIATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {tEnum("affiliation", a)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={add.running}>
             {add.running ? t("state.saving") : t("workshop.participant.submit")}
@@ -358,7 +342,7 @@ function AddParticipantForm({ workshopId, onDone }: { workshopId: string; onDone
 function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () => void }) {
   const { t, tEnum, label } = useI18n();
   const lookups = useLookups();
-  const add = useMutation(WorkshopAddItemDocument, (r) => r.addWorkshopItem);
+  const add = useMutationForm(WorkshopAddItemDocument, (r) => r.addWorkshopItem);
   const [purpose, setPurpose] = useState<WorkshopItemPurpose>("PROGRESS_CHECK");
   const [discoverNew, setDiscoverNew] = useState(true);
   const [agenda, setAgenda] = useState<PickedAgenda | null>(null);
@@ -367,11 +351,8 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
   const [newField, setNewField] = useState<PolicyField>("JOBS");
   const [notes, setNotes] = useState("");
   const [decision, setDecision] = useState("");
-  const [errors, setErrors] = useState<Errors>([]);
-  const [failure, setFailure] = useState<Error>();
   const [added, setAdded] = useState(false);
   const [pickerKey, setPickerKey] = useState(0);
-  const fieldError = useFieldErrors(errors);
   const isNew = purpose === "DISCOVERY" && discoverNew;
 
   const onSubmit = async (e: FormEvent) => {
@@ -387,8 +368,6 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
         decision,
       },
     });
-    setErrors(result.errors);
-    setFailure(result.failure);
     if (result.payload?.item) {
       setAdded(true);
       setAgenda(null);
@@ -411,21 +390,18 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
             {t("workshop.item.added")}
           </p>
         )}
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor={`${fid}-purpose`}>{t("workshop.item.purpose")}</label>
-          <select id={`${fid}-purpose`} value={purpose} aria-describedby={`${fid}-purpose-hint`} onChange={(e) => setPurpose(e.target.value as WorkshopItemPurpose)}>
-            {PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {tEnum("purpose", p)}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${fid}-purpose-hint`}>
-            {t(`purpose.${purpose}.hint` as MessageKey)}
-          </p>
-        </div>
+        <FormStatus form={add} />
+        <Field id={`${fid}-purpose`} label={t("workshop.item.purpose")} hint={t(`purpose.${purpose}.hint` as MessageKey)} error={add.fieldError("purpose")}>
+          {(control) => (
+            <select {...control} value={purpose} onChange={(e) => setPurpose(e.target.value as WorkshopItemPurpose)}>
+              {PURPOSES.map((p) => (
+                <option key={p} value={p}>
+                  {tEnum("purpose", p)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {purpose === "DISCOVERY" && (
           <fieldset>
             <legend>{t("workshop.item.discoveryKind")}</legend>
@@ -441,40 +417,33 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
           <fieldset>
             <legend>{t("workshop.item.newAgenda")}</legend>
             <p className="hint">{t("workshop.item.newAgendaHint")}</p>
-            <div className="form-row">
-              <label htmlFor={`${fid}-ntitle`}>{t("workshop.item.newTitle")}</label>
-              <input id={`${fid}-ntitle`} type="text" required maxLength={200} value={newTitle} aria-invalid={!!fieldError("title")} onChange={(e) => setNewTitle(e.target.value)} />
-              {fieldError("title") && <p className="field-error">{fieldError("title")}</p>}
-            </div>
-            <div className="form-row">
-              <label htmlFor={`${fid}-nbody`}>{t("workshop.item.newBody")}</label>
-              <textarea id={`${fid}-nbody`} required value={newBody} aria-invalid={!!fieldError("body")} onChange={(e) => setNewBody(e.target.value)} />
-              {fieldError("body") && <p className="field-error">{fieldError("body")}</p>}
-            </div>
-            <div className="form-row">
-              <label htmlFor={`${fid}-nfield`}>{t("workshop.item.newField")}</label>
-              <select id={`${fid}-nfield`} value={newField} onChange={(e) => setNewField(e.target.value as PolicyField)}>
-                {FIELDS.map((f) => (
-                  <option key={f} value={f}>
-                    {label(lookups?.policyFields.find((l) => l.code === f)) || tEnum("fieldName", f)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={`${fid}-ntitle`} label={t("workshop.item.newTitle")} error={add.fieldError("title")}>
+              {(control) => <input {...control} type="text" required maxLength={200} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />}
+            </Field>
+            <Field id={`${fid}-nbody`} label={t("workshop.item.newBody")} error={add.fieldError("body")}>
+              {(control) => <textarea {...control} required value={newBody} onChange={(e) => setNewBody(e.target.value)} />}
+            </Field>
+            <Field id={`${fid}-nfield`} label={t("workshop.item.newField")} error={add.fieldError("field")}>
+              {(control) => (
+                <select {...control} value={newField} onChange={(e) => setNewField(e.target.value as PolicyField)}>
+                  {FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {label(lookups?.policyFields.find((l) => l.code === f)) || tEnum("fieldName", f)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </fieldset>
         ) : (
-          <AgendaPicker key={pickerKey} legend={t("workshop.item.agenda")} value={agenda} onChange={setAgenda} error={fieldError("agendaId")} />
+          <AgendaPicker key={pickerKey} legend={t("workshop.item.agenda")} value={agenda} onChange={setAgenda} error={add.fieldError("agendaId")} />
         )}
-        <div className="form-row">
-          <label htmlFor={`${fid}-notes`}>{t("workshop.item.notes")}</label>
-          <textarea id={`${fid}-notes`} value={notes} aria-invalid={!!fieldError("notes")} onChange={(e) => setNotes(e.target.value)} />
-          {fieldError("notes") && <p className="field-error">{fieldError("notes")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${fid}-decision`}>{t("workshop.item.decision")}</label>
-          <textarea id={`${fid}-decision`} value={decision} aria-invalid={!!fieldError("decision")} onChange={(e) => setDecision(e.target.value)} />
-          {fieldError("decision") && <p className="field-error">{fieldError("decision")}</p>}
-        </div>
+        <Field id={`${fid}-notes`} label={t("workshop.item.notes")} error={add.fieldError("notes")}>
+          {(control) => <textarea {...control} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        </Field>
+        <Field id={`${fid}-decision`} label={t("workshop.item.decision")} error={add.fieldError("decision")}>
+          {(control) => <textarea {...control} value={decision} onChange={(e) => setDecision(e.target.value)} />}
+        </Field>
         {purpose === "PROGRESS_CHECK" && <p className="hint">{t("workshop.item.snapshotHint")}</p>}
         <div className="form-actions">
           <button type="submit" className="button" disabled={add.running}>
@@ -488,23 +457,18 @@ function AddItemForm({ workshopId, onDone }: { workshopId: string; onDone: () =>
 
 function AddActionForm({ itemId, onDone }: { itemId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const add = useMutation(WorkshopAddActionItemDocument, (r) => r.addActionItem);
+  const add = useMutationForm(WorkshopAddActionItemDocument, (r) => r.addActionItem);
   const [title, setTitle] = useState("");
   const [owner, setOwner] = useState("");
   const [dueDate, setDueDate] = useState("");
-  const [errors, setErrors] = useState<Errors>([]);
-  const [failure, setFailure] = useState<Error>();
-  const fieldError = useFieldErrors(errors);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!dueDate) {
-      setErrors([{ field: "dueDate", code: "REQUIRED", message: t("workshop.action.dueRequired") }]);
+      add.reject([{ field: "dueDate", code: "REQUIRED", message: t("workshop.action.dueRequired") }]);
       return;
     }
     const result = await add.run({ itemId, title, owner, dueDate });
-    setErrors(result.errors);
-    setFailure(result.failure);
     if (result.payload?.actionItem) {
       setTitle("");
       setOwner("");
@@ -518,23 +482,16 @@ function AddActionForm({ itemId, onDone }: { itemId: string; onDone: () => void 
     <details className="add-form">
       <summary>{t("workshop.action.add")}</summary>
       <form className="form" onSubmit={onSubmit} noValidate data-testid="add-action-form">
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor={`${fid}-title`}>{t("workshop.action.title")}</label>
-          <input id={`${fid}-title`} type="text" required maxLength={200} value={title} aria-invalid={!!fieldError("title")} onChange={(e) => setTitle(e.target.value)} />
-          {fieldError("title") && <p className="field-error">{fieldError("title")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${fid}-owner`}>{t("workshop.action.owner")}</label>
-          <input id={`${fid}-owner`} type="text" required maxLength={120} value={owner} aria-invalid={!!fieldError("owner")} onChange={(e) => setOwner(e.target.value)} />
-          {fieldError("owner") && <p className="field-error">{fieldError("owner")}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor={`${fid}-due`}>{t("workshop.action.due")}</label>
-          <input id={`${fid}-due`} type="date" required value={dueDate} aria-invalid={!!fieldError("dueDate")} onChange={(e) => setDueDate(e.target.value)} />
-          {fieldError("dueDate") && <p className="field-error">{fieldError("dueDate")}</p>}
-        </div>
+        <FormStatus form={add} />
+        <Field id={`${fid}-title`} label={t("workshop.action.title")} error={add.fieldError("title")}>
+          {(control) => <input {...control} type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field id={`${fid}-owner`} label={t("workshop.action.owner")} error={add.fieldError("owner")}>
+          {(control) => <input {...control} type="text" required maxLength={120} value={owner} onChange={(e) => setOwner(e.target.value)} />}
+        </Field>
+        <Field id={`${fid}-due`} label={t("workshop.action.due")} error={add.fieldError("dueDate")}>
+          {(control) => <input {...control} type="date" required value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={add.running}>
             {add.running ? t("state.saving") : t("workshop.action.submit")}

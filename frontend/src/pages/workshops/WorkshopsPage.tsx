@@ -2,19 +2,21 @@
 // by default), and for facilitators a form to schedule one.
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
-import { useMutation, useQuery } from "../../api/hooks";
+import { useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
-import { Empty, ErrorState, FormErrors, Loading, useUserErrorText } from "../../components/States";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { Field, FormStatus, useMutationForm } from "../../forms";
 import { useI18n } from "../../i18n";
 import { WorkshopCreateDocument, WorkshopListDocument } from "./documents";
 import { cityDate, defaultWorkshopDate } from "./quarter";
-import { QuarterPicker, RequireWorkshopAccess, WorkshopFacts, canRunWorkshops, useCountText, useQuarterLabel, useYearQuarter } from "./shared";
+import { QuarterPicker, WorkshopFacts, useCountText, useQuarterLabel, useYearQuarter } from "./shared";
+import { WORKSHOP_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import { canRunWorkshops } from "../../auth/roles";
 
 export function WorkshopsPage() {
   return (
-    <RequireWorkshopAccess>
-      <WorkshopsView />
-    </RequireWorkshopAccess>
+    <RoleGate gate={WORKSHOP_GATE} title="workshop.access.title">{() => <WorkshopsView />}</RoleGate>
   );
 }
 
@@ -94,14 +96,10 @@ function CreateWorkshopForm({
   onCreated: (w: { id: string; title: string }) => void;
 }) {
   const { t } = useI18n();
-  const errorText = useUserErrorText();
-  const create = useMutation(WorkshopCreateDocument, (r) => r.createWorkshop);
+  const create = useMutationForm(WorkshopCreateDocument, (r) => r.createWorkshop);
   const [title, setTitle] = useState("");
   const [place, setPlace] = useState("");
   const [heldOn, setHeldOn] = useState(() => defaultWorkshopDate({ year, quarter }, cityDate()));
-  const [errors, setErrors] = useState<{ field?: string | null; code: string; message: string }[]>([]);
-  const [failure, setFailure] = useState<Error>();
-  const fieldError = (name: string) => errors.find((e) => e.field === name);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -110,8 +108,6 @@ function CreateWorkshopForm({
     const result = await create.run({
       input: { year: y || year, quarter: m ? Math.floor((m - 1) / 3) + 1 : quarter, title, heldOn, place },
     });
-    setFailure(result.failure);
-    setErrors(result.errors);
     if (result.payload?.workshop) {
       onCreated(result.payload.workshop);
       setTitle("");
@@ -123,34 +119,16 @@ function CreateWorkshopForm({
     <section className="panel" aria-labelledby="create-ws-h">
       <h2 id="create-ws-h">{t("workshop.create.title")}</h2>
       <form className="form" onSubmit={onSubmit} noValidate data-testid="create-workshop-form">
-        <FormErrors errors={errors} />
-        {failure && <ErrorState error={failure} />}
-        <div className="form-row">
-          <label htmlFor="ws-title">{t("workshop.create.name")}</label>
-          <input id="ws-title" type="text" required maxLength={200} value={title} aria-invalid={!!fieldError("title")} onChange={(e) => setTitle(e.target.value)} />
-          {fieldError("title") && <p className="field-error">{errorText(fieldError("title")!)}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="ws-date">{t("workshop.heldOn")}</label>
-          <p className="hint" id="ws-date-hint">
-            {t("workshop.create.dateHint")}
-          </p>
-          <input
-            id="ws-date"
-            type="date"
-            required
-            value={heldOn}
-            aria-describedby="ws-date-hint"
-            aria-invalid={!!fieldError("heldOn")}
-            onChange={(e) => setHeldOn(e.target.value)}
-          />
-          {fieldError("heldOn") && <p className="field-error">{errorText(fieldError("heldOn")!)}</p>}
-        </div>
-        <div className="form-row">
-          <label htmlFor="ws-place">{t("workshop.place")}</label>
-          <input id="ws-place" type="text" required maxLength={200} value={place} aria-invalid={!!fieldError("place")} onChange={(e) => setPlace(e.target.value)} />
-          {fieldError("place") && <p className="field-error">{errorText(fieldError("place")!)}</p>}
-        </div>
+        <FormStatus form={create} />
+        <Field id="ws-title" label={t("workshop.create.name")} error={create.fieldError("title")}>
+          {(control) => <input {...control} type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field id="ws-date" label={t("workshop.heldOn")} hint={t("workshop.create.dateHint")} error={create.fieldError("heldOn")}>
+          {(control) => <input {...control} type="date" required value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
+        </Field>
+        <Field id="ws-place" label={t("workshop.place")} error={create.fieldError("place")}>
+          {(control) => <input {...control} type="text" required maxLength={200} value={place} onChange={(e) => setPlace(e.target.value)} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={create.running}>
             {create.running ? t("state.saving") : t("workshop.create.submit")}

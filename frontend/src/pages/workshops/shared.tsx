@@ -1,56 +1,9 @@
-// Pieces the facilitators' pages share: the role gate (a clear log-in or forbidden message, never a
-// blank page), the year/quarter selector kept in the URL, and who may do what (mirroring the API).
+// Pieces the facilitators' pages share: the year/quarter selector kept in the URL, quarter and
+// department labels, and the facts of a workshop.
 import type { ReactNode } from "react";
-import { Link, useLocation, useSearchParams } from "react-router-dom";
-import { useSession } from "../../auth/session";
-import { ErrorState, Loading } from "../../components/States";
+import { useSearchParams } from "react-router-dom";
 import { useI18n, type MessageKey } from "../../i18n";
 import { currentQuarter, nextQuarter, parseYearQuarter, previousQuarter, yearOptions, type YearQuarter } from "./quarter";
-
-type Role = string | undefined | null;
-
-/** The API lets facilitators and admins run workshops (schedule, add participants, items, actions). */
-export const canRunWorkshops = (role: Role) => role === "FACILITATOR" || role === "ADMIN";
-/** Research-team experts (and admins) review agendas. */
-export const canReview = (role: Role) => role === "RESEARCHER" || role === "ADMIN";
-/** City staff roles publish cases. */
-export const canPublishCases = (role: Role) =>
-  role === "STAFF" || role === "OFFICER" || role === "FACILITATOR" || role === "RESEARCHER" || role === "ADMIN";
-
-/** Shows its children only to the roles that may read workshops and progress; explains otherwise. */
-export function RequireWorkshopAccess({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
-  const { me, isFacilitator, loading, error, refresh } = useSession();
-  const location = useLocation();
-  if (!me && error) return <ErrorState error={error} onRetry={refresh} />;
-  if (!me && loading) return <Loading />;
-  if (!me) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return (
-      <section className="page" data-testid="login-required">
-        <h1>{t("workshop.access.title")}</h1>
-        <p className="notice">{t("workshop.access.login")}</p>
-        <p>
-          <Link className="button" to={`/login?next=${next}`}>
-            {t("nav.login")}
-          </Link>
-        </p>
-      </section>
-    );
-  }
-  if (!isFacilitator) {
-    return (
-      <section className="page" data-testid="forbidden">
-        <h1>{t("workshop.access.title")}</h1>
-        <p className="notice">{t("workshop.access.forbidden")}</p>
-        <p>
-          <Link to="/cases">{t("workshop.access.toCases")}</Link> · <Link to="/">{t("state.backHome")}</Link>
-        </p>
-      </section>
-    );
-  }
-  return <>{children}</>;
-}
 
 /** Year and quarter from the URL (default: the current quarter in Seoul), and a setter. */
 export function useYearQuarter(allowWholeYear = false) {

@@ -41,7 +41,7 @@ export async function request<TResult, TVariables>(
     "Content-Type": "application/json",
     Accept: "application/json",
     // The server writes its messages in the language the reader chose (the i18n provider keeps it on <html lang>).
-    "Accept-Language": document.documentElement.lang || "ko",
+    "Accept-Language": window.document.documentElement.lang || "ko",
   };
   const csrf = csrfToken();
   if (csrf) headers["X-CSRF-Token"] = csrf;

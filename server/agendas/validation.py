@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from server.agendas.catalogue import DISTRICT_CODES
 from server.agendas.enums import Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
+from server.agendas.reference import BODY_MAX, BODY_MIN, DISTRICT_CODES, TITLE_MAX, TITLE_MIN
 from server.errors import DomainError
 
-TITLE_MIN, TITLE_MAX = 5, 200
-BODY_MIN, BODY_MAX = 20, 20_000
 REASON_MIN, REASON_MAX = 2, 5_000
 MAX_RELATED = 10
 

@@ -32,7 +32,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mappin
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from server.agendas import catalogue
+from server.agendas import reference
 from server.agendas.enums import AgendaStatus, Channel, PolicyField
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import ANONYMOUS
@@ -74,7 +74,7 @@ COLUMNS: list[Column] = [
     Column("updated_at", "When it last changed (ISO 8601, UTC)."),
 ]
 
-_FIELD_LABELS = {f.code: f for f in catalogue.POLICY_FIELDS}
+_FIELD_LABELS = {f.code: f for f in reference.POLICY_FIELDS}
 
 ColumnLoader = Callable[[list[int]], Awaitable[Mapping[int, object]]]
 _EXTRA: list[tuple[Column, ColumnLoader]] = []
@@ -168,7 +168,7 @@ def parse_filter(params: Mapping[str, list[str]]) -> AgendaFilter:
         fields=_enum_values(params, "fields", [p.value for p in PolicyField], "policy field"),
         statuses=_enum_values(params, "statuses", [s.value for s in AgendaStatus], "status"),
         channels=_enum_values(params, "channels", [c.value for c in Channel], "channel"),
-        districts=_enum_values(params, "districts", catalogue.DISTRICT_CODES, "district"),
+        districts=_enum_values(params, "districts", reference.DISTRICT_CODES, "district"),
         created_after=_datetime(params, "createdAfter"),
         created_before=_datetime(params, "createdBefore"),
     )

@@ -1,5 +1,5 @@
-"""Loading the demo catalogue (SPEC §3 "Seeding"): ``agenda seed-demo`` and the first start of an
-empty database with ``AGENDA_DEMO=1``.
+"""Loading the demo: ``agenda seed-demo`` and the first start of an empty database with
+``AGENDA_DEMO=1``. The data lives in the other modules of this package; this one holds the steps.
 
 Everything goes through the same domain functions the product uses, so the demo is a real history,
 not a fixture dump:
@@ -7,39 +7,39 @@ not a fixture dump:
 * an admin viewer creates the departments and work-plan items (:mod:`server.agendas.departments`);
 * the demo accounts are made with :func:`server.accounts.service.create_user`, with their roles and
   departments;
-* each demo agenda is proposed by its catalogue proposer through :func:`server.agendas.service.propose`
-  (so routing really runs and records its reason); demo accounts support it up to the catalogue's
+* each demo agenda is proposed by its listed proposer through :func:`server.agendas.service.propose`
+  (so routing really runs and records its reason); demo accounts support it up to the demo's
   count, as far as there are accounts (every account but the proposer, citizens first); then an owner
   of the agenda — a staff member of the department routing chose, or the officer for officer-owned
-  agendas — brings it to its catalogue status through the real transitions
+  agendas — brings it to its listed status through the real transitions
   (:func:`server.agendas.triage.triage` and :func:`~server.agendas.triage.advance`).
 
 Choices worth knowing:
 
 * **Idempotent, additive ``force``.** Without ``force`` a database that already has departments is
   left alone (the report says so). With ``force`` the seeder *adds what is missing* — departments by
-  code, work-plan items by (department, title, year), accounts by e-mail, agendas by their catalogue
+  code, work-plan items by (department, title, year), accounts by e-mail, agendas by their demo
   key (``propose``'s idempotency key ``demo:<key>`` of the proposer) — and never changes or
-  duplicates what exists. An agenda that exists but stopped short of its catalogue status (an
+  duplicates what exists. An agenda that exists but stopped short of its listed status (an
   interrupted seed) is moved on from where it is.
 * **All or nothing.** One seeding runs in one transaction (the domain functions' own transactions
   nest as savepoints), so a failure leaves nothing behind and the next start tries again; two server
   processes seeding an empty PostgreSQL database at once cannot both succeed (the second one's
   department insert conflicts and rolls back).
 * **SUBMITTED.** ``propose`` routes at once (SUBMITTED → IN_TRIAGE in the same transaction) and no
-  transition leads back, so the catalogue's SUBMITTED agendas rest in IN_TRIAGE, untouched by triage
+  transition leads back, so the demo's SUBMITTED agendas rest in IN_TRIAGE, untouched by triage
   — the "just arrived" state a person actually sees. The report's ``notes`` say how many.
-* **Work-plan year.** The catalogue's items are for :data:`~server.agendas.catalogue.WORK_PLAN_YEAR`;
+* **Work-plan year.** The demo's items are for :data:`~demo.departments.WORK_PLAN_YEAR`;
   routing only considers the current year's plan, so when seeding in a later year the items are
   filed under the current year (otherwise no demo agenda could be routed by work plan).
 * **Rate limit.** Citizens may propose ``proposals_per_hour`` agendas an hour; the seeder proposes
-  with a copy of the settings whose limit is high enough for the catalogue.
+  with a copy of the settings whose limit is high enough for the demo.
 * **A year of execution** (:class:`_Year`). The agendas are told over the previous calendar year and
   the started quarters of the current one: each is proposed, decided, started and completed in the
-  quarters :data:`~server.agendas.catalogue.DEMO_TIMELINE` gives; accepted, in-progress and
+  quarters :data:`~demo.execution.DEMO_TIMELINE` gives; accepted, in-progress and
   completed agendas get an execution plan that their owner updates quarter by quarter; every quarter
   has an execution workshop (participants, items of the four purposes, action items) — the
-  catalogue's agendas of channel WORKSHOP are proposed there, as its DISCOVERY items —; the research
+  demo's agendas of channel WORKSHOP are proposed there, as its DISCOVERY items —; the research
   team reviews agendas and publishes cases. Reports compute everything from history timestamps, so
   after each step the rows it wrote (events, creation, done and review times) are dated to the moment
   of the quarter the step stands for — the only liberty taken, as in ``tests/test_workshops_year.py``.
@@ -64,11 +64,14 @@ from zoneinfo import ZoneInfo
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from demo import execution
+from demo.accounts import ADMIN_EMAIL, DEMO_PASSWORD, DEMO_STAFF, FACILITATOR_EMAIL, OFFICER_EMAIL, RESEARCHER_EMAIL
+from demo.agendas import DEMO_AGENDAS, DemoAgenda
+from demo.departments import DEPARTMENTS, WORK_PLAN_ITEMS
+from demo.execution import DemoParticipant, DemoPlan
 from server.accounts.models import User
 from server.accounts.roles import Role
 from server.accounts.service import create_user
-from server.agendas import catalogue
-from server.agendas.catalogue import DEMO_AGENDAS, DEMO_PASSWORD, DEMO_STAFF, DEPARTMENTS, WORK_PLAN_ITEMS
 from server.agendas.departments import create_department, create_work_plan_item, current_year
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -103,8 +106,8 @@ class SeedReport:
     agendas: int = 0
     transitions: int = 0
     supports: int = 0
-    statuses: dict[str, int] = field(default_factory=dict)  # status -> agendas of the catalogue, after the run
-    routing: dict[str, int] = field(default_factory=dict)  # routing reason -> agendas of the catalogue
+    statuses: dict[str, int] = field(default_factory=dict)  # status -> demo agendas, after the run
+    routing: dict[str, int] = field(default_factory=dict)  # routing reason -> demo agendas
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     # the year of execution (see _Year)
@@ -124,7 +127,7 @@ class SeedReport:
                     self.plan_updates, self.reviews, self.cases))
 
 
-# The catalogue status -> the steps that lead there from IN_TRIAGE, each (from status, action).
+# The listed status -> the steps that lead there from IN_TRIAGE, each (from status, action).
 _ACCEPT = ("triage", Decision.ACCEPT)
 _PLAN: dict[str, list[tuple[S, tuple[str, object]]]] = {
     S.SUBMITTED.value: [],
@@ -139,12 +142,12 @@ _PLAN: dict[str, list[tuple[S, tuple[str, object]]]] = {
 
 
 def reachable_status(target: str) -> str:
-    """The status a catalogue agenda ends in: its own, except SUBMITTED (see the module docs)."""
+    """The status a demo agenda ends in: its own, except SUBMITTED (see the module docs)."""
     return S.IN_TRIAGE.value if target == S.SUBMITTED.value else target
 
 
-def work_plan_year(catalogue_year: int) -> int:
-    return max(catalogue_year, current_year())
+def work_plan_year(listed_year: int) -> int:
+    return max(listed_year, current_year())
 
 
 async def database_is_empty() -> bool:
@@ -168,13 +171,13 @@ async def seed_if_empty(settings: Settings) -> SeedReport | None:
         "demo data loaded in %.1fs: %d departments, %d work-plan items, %d agendas and %d demo accounts "
         "(e.g. %s, %s; shared demo password %r; AGENDA_DEMO=0 disables this on an empty database)",
         report.seconds, report.departments, report.work_plan_items, report.agendas, report.users,
-        catalogue.ADMIN_EMAIL, catalogue.OFFICER_EMAIL, DEMO_PASSWORD,
+        ADMIN_EMAIL, OFFICER_EMAIL, DEMO_PASSWORD,
     )
     return report
 
 
 async def seed_demo(settings: Settings, *, force: bool = False) -> SeedReport:
-    """Load the demo catalogue (see the module docs). Without ``force``, a database that already
+    """Load the demo (see the module docs). Without ``force``, a database that already
     has departments is left untouched (``report.skipped``)."""
     started = time.perf_counter()
     existing = await Department.all().count()
@@ -195,7 +198,7 @@ async def seed_demo(settings: Settings, *, force: bool = False) -> SeedReport:
 
 class _Seeder:
     def __init__(self, settings: Settings, report: SeedReport) -> None:
-        # Citizens' proposals are rate-limited; the seeder proposes the whole catalogue at once.
+        # Citizens' proposals are rate-limited; the seeder proposes every demo agenda at once.
         per_hour = max(settings.proposals_per_hour, len(DEMO_AGENDAS) * 10)
         self.settings = dataclasses.replace(settings, proposals_per_hour=per_hour)
         self.report = report
@@ -208,7 +211,7 @@ class _Seeder:
         await self.work_plan()
         await self.accounts()
         year = _Year(self)
-        await year.tell()  # proposes and moves the catalogue agendas this run creates, over the year
+        await year.tell()  # proposes and moves the demo agendas this run creates, over the year
         wanted = given = 0
         for item in DEMO_AGENDAS:
             w, g = await self.agenda(item)
@@ -227,7 +230,7 @@ class _Seeder:
                 f"supports: the catalogue asks for {wanted}, there are {len(DEMO_STAFF)} demo accounts to give "
                 f"them, so {given} were given (at most one per account and agenda, never the proposer's own)")
 
-    # ------------------------------------------------------------------ catalogue
+    # ------------------------------------------------------------------ departments, work plan, accounts
 
     async def departments(self) -> None:
         admin = system_admin()
@@ -270,8 +273,8 @@ class _Seeder:
 
     # ------------------------------------------------------------------ agendas
 
-    async def agenda(self, item: catalogue.DemoAgenda, upto: str | None = None) -> tuple[int, int]:
-        """Propose (unless already there), support, then move to the catalogue status (or only as
+    async def agenda(self, item: DemoAgenda, upto: str | None = None) -> tuple[int, int]:
+        """Propose (unless already there), support, then move to the listed status (or only as
         far as ``upto``). Returns (supports wanted, supports the agenda has)."""
         proposer = self.users[item.proposer]
         key = IDEMPOTENCY_PREFIX + item.key
@@ -283,7 +286,7 @@ class _Seeder:
         await self.transitions(agenda, item, upto)
         return item.supports, given
 
-    async def proposal(self, item: catalogue.DemoAgenda) -> ProposalInput:
+    async def proposal(self, item: DemoAgenda) -> ProposalInput:
         work_plan_item_id = None
         if item.work_plan is not None:
             code, title = item.work_plan
@@ -293,7 +296,7 @@ class _Seeder:
                              district=item.district, related_department_codes=list(item.related_department_codes),
                              work_plan_item_id=work_plan_item_id, idempotency_key=IDEMPOTENCY_PREFIX + item.key)
 
-    async def supports(self, agenda: Agenda, item: catalogue.DemoAgenda) -> int:
+    async def supports(self, agenda: Agenda, item: DemoAgenda) -> int:
         already = set(await Support.filter(agenda_id=agenda.id).values_list("user_id", flat=True))
         if len(already) >= item.supports or S(agenda.status) not in SUPPORTABLE:
             return len(already)
@@ -310,15 +313,15 @@ class _Seeder:
 
     async def owner_email(self, agenda: Agenda) -> str:
         if agenda.owner_kind == OwnerKind.INNOVATION_OFFICER.value:
-            return catalogue.OFFICER_EMAIL
+            return OFFICER_EMAIL
         code = self.dept_codes.get(agenda.owner_department_id)
         for a in DEMO_STAFF:
             if code in a.department_codes and a.role == Role.STAFF.value:
                 return a.email
-        return catalogue.ADMIN_EMAIL  # a department without demo staff: the admin may do what an owner may
+        return ADMIN_EMAIL  # a department without demo staff: the admin may do what an owner may
 
-    async def transitions(self, agenda: Agenda, item: catalogue.DemoAgenda, upto: str | None = None) -> Agenda:
-        """Move the agenda towards its catalogue status, stopping at ``upto`` when given."""
+    async def transitions(self, agenda: Agenda, item: DemoAgenda, upto: str | None = None) -> Agenda:
+        """Move the agenda towards its listed status, stopping at ``upto`` when given."""
         steps = _PLAN.get(item.status)
         if steps is None:
             self.report.notes.append(f"{item.key}: status {item.status} cannot be seeded; left {agenda.status}")
@@ -359,7 +362,7 @@ def _supporter_order() -> list[str]:
 # days (the default AGENDA_STALLED_DAYS) at its end: what the reports call stalled is what the
 # timeline leaves waiting.
 _PROPOSE, _WORK, _WORKSHOP, _FOLLOW_UP = 0.4, 0.5, 0.62, 0.78
-# How far along its plan an in-progress agenda is by now, by position in the catalogue.
+# How far along its plan an in-progress agenda is by now, by its position in DEMO_AGENDAS.
 _REACH = (0.6, 0.45, 0.75, 0.55, 0.35, 0.7)
 # Where a completed agenda's KPIs ended, as a share of the way from baseline to target.
 _FINAL_KPI = (1.0, 0.9, 1.1)
@@ -370,7 +373,7 @@ _DECIDED = {Decision.ACCEPT: S.ACCEPTED, Decision.REJECT: S.REJECTED, Decision.N
 
 
 def _path(status: str) -> list[str]:
-    """The statuses a demo agenda passes through, from IN_TRIAGE to its catalogue status."""
+    """The statuses a demo agenda passes through, from IN_TRIAGE to its listed status."""
     return [S.IN_TRIAGE.value] + [(_DECIDED[arg] if action == "triage" else arg).value
                                   for _, (action, arg) in _PLAN.get(status, [])]
 
@@ -379,9 +382,9 @@ def _path(status: str) -> list[str]:
 class _Entry:
     """A demo agenda and its timeline."""
 
-    item: catalogue.DemoAgenda
+    item: DemoAgenda
     index: int
-    path: list[str]           # statuses from IN_TRIAGE to the catalogue status
+    path: list[str]           # statuses from IN_TRIAGE to the listed status
     quarters: list[int]       # the story quarter in which it reaches each of them
     last_update: int          # the last story quarter its plan is updated in
     idle: bool                # left to stall: waiting in triage or for information, or its plan no longer updated
@@ -400,7 +403,7 @@ class _Entry:
     @property
     def found_at_workshop(self) -> bool:
         """Proposed at a workshop, by its facilitator (a DISCOVERY item)."""
-        return self.item.channel == "WORKSHOP" and self.item.proposer == catalogue.FACILITATOR_EMAIL
+        return self.item.channel == "WORKSHOP" and self.item.proposer == FACILITATOR_EMAIL
 
     def status_at(self, k: int) -> str | None:
         status = None
@@ -421,7 +424,7 @@ class _Year:
     Story quarter ``k`` is the ``k``-th quarter from Q1 of the previous year. Each quarter runs four
     steps (:data:`_PROPOSE` … :data:`_FOLLOW_UP`) in order; after each, the rows it wrote are dated
     to its moment (:meth:`stamp`). Only agendas this run creates are proposed and moved here (the
-    rest of the seeder then finds them at their catalogue status); workshops, reviews and cases are
+    rest of the seeder then finds them at their listed status); workshops, reviews and cases are
     created when missing, whoever created the agendas they are about."""
 
     def __init__(self, seeder: _Seeder, now: datetime | None = None) -> None:
@@ -438,13 +441,14 @@ class _Year:
         self.entries: list[_Entry] = []
         for i, item in enumerate(DEMO_AGENDAS):
             path = _path(item.status)
-            raw = catalogue.DEMO_TIMELINE.get(item.key, (-1, -1, -1, -1, None))
+            t = execution.DEMO_TIMELINE.get(item.key, execution.CURRENT_QUARTER)
+            raw = (t.proposed, t.decided, t.started, t.completed)
             quarters, prev = [], self.resolve(raw[0])
             for j in range(len(path)):
                 prev = max(prev, self.resolve(raw[j]) if j < 4 and raw[j] is not None else prev)
                 quarters.append(prev)
             completed = path[-1] == S.COMPLETED.value
-            last_update = self.resolve(raw[4]) if raw[4] is not None else (quarters[-1] if completed else self.last)
+            last_update = self.resolve(t.last_plan_update) if t.last_plan_update is not None else (quarters[-1] if completed else self.last)
             idle = path[-1] in (S.IN_TRIAGE.value, S.NEEDS_INFO.value) or (not completed and last_update < self.last)
             self.entries.append(_Entry(item, i, path, quarters, last_update, idle))
         self.by_key = {e.key: e for e in self.entries}
@@ -560,9 +564,8 @@ class _Year:
 
     # ------------------------------------------------------------------ plans
 
-    def plan_of(self, e: _Entry) -> tuple[str, tuple[str, ...], tuple[tuple[str, str, float, float], ...]]:
-        return catalogue.DEMO_PLANS.get(e.key) or (
-            "", ("기본계획 수립", "시범 운영", "성과 점검과 확산 계획"), (("참여 시민", "명", 0, 1000),))
+    def plan_of(self, e: _Entry) -> DemoPlan:
+        return execution.DEMO_PLANS.get(e.key, execution.DEFAULT_PLAN)
 
     @staticmethod
     def kpi_value(baseline: float, target: float, share: float) -> float:
@@ -573,21 +576,21 @@ class _Year:
 
     def plan_state(self, e: _Entry, status: str, k: int, completing: bool) -> tuple:
         """(milestones done, KPI actuals) of the plan in quarter ``k``."""
-        _, titles, kpis = self.plan_of(e)
-        n = len(titles)
+        plan = self.plan_of(e)
+        n = len(plan.milestones)
         if completing or status == S.COMPLETED.value:
             reach = _FINAL_KPI[e.index % len(_FINAL_KPI)]
-            return n, tuple(self.kpi_value(b, t, reach) for _, _, b, t in kpis)
+            return n, tuple(self.kpi_value(k.baseline, k.target, reach) for k in plan.kpis)
         if status == S.ACCEPTED.value:  # preparing: a milestone a quarter after acceptance, not the last one
-            return min(n - 1, max(0, k - e.q(1))), tuple(None for _ in kpis)
+            return min(n - 1, max(0, k - e.q(1))), tuple(None for _ in plan.kpis)
         started = e.q(2)
         if e.path[-1] == S.COMPLETED.value:
             share = min(1.0, (k - started + 1) / (e.q(3) - started + 1))
         else:
             share = _REACH[e.index % len(_REACH)] * (k - started + 1) / (max(self.last, started) - started + 1)
         done = min(n - 1, max(1, math.floor(share * n + 1e-9)))
-        return done, tuple(self.kpi_value(b, t, min(1.0, share * (1.0, 0.8)[j % 2]))
-                           for j, (_, _, b, t) in enumerate(kpis))
+        return done, tuple(self.kpi_value(kpi.baseline, kpi.target, min(1.0, share * (1.0, 0.8)[j % 2]))
+                           for j, kpi in enumerate(plan.kpis))
 
     def due_dates(self, e: _Entry, n: int) -> list[date]:
         """Milestones fall due evenly from acceptance to the planned end: completion for completed
@@ -612,15 +615,15 @@ class _Year:
         state = self.plan_state(e, agenda.status, k, completing)
         if state == e.saved:
             return
-        summary, titles, kpis = self.plan_of(e)
+        plan = self.plan_of(e)
         done, actuals = state
         owner = await self.seeder.viewer(await self.seeder.owner_email(agenda))
         await plan_service.save_plan(
-            owner, agenda.id, summary=summary,
+            owner, agenda.id, summary=plan.summary,
             milestones=[plan_service.MilestoneInput(title, due, done=i < done)
-                        for i, (title, due) in enumerate(zip(titles, self.due_dates(e, len(titles))))],
-            kpis=[plan_service.KpiInput(name, unit, target=target, baseline=baseline, actual=actual)
-                  for (name, unit, baseline, target), actual in zip(kpis, actuals)])
+                        for i, (title, due) in enumerate(zip(plan.milestones, self.due_dates(e, len(plan.milestones))))],
+            kpis=[plan_service.KpiInput(kpi.name, kpi.unit, target=kpi.target, baseline=kpi.baseline, actual=actual)
+                  for kpi, actual in zip(plan.kpis, actuals)])
         # Saving a plan moves the agenda's version on: the next transition starts from the new one.
         agenda.version = (await Agenda.filter(id=agenda.id).values_list("version", flat=True))[0]
         if e.saved is None:
@@ -638,10 +641,10 @@ class _Year:
         code = self.seeder.dept_codes.get(agenda.owner_department_id)
         return next((d.name_ko for d in DEPARTMENTS if d.code == code), "소관 부서")
 
-    def participants(self, k: int, agendas: list[Agenda]) -> list[tuple[str, str, str]]:
+    def participants(self, k: int, agendas: list[Agenda]) -> list[DemoParticipant]:
         """Officials of (up to three of) the departments whose agendas are on the table and the
         Social Innovation Officer; two experts and two civic groups, in turn."""
-        people: list[tuple[str, str, str]] = []
+        people: list[DemoParticipant] = []
         codes: list[str] = []
         for a in agendas:
             code = self.seeder.dept_codes.get(a.owner_department_id)
@@ -651,21 +654,21 @@ class _Year:
             account = next((s for s in DEMO_STAFF if s.role == Role.STAFF.value and code in s.department_codes), None)
             if account is not None:
                 name = account.display_name.partition(" (")[0]
-                people.append((name, next(d.name_ko for d in DEPARTMENTS if d.code == code), "OFFICIAL"))
-        officer = next(s for s in DEMO_STAFF if s.email == catalogue.OFFICER_EMAIL)
+                people.append(DemoParticipant(name, next(d.name_ko for d in DEPARTMENTS if d.code == code), "OFFICIAL"))
+        officer = next(s for s in DEMO_STAFF if s.email == OFFICER_EMAIL)
         name, _, affiliation = officer.display_name.partition(" (")
-        people.append((name, affiliation.rstrip(")") or "사회혁신담당관", "OFFICIAL"))
-        for pool in (catalogue.DEMO_WORKSHOP_EXPERTS, catalogue.DEMO_WORKSHOP_CIVIC_GROUPS):
+        people.append(DemoParticipant(name, affiliation.rstrip(")") or "사회혁신담당관", "OFFICIAL"))
+        for pool in (execution.DEMO_WORKSHOP_EXPERTS, execution.DEMO_WORKSHOP_CIVIC_GROUPS):
             people += [pool[(2 * k) % len(pool)], pool[(2 * k + 1) % len(pool)]]
         return people
 
     async def workshop(self, k: int) -> None:
         year, q = self.quarters[k]
-        title = catalogue.DEMO_WORKSHOP_TITLES[q].format(year=year)
+        title = execution.DEMO_WORKSHOP_TITLES[q].format(year=year)
         if await Workshop.exists(year=year, quarter=q, title=title):
             return
         held_on = self.at(k, _WORKSHOP).astimezone(self.zone).date()
-        facilitator = await self.seeder.viewer(catalogue.FACILITATOR_EMAIL)
+        facilitator = await self.seeder.viewer(FACILITATOR_EMAIL)
         live = {a.id: a for a in await Agenda.filter(id__in=[e.agenda.id for e in self.entries if e.agenda])}
 
         def status(e: _Entry) -> str | None:
@@ -687,12 +690,12 @@ class _Year:
 
         w = await workshop_service.create_workshop(
             facilitator, year=year, quarter=q, title=title, held_on=held_on,
-            place=catalogue.DEMO_WORKSHOP_PLACES[k % len(catalogue.DEMO_WORKSHOP_PLACES)])
+            place=execution.DEMO_WORKSHOP_PLACES[k % len(execution.DEMO_WORKSHOP_PLACES)])
         self.report.workshops += 1
         on_table = [live[e.agenda.id] for _, e in table if e.agenda and e.agenda.id in live]
-        for name, affiliation, kind in self.participants(k, on_table):
-            await workshop_service.add_participant(facilitator, w.id, name=name, affiliation=affiliation,
-                                                   affiliation_type=kind)
+        for person in self.participants(k, on_table):
+            await workshop_service.add_participant(facilitator, w.id, name=person.name, affiliation=person.affiliation,
+                                                   affiliation_type=person.affiliation_type)
         actions = 0
         for purpose, e in table:
             agenda = live.get(e.agenda.id) if e.agenda else None
@@ -700,12 +703,12 @@ class _Year:
             if purpose == "PROGRESS_CHECK" and await Milestone.filter(
                     plan__agenda_id=agenda.id, done=False, due_date__lt=held_on).exists():
                 texts = "PROGRESS_CHECK_LATE"
-            notes, decision = catalogue.DEMO_ITEM_TEXTS[texts]
+            minutes = execution.DEMO_ITEM_TEXTS[texts]
             new_agenda = await self.seeder.proposal(e.item) if agenda is None else None
             item = await workshop_service.add_item(
                 facilitator, w.id, purpose=purpose, settings=self.settings,
-                agenda_id=None if new_agenda else agenda.id, new_agenda=new_agenda, notes=notes,
-                decision=decision.format(dept=self.owner_name(agenda)))
+                agenda_id=None if new_agenda else agenda.id, new_agenda=new_agenda, notes=minutes.notes,
+                decision=minutes.decision.format(dept=self.owner_name(agenda)))
             self.report.workshop_items += 1
             if new_agenda is not None:  # proposed by the facilitator, at the workshop, then supported
                 agenda = await Agenda.get(id=item.agenda_id)
@@ -715,10 +718,10 @@ class _Year:
                 e.agenda = agenda = await Agenda.get(id=agenda.id)
             if purpose == "PROGRESS_CHECK" and texts != "PROGRESS_CHECK_LATE":
                 continue
-            title_, days = catalogue.DEMO_ACTIONS[purpose]
-            action = await workshop_service.add_action(facilitator, item.id, title=title_,
+            todo = execution.DEMO_ACTIONS[purpose]
+            action = await workshop_service.add_action(facilitator, item.id, title=todo.title,
                                                        owner=self.owner_name(agenda),
-                                                       due_date=held_on + timedelta(days=days))
+                                                       due_date=held_on + timedelta(days=todo.due_in_days))
             self.report.action_items += 1
             if not ((k + actions) % 3 == 0 or e.idle):
                 self.to_mark_done.append(action.id)
@@ -726,39 +729,41 @@ class _Year:
 
     async def follow_up(self, k: int) -> None:
         if self.to_mark_done:
-            facilitator = await self.seeder.viewer(catalogue.FACILITATOR_EMAIL)
+            facilitator = await self.seeder.viewer(FACILITATOR_EMAIL)
             for action_id in self.to_mark_done:
                 await workshop_service.set_action_done(facilitator, action_id, True)
             self.done_now, self.to_mark_done = self.to_mark_done, []
-        researcher = await self.seeder.viewer(catalogue.RESEARCHER_EMAIL)
-        for key, q, scores, opinion in catalogue.DEMO_REVIEWS:
-            e = self.by_key.get(key)
-            if e is None or e.agenda is None or max(self.resolve(q), e.quarters[0]) != k:
+        researcher = await self.seeder.viewer(RESEARCHER_EMAIL)
+        for r in execution.DEMO_REVIEWS:
+            e = self.by_key.get(r.agenda_key)
+            if e is None or e.agenda is None or max(self.resolve(r.quarter), e.quarters[0]) != k:
                 continue
             if await Review.exists(agenda_id=e.agenda.id, reviewer_id=researcher.user.id):
                 continue
-            await research.review(researcher, e.agenda.id, scores=dict(zip(research.CRITERIA, scores)), opinion=opinion)
+            await research.review(researcher, e.agenda.id, scores=dict(zip(research.CRITERIA, r.scores)),
+                                  opinion=r.opinion)
             self.report.reviews += 1
-        for origin, key, title, policy_field, place, summary, outcome, lessons, q in catalogue.DEMO_CASES:
-            e = self.by_key.get(key) if key else None
-            when = self.resolve(q)
-            if key is not None:
+        for c in execution.DEMO_CASES:
+            e = self.by_key.get(c.agenda_key) if c.agenda_key else None
+            when = self.resolve(c.quarter)
+            if c.agenda_key is not None:
                 if e is None or e.agenda is None:
                     continue
                 when = max(when, e.quarters[-1])
-            if when != k or await InnovationCase.exists(title=title):
+            if when != k or await InnovationCase.exists(title=c.title):
                 continue
-            viewer, agenda_id = researcher, None
+            viewer, agenda_id, policy_field = researcher, None, c.field
             if e is not None:
                 agenda = await Agenda.get(id=e.agenda.id)
                 if agenda.status != S.COMPLETED.value or await InnovationCase.exists(agenda_id=agenda.id):
                     self.report.notes.append(
-                        f"case {title!r}: its agenda is {agenda.status} or already a case; not published")
+                        f"case {c.title!r}: its agenda is {agenda.status} or already a case; not published")
                     continue
                 viewer = await self.seeder.viewer(await self.seeder.owner_email(agenda))
                 agenda_id, policy_field = agenda.id, None  # a programme case takes its agenda's field
-            await research.publish_case(viewer, title=title, summary=summary, outcome=outcome, lessons=lessons,
-                                        origin=origin, field=policy_field, place=place, agenda_id=agenda_id)
+            await research.publish_case(viewer, title=c.title, summary=c.summary, outcome=c.outcome,
+                                        lessons=c.lessons, origin=c.origin, field=policy_field, place=c.place,
+                                        agenda_id=agenda_id)
             self.report.cases += 1
 
     # ------------------------------------------------------------------ the end

@@ -16,7 +16,8 @@ import pytest
 from demo.accounts import DEMO_PASSWORD, DEMO_STAFF, OFFICER_EMAIL
 from demo.agendas import DEMO_AGENDAS
 from demo.departments import DEPARTMENTS, WORK_PLAN_ITEMS
-from demo.seeder import IDEMPOTENCY_PREFIX, reachable_status, seed_demo, seed_if_empty
+from demo.city import IDEMPOTENCY_PREFIX, reachable_status
+from demo.seeder import seed_demo, seed_if_empty
 from server import db
 from server.accounts import service as accounts
 from server.accounts.models import User

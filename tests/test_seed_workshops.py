@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from demo.accounts import FACILITATOR_EMAIL, RESEARCHER_EMAIL
 from demo.agendas import DEMO_AGENDAS
 from demo.execution import DEMO_WORKSHOP_PLACES
-from demo.seeder import IDEMPOTENCY_PREFIX, seed_demo
+from demo.city import IDEMPOTENCY_PREFIX
+from demo.seeder import seed_demo
 from server.accounts.models import User
 from server.accounts.roles import Role
 from server.agendas.models import Agenda, AgendaEvent, Department

@@ -1,5 +1,7 @@
 """Seoul's demo departments (실·국·본부) with their routing keywords, and their work-plan items
-(업무계획). Data only: the seeder files them through the domain's department functions.
+(업무계획). Data, plus :func:`work_plan_profiles` and :func:`work_plan_id`, which give the items the
+ids the seeder's insertion order gives them, so that routing tests can use the demo without a
+database; the seeder files them through the domain's department functions.
 
 The offices and bureaus are the Seoul Metropolitan Government's own; the work-plan items are
 illustrative.

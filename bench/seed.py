@@ -25,10 +25,11 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 from tortoise.transactions import in_transaction
 
+from demo.departments import DEPARTMENTS
 from server import db
 from server.accounts.models import User
 from server.accounts.roles import Role
-from server.agendas import catalogue
+from server.agendas import reference
 from server.agendas.models import Agenda, Department
 
 BENCH_PG_DATABASE = "civic_agenda_bench"
@@ -92,7 +93,7 @@ def _pick(rng: random.Random, weights: dict[str, int]) -> str:
 
 
 def _keyword(rng: random.Random, profile, lang: str) -> str:
-    """A routing keyword of the department in the agenda's language (the catalogue mixes them)."""
+    """A routing keyword of the department in the agenda's language (the demo departments mix them)."""
     kws = profile.keywords
     if lang == "en":
         pool = [k for k in kws if k.isascii()]
@@ -110,7 +111,7 @@ def _district_label(district, lang: str) -> str:
 def _text(rng: random.Random, profile, district, lang: str) -> tuple[str, str]:
     k, k2 = _keyword(rng, profile, lang), _keyword(rng, profile, lang)
     d = _district_label(district, lang)
-    title = rng.choice(_TITLE[lang]).format(d=d, k=k)[: catalogue.TITLE_MAX]
+    title = rng.choice(_TITLE[lang]).format(d=d, k=k)[: reference.TITLE_MAX]
     sentences = rng.sample(_BODY[lang], rng.randint(3, 6))
     sep = "" if lang == "zh" else " "
     body = sep.join(s.format(d=d, k=k, k2=k2) for s in sentences)
@@ -188,7 +189,7 @@ async def seed(database_url: str, n_agendas: int, *, seed: int = 1, batch: int =
     try:
         with ctx:
             conn = db.connection()
-            profiles = catalogue.DEPARTMENTS
+            profiles = DEPARTMENTS
             await Department.bulk_create([
                 Department(code=p.code, name_ko=p.name_ko, name_en=p.name_en,
                            policy_fields=sorted(p.fields), keywords=list(p.keywords))
@@ -215,7 +216,7 @@ async def seed(database_url: str, n_agendas: int, *, seed: int = 1, batch: int =
                 rows = []
                 for i in range(inserted, min(inserted + batch, n_agendas)):
                     profile = rng.choice(profiles)
-                    district = rng.choice(catalogue.SEOUL_DISTRICTS)
+                    district = rng.choice(reference.SEOUL_DISTRICTS)
                     lang = _pick(rng, LANGUAGE_WEIGHTS)
                     title, body = _text(rng, profile, district, lang)
                     status = _pick(rng, STATUS_WEIGHTS)

@@ -16,8 +16,8 @@ from tortoise.context import _current_context
 from civic import frontend
 from civic.health import healthz, metrics, readyz
 from civic.language import LanguageMiddleware
+from demo.seeder import seed_if_empty
 from server import db
-from server.agendas.seed import seed_if_empty
 from server.workshops.http import workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics

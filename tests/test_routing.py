@@ -10,7 +10,29 @@ from collections import Counter
 
 import pytest
 
-from server.agendas import catalogue as cat
+from demo.accounts import CITIZEN_EMAILS, DEMO_PASSWORD, DEMO_STAFF
+from demo.agendas import DEMO_AGENDAS
+from demo.departments import (
+    DEPARTMENT_CODES,
+    DEPARTMENT_NAMES_ZH,
+    DEPARTMENTS,
+    WORK_PLAN_ITEMS,
+    WORK_PLAN_YEAR,
+    work_plan_id,
+    work_plan_profiles,
+)
+from server.agendas.reference import (
+    BODY_MIN,
+    CHANNEL_CODES,
+    CHANNELS,
+    DISTRICT_CODES,
+    POLICY_FIELD_CODES,
+    POLICY_FIELDS,
+    SEOUL_DISTRICTS,
+    STATUSES,
+    TITLE_MAX,
+    TITLE_MIN,
+)
 from server.agendas.routing import (
     AgendaText,
     DepartmentProfile,
@@ -312,20 +334,20 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 def test_five_policy_fields_with_the_programmes_own_labels():
-    assert {f.code: f.ko for f in cat.POLICY_FIELDS} == SPEC_FIELDS
-    assert all(f.en and f.zh and HAN.search(f.zh) for f in cat.POLICY_FIELDS)
+    assert {f.code: f.ko for f in POLICY_FIELDS} == SPEC_FIELDS
+    assert all(f.en and f.zh and HAN.search(f.zh) for f in POLICY_FIELDS)
 
 
 def test_five_channels_and_only_citizen_proposal_is_open_to_citizens():
-    assert [c.code for c in cat.CHANNELS] == [
+    assert [c.code for c in CHANNELS] == [
         "CITIZEN_PROPOSAL", "CASE_ANALYSIS", "EXPERT_INTERVIEW", "DEPARTMENT_WORK", "WORKSHOP",
     ]
-    assert [c.code for c in cat.CHANNELS if not c.staff_only] == ["CITIZEN_PROPOSAL"]
-    assert all(c.ko and c.en and c.zh for c in cat.CHANNELS)
+    assert [c.code for c in CHANNELS if not c.staff_only] == ["CITIZEN_PROPOSAL"]
+    assert all(c.ko and c.en and c.zh for c in CHANNELS)
 
 
 def test_twenty_five_unique_districts():
-    districts = cat.SEOUL_DISTRICTS
+    districts = SEOUL_DISTRICTS
     assert len(districts) == 25
     for attr in ("code", "ko", "en", "zh"):
         assert len({getattr(d, attr) for d in districts}) == 25
@@ -335,99 +357,99 @@ def test_twenty_five_unique_districts():
 
 
 def test_at_least_fifteen_real_departments_with_specific_keywords():
-    depts = cat.DEPARTMENTS
+    depts = DEPARTMENTS
     assert len(depts) >= 15
     assert len({d.code for d in depts}) == len(depts)
     for code in ("TRANSPORT", "WELFARE", "HOUSING", "ECONOMY", "CULTURE", "SAFETY", "CLIMATE_ENV",
                  "WOMEN_FAMILY", "INNOVATION", "REGENERATION", "COMMUNICATION", "HEALTH", "EDUCATION", "DIGITAL"):
-        assert code in cat.DEPARTMENT_CODES
+        assert code in DEPARTMENT_CODES
     generic = {normalize(w) for w in ("시민", "서울", "지원", "문화", "교육", "안전", "city", "citizen", "seoul")}
     keyword_owners: Counter[str] = Counter()
     for d in depts:
         assert re.fullmatch(r"[A-Z][A-Z_]*[A-Z]", d.code) and len(d.code) <= 40
         assert HANGUL.search(d.name_ko) and LATIN.search(d.name_en)
-        assert d.fields and d.fields <= set(cat.POLICY_FIELD_CODES)
+        assert d.fields and d.fields <= set(POLICY_FIELD_CODES)
         assert 8 <= len(d.keywords) <= 25
         assert any(HANGUL.search(k) for k in d.keywords), d.code
         assert any(LATIN.search(k) and not HANGUL.search(k) for k in d.keywords), d.code
         assert any(HAN.search(k) for k in d.keywords), d.code
         assert not {normalize(k) for k in d.keywords} & generic, d.code
-        assert d.code in cat.DEPARTMENT_NAMES_ZH
+        assert d.code in DEPARTMENT_NAMES_ZH
         keyword_owners.update({normalize(k) for k in d.keywords})
     assert [k for k, n in keyword_owners.items() if n > 1] == []  # no keyword shared by two departments
 
 
 def test_work_plan_items_for_2026_one_to_three_per_department():
-    per_dept = Counter(w.department_code for w in cat.WORK_PLAN_ITEMS)
-    assert set(per_dept) == set(cat.DEPARTMENT_CODES)
+    per_dept = Counter(w.department_code for w in WORK_PLAN_ITEMS)
+    assert set(per_dept) == set(DEPARTMENT_CODES)
     assert all(1 <= n <= 3 for n in per_dept.values())
-    assert all(w.year == 2026 and w.title and len(w.keywords) >= 2 for w in cat.WORK_PLAN_ITEMS)
-    assert len({(w.department_code, w.title) for w in cat.WORK_PLAN_ITEMS}) == len(cat.WORK_PLAN_ITEMS)
-    profiles = cat.work_plan_profiles(start_id=100)
+    assert all(w.year == 2026 and w.title and len(w.keywords) >= 2 for w in WORK_PLAN_ITEMS)
+    assert len({(w.department_code, w.title) for w in WORK_PLAN_ITEMS}) == len(WORK_PLAN_ITEMS)
+    profiles = work_plan_profiles(start_id=100)
     assert [p.id for p in profiles] == list(range(100, 100 + len(profiles)))
 
 
 def test_at_least_forty_valid_demo_agendas_in_three_languages():
-    agendas = cat.DEMO_AGENDAS
+    agendas = DEMO_AGENDAS
     assert len(agendas) >= 40
     assert len({a.key for a in agendas}) == len(agendas)
     langs = Counter(a.lang for a in agendas)
     assert langs["ko"] > len(agendas) / 2 and 5 <= langs["en"] <= 8 and 3 <= langs["zh"] <= 6
-    staff_emails = {s.email for s in cat.DEMO_STAFF if s.role != "citizen"}
+    staff_emails = {s.email for s in DEMO_STAFF if s.role != "citizen"}
     for a in agendas:
-        assert cat.TITLE_MIN <= len(a.title) <= cat.TITLE_MAX, a.key
-        assert len(a.body) >= cat.BODY_MIN, a.key
+        assert TITLE_MIN <= len(a.title) <= TITLE_MAX, a.key
+        assert len(a.body) >= BODY_MIN, a.key
         assert 2 <= len(re.findall(r"[.!?。]", a.body)) <= 5, a.key  # 2–5 sentences
-        assert a.field in cat.POLICY_FIELD_CODES and a.channel in cat.CHANNEL_CODES, a.key
-        assert a.district is None or a.district in cat.DISTRICT_CODES, a.key
-        assert set(a.related_department_codes) <= set(cat.DEPARTMENT_CODES), a.key
+        assert a.field in POLICY_FIELD_CODES and a.channel in CHANNEL_CODES, a.key
+        assert a.district is None or a.district in DISTRICT_CODES, a.key
+        assert set(a.related_department_codes) <= set(DEPARTMENT_CODES), a.key
         script = {"ko": HANGUL, "en": LATIN, "zh": HAN}[a.lang]
         assert script.search(a.title) and script.search(a.body), a.key
         if a.channel == "CITIZEN_PROPOSAL":
-            assert a.proposer in cat.CITIZEN_EMAILS, a.key
+            assert a.proposer in CITIZEN_EMAILS, a.key
         else:
             assert a.proposer in staff_emails, a.key
         if a.status in ("REJECTED", "NEEDS_INFO"):
             assert a.status_reason, a.key
         if a.work_plan:
-            cat.work_plan_id(*a.work_plan)  # resolves
+            work_plan_id(*a.work_plan)  # resolves
 
 
 def test_demo_agendas_cover_every_field_channel_status_and_district():
-    agendas = cat.DEMO_AGENDAS
-    assert {a.field for a in agendas} == set(cat.POLICY_FIELD_CODES)
+    agendas = DEMO_AGENDAS
+    assert {a.field for a in agendas} == set(POLICY_FIELD_CODES)
     channels = Counter(a.channel for a in agendas)
-    assert set(channels) == set(cat.CHANNEL_CODES)
+    assert set(channels) == set(CHANNEL_CODES)
     assert channels["CITIZEN_PROPOSAL"] > len(agendas) / 2
     assert {"SUBMITTED", "IN_TRIAGE", "NEEDS_INFO", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "REJECTED"} <= {
         a.status for a in agendas
     }
-    assert {a.district for a in agendas} - {None} == set(cat.DISTRICT_CODES)
+    assert {a.district for a in agendas} - {None} == set(DISTRICT_CODES)
     assert 1 <= sum(a.district is None for a in agendas) <= 5
     assert any(a.work_plan for a in agendas) and any(a.related_department_codes for a in agendas)
 
 
 def test_demo_accounts_one_per_department_and_one_per_role():
-    accounts = cat.DEMO_STAFF
+    accounts = DEMO_STAFF
     assert len({a.email for a in accounts}) == len(accounts)
     staff = {a.department_codes: a for a in accounts if a.role == "staff"}
-    assert set(staff) == {(code,) for code in cat.DEPARTMENT_CODES}
+    assert set(staff) == {(code,) for code in DEPARTMENT_CODES}
     assert staff[("TRANSPORT",)].email == "transport@demo.civic-agenda.kr"
     roles = Counter(a.role for a in accounts)
     assert roles["officer"] == roles["facilitator"] == roles["researcher"] == roles["admin"] == 1
     assert roles["citizen"] == 2
     assert all(HANGUL.search(a.display_name) for a in accounts)
-    assert len(cat.DEMO_PASSWORD) >= 10
+    assert len(DEMO_PASSWORD) >= 10
     validation = pytest.importorskip("server.accounts.validation")
     for a in accounts:  # the shared demo password passes the real strength rules for every account
-        validation.check_password_strength(cat.DEMO_PASSWORD, email=a.email, display_name=a.display_name)
+        validation.check_password_strength(DEMO_PASSWORD, email=a.email, display_name=a.display_name)
 
 
 def _route_demo() -> dict[str, object]:
-    router = Router(cat.DEPARTMENTS, cat.work_plan_profiles(), year=cat.WORK_PLAN_YEAR)
+    router = Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR)
     decisions = {}
-    for a in cat.DEMO_AGENDAS:
-        item = cat.work_plan_id(*a.work_plan) if a.work_plan else None
+    for a in DEMO_AGENDAS:
+        item = work_plan_id(*a.work_plan) if a.work_plan else None
         decisions[a.key] = router.route(AgendaText(a.title, a.body, a.field, a.related_department_codes, item))
     return decisions
 
@@ -442,8 +464,8 @@ def test_routing_the_demo_agendas_gives_a_sensible_spread():
     reasons = Counter(d.reason for d in decisions.values())
     assert {RoutingReason.WORK_PLAN, RoutingReason.DIRECT_MATCH, RoutingReason.MULTI_DEPARTMENT,
             RoutingReason.UNCLEAR_OWNERSHIP} <= set(reasons)
-    assert route(AgendaText("x" * 5, "y" * 20, PPS), cat.DEPARTMENTS, cat.work_plan_profiles(), year=2026) == route(
-        AgendaText("x" * 5, "y" * 20, PPS), list(reversed(cat.DEPARTMENTS)), cat.work_plan_profiles(), year=2026
+    assert route(AgendaText("x" * 5, "y" * 20, PPS), DEPARTMENTS, work_plan_profiles(), year=2026) == route(
+        AgendaText("x" * 5, "y" * 20, PPS), list(reversed(DEPARTMENTS)), work_plan_profiles(), year=2026
     )
 
 
@@ -488,15 +510,15 @@ def test_specific_demo_agendas_land_where_expected(key, owner):
 
 def test_demo_agendas_that_reference_a_work_plan_item_are_routed_to_it():
     decisions = _route_demo()
-    for a in cat.DEMO_AGENDAS:
+    for a in DEMO_AGENDAS:
         if a.work_plan:
             d = decisions[a.key]
             assert (d.reason, d.department_code) == (RoutingReason.WORK_PLAN, a.work_plan[0])
-            assert d.work_plan_item_id == cat.work_plan_id(*a.work_plan)
+            assert d.work_plan_item_id == work_plan_id(*a.work_plan)
 
 
 def test_catalogue_codes_agree_with_the_domain_enums():
     enums = pytest.importorskip("server.agendas.enums")
-    assert set(cat.POLICY_FIELD_CODES) == {e.value for e in enums.PolicyField}
-    assert set(cat.CHANNEL_CODES) == {e.value for e in enums.Channel}
-    assert set(cat.STATUSES) == {e.value for e in enums.AgendaStatus}
+    assert set(POLICY_FIELD_CODES) == {e.value for e in enums.PolicyField}
+    assert set(CHANNEL_CODES) == {e.value for e in enums.Channel}
+    assert set(STATUSES) == {e.value for e in enums.AgendaStatus}

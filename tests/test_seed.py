@@ -13,14 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from demo.accounts import DEMO_PASSWORD, DEMO_STAFF, OFFICER_EMAIL
+from demo.agendas import DEMO_AGENDAS
+from demo.departments import DEPARTMENTS, WORK_PLAN_ITEMS
+from demo.city import IDEMPOTENCY_PREFIX, reachable_status
+from demo.seeder import seed_demo, seed_if_empty
 from server import db
 from server.accounts import service as accounts
 from server.accounts.models import User
 from server.accounts.roles import Role
-from server.agendas import catalogue
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.models import Agenda, AgendaEvent, Department, Follow, Support, WorkPlanItem
-from server.agendas.seed import IDEMPOTENCY_PREFIX, reachable_status, seed_demo, seed_if_empty
+from server.agendas.reference import POLICY_FIELD_CODES
 from civic.app import create_app
 from tests.conftest import TEST_SECRET, _truncate_pg
 
@@ -50,8 +54,8 @@ PATHS = {
     "COMPLETED": [("TRANSITION", "IN_TRIAGE", "ACCEPTED"), ("TRANSITION", "ACCEPTED", "IN_PROGRESS"),
                   ("TRANSITION", "IN_PROGRESS", "COMPLETED")],
 }
-BY_KEY = {a.key: a for a in catalogue.DEMO_AGENDAS}
-MAX_SUPPORTS = len(catalogue.DEMO_STAFF) - 1  # every demo account but the proposer
+BY_KEY = {a.key: a for a in DEMO_AGENDAS}
+MAX_SUPPORTS = len(DEMO_STAFF) - 1  # every demo account but the proposer
 
 
 async def _table_counts() -> dict[str, int]:
@@ -74,14 +78,14 @@ async def test_first_start_seeds_a_living_city_once(app, settings, gql):
     print(f"\nseeding took {elapsed:.2f}s ({report})")
     assert report is not None and not report.skipped
     assert (report.departments, report.work_plan_items, report.users, report.agendas) == (
-        len(catalogue.DEPARTMENTS), len(catalogue.WORK_PLAN_ITEMS), len(catalogue.DEMO_STAFF), len(catalogue.DEMO_AGENDAS))
+        len(DEPARTMENTS), len(WORK_PLAN_ITEMS), len(DEMO_STAFF), len(DEMO_AGENDAS))
 
     # ---- the catalogue is in the database
     assert await Department.all().count() >= 15
     agendas = await _demo_agendas()
-    assert len(agendas) == len(catalogue.DEMO_AGENDAS) >= 40
-    assert {a.field for a in agendas} == set(catalogue.POLICY_FIELD_CODES)
-    reachable = {reachable_status(a.status) for a in catalogue.DEMO_AGENDAS}
+    assert len(agendas) == len(DEMO_AGENDAS) >= 40
+    assert {a.field for a in agendas} == set(POLICY_FIELD_CODES)
+    reachable = {reachable_status(a.status) for a in DEMO_AGENDAS}
     assert {a.status for a in agendas} == reachable
     assert {"IN_TRIAGE", "NEEDS_INFO", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "REJECTED"} <= reachable
     assert sum(report.statuses.values()) == len(agendas)
@@ -136,10 +140,10 @@ async def test_first_start_seeds_a_living_city_once(app, settings, gql):
         code = dept_codes[a.owner_department_id] if a.owner_kind == "DEPARTMENT" else None
         queues.setdefault(code, set()).add(str(a.id))
     assert None in queues and len(queues) >= 4
-    staff_email = {acc.department_codes[0]: acc.email for acc in catalogue.DEMO_STAFF if acc.role == "staff"}
+    staff_email = {acc.department_codes[0]: acc.email for acc in DEMO_STAFF if acc.role == "staff"}
     for code, ids in queues.items():
-        email = catalogue.OFFICER_EMAIL if code is None else staff_email[code]
-        login = (await gql(LOGIN, {"e": email, "p": catalogue.DEMO_PASSWORD}))["data"]["login"]
+        email = OFFICER_EMAIL if code is None else staff_email[code]
+        login = (await gql(LOGIN, {"e": email, "p": DEMO_PASSWORD}))["data"]["login"]
         assert login["errors"] == [] and login["token"], email
         queue = (await gql(QUEUE, {"code": code}, token=login["token"]))
         assert "errors" not in queue, queue
@@ -231,17 +235,17 @@ async def _count(url: str, model) -> int:
 async def test_seed_demo_command_loads_the_demo_and_prints_the_logins(sqlite_env):
     r = run_agenda(["seed-demo"], sqlite_env)
     assert r.returncode == 0, r.stderr
-    assert f"{len(catalogue.DEMO_AGENDAS)} agendas" in r.stdout
-    assert catalogue.DEMO_PASSWORD in r.stdout
-    for account in catalogue.DEMO_STAFF:
+    assert f"{len(DEMO_AGENDAS)} agendas" in r.stdout
+    assert DEMO_PASSWORD in r.stdout
+    for account in DEMO_STAFF:
         assert account.email in r.stdout
-    assert await _count(sqlite_env["DATABASE_URL"], Agenda) == len(catalogue.DEMO_AGENDAS)
+    assert await _count(sqlite_env["DATABASE_URL"], Agenda) == len(DEMO_AGENDAS)
 
     again = run_agenda(["seed-demo"], sqlite_env)
     assert again.returncode == 0 and "nothing seeded" in again.stdout and "--force" in again.stdout
     forced = run_agenda(["seed-demo", "--force"], sqlite_env)
     assert forced.returncode == 0 and "nothing to add" in forced.stdout, forced.stdout
-    assert await _count(sqlite_env["DATABASE_URL"], Agenda) == len(catalogue.DEMO_AGENDAS)
+    assert await _count(sqlite_env["DATABASE_URL"], Agenda) == len(DEMO_AGENDAS)
 
     listed = run_agenda(["department", "list"], sqlite_env)
     assert listed.returncode == 0 and "TRANSPORT" in listed.stdout and "도시교통실" in listed.stdout

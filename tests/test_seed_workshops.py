@@ -12,11 +12,14 @@ from collections import Counter
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
+from demo.accounts import FACILITATOR_EMAIL, RESEARCHER_EMAIL
+from demo.agendas import DEMO_AGENDAS
+from demo.execution import DEMO_WORKSHOP_PLACES
+from demo.city import IDEMPOTENCY_PREFIX
+from demo.seeder import seed_demo
 from server.accounts.models import User
 from server.accounts.roles import Role
-from server.agendas import catalogue
 from server.agendas.models import Agenda, AgendaEvent, Department
-from server.agendas.seed import IDEMPOTENCY_PREFIX, seed_demo
 from server.workshops.models import (ActionItem, ExecutionPlan, InnovationCase, Kpi, Milestone, Review, Workshop,
                                      WorkshopItem, WorkshopParticipant)
 from server.workshops.reports import performance_report, quarter_bounds, workshop_progress
@@ -51,13 +54,13 @@ async def test_a_year_of_workshops_fills_the_progress_views(app, settings):
     expected = [(last_year, q) for q in (1, 2, 3, 4)] + [(year, q) for q in range(1, quarter + 1)]
     assert [(w.year, w.quarter) for w in workshops] == expected
     assert report.workshops == len(workshops) >= 5
-    facilitator = await User.get(email=catalogue.FACILITATOR_EMAIL)
+    facilitator = await User.get(email=FACILITATOR_EMAIL)
     for w in workshops:
         start, end = quarter_bounds(w.year, w.quarter, settings.timezone)
         assert start.date() <= w.held_on < end.date() and w.held_on <= today, (w.year, w.quarter)
         assert w.facilitator_id == facilitator.id
         assert HANGUL.search(w.title) and f"{w.year} {w.quarter}분기" in w.title
-        assert w.place in catalogue.DEMO_WORKSHOP_PLACES
+        assert w.place in DEMO_WORKSHOP_PLACES
         kinds = set(await WorkshopParticipant.filter(workshop_id=w.id).values_list("affiliation_type", flat=True))
         assert kinds == AFFILIATIONS, (w.year, w.quarter)
     assert len({w.title for w in workshops}) == len(workshops)
@@ -79,7 +82,7 @@ async def test_a_year_of_workshops_fills_the_progress_views(app, settings):
         assert a.routing_reason and a.routing_explanation
         discovery = next(i for i in items if i.purpose == "DISCOVERY" and i.agenda_id == a.id)
         assert a.created_at == discovery.created_at  # proposed at the workshop itself
-    assert report.agendas == len(catalogue.DEMO_AGENDAS) == await Agenda.all().count()
+    assert report.agendas == len(DEMO_AGENDAS) == await Agenda.all().count()
 
     # ---- action items: some done (before now), some overdue
     actions = await ActionItem.all()
@@ -115,7 +118,7 @@ async def test_a_year_of_workshops_fills_the_progress_views(app, settings):
     assert min(progress) == 0 and max(progress) >= 50
 
     # ---- the research team: about eight reviews, cases from the programme, Korea and abroad
-    researcher = await User.get(email=catalogue.RESEARCHER_EMAIL)
+    researcher = await User.get(email=RESEARCHER_EMAIL)
     reviews = await Review.all()
     assert len(reviews) == report.reviews >= 6 and {r.reviewer_id for r in reviews} == {researcher.id}
     cases = await InnovationCase.all().prefetch_related("agenda")
@@ -155,7 +158,7 @@ async def test_a_year_of_workshops_fills_the_progress_views(app, settings):
     dept_codes = dict(await Department.all().values_list("id", "code"))
     actual = Counter((a.status, a.field, dept_codes.get(a.owner_department_id)) for a in await Agenda.all())
     assert {(s, f, d): n for s, f, d, n in now_view.counts} == dict(actual)
-    assert sum(n for *_, n in now_view.counts) == len(catalogue.DEMO_AGENDAS)
+    assert sum(n for *_, n in now_view.counts) == len(DEMO_AGENDAS)
 
     # ---- the research team's report for the previous year
     rows = await performance_report(settings, last_year, 4)
@@ -194,4 +197,4 @@ async def test_seeding_again_duplicates_no_workshop(app, settings):
     assert start <= back.created_at < end
     discussed = await AgendaEvent.filter(kind="DISCUSSED_AT_WORKSHOP", id__gt=stamps[-1][0])
     assert discussed and all(start <= e.created_at < end for e in discussed)
-    assert await Agenda.filter(idempotency_key__startswith=IDEMPOTENCY_PREFIX).count() == len(catalogue.DEMO_AGENDAS)
+    assert await Agenda.filter(idempotency_key__startswith=IDEMPOTENCY_PREFIX).count() == len(DEMO_AGENDAS)

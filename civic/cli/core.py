@@ -90,8 +90,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
-    from server.agendas import catalogue
-    from server.agendas.seed import seed_demo
+    from demo.accounts import DEMO_PASSWORD, DEMO_STAFF
+    from demo.departments import DEPARTMENTS
+    from demo.seeder import seed_demo
 
     async def work(settings: Settings) -> int:
         report = await seed_demo(settings, force=args.force)
@@ -107,9 +108,9 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
             print("demo agendas by routing reason: " + ", ".join(f"{k} {v}" for k, v in report.routing.items()))
         for note in report.notes:
             print(f"note: {note}")
-        names = {d.code: d.name_ko for d in catalogue.DEPARTMENTS}
-        print(f"demo logins (every account's password: {catalogue.DEMO_PASSWORD}):")
-        for a in catalogue.DEMO_STAFF:
+        names = {d.code: d.name_ko for d in DEPARTMENTS}
+        print(f"demo logins (every account's password: {DEMO_PASSWORD}):")
+        for a in DEMO_STAFF:
             depts = ", ".join(f"{c} {names.get(c, '')}".strip() for c in a.department_codes)
             print(f"  {a.role:<11} {a.email}" + (f"  ({depts})" if depts else ""))
         print("set AGENDA_DEMO=0 and remove or change these accounts before real use")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from server.agendas import catalogue, departments, policy
+from server.agendas import departments, policy, reference
 from server.agendas.models import Department as DepartmentModel
 from server.agendas.queries import AgendaOrder, list_agendas, triage_queue
 from server.agendas.versioning import load_for_update
@@ -59,12 +59,12 @@ class AgendaQueries:
 
     @strawberry.field(description="The five policy fields with their labels.")
     def policy_fields(self) -> list[Label]:
-        return [Label(code=f.code, ko=f.ko, en=f.en, zh=f.zh) for f in catalogue.POLICY_FIELDS]
+        return [Label(code=f.code, ko=f.ko, en=f.en, zh=f.zh) for f in reference.POLICY_FIELDS]
 
     @strawberry.field(description="Discovery channels with their labels.")
     def channels(self) -> list[Label]:
-        return [Label(code=c.code, ko=c.ko, en=c.en, zh=c.zh) for c in catalogue.CHANNELS]
+        return [Label(code=c.code, ko=c.ko, en=c.en, zh=c.zh) for c in reference.CHANNELS]
 
     @strawberry.field(description="Seoul's 25 districts (자치구).")
     def districts(self) -> list[Label]:
-        return [Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) for d in catalogue.SEOUL_DISTRICTS]
+        return [Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) for d in reference.SEOUL_DISTRICTS]

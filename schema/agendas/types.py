@@ -7,10 +7,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from server.agendas import catalogue
 from server.agendas import enums as E
 from server.agendas import policy
 from server.agendas.filter import AgendaFilter, clean_filter
+from server.agendas import reference
 from server.agendas.models import Agenda as AgendaModel
 from server.agendas.models import AgendaEvent as EventModel
 from server.agendas.models import WorkPlanItem as WorkPlanItemModel
@@ -226,12 +226,12 @@ class Agenda:
 
     @strawberry.field
     def field_label(self) -> Label:
-        f = next(x for x in catalogue.POLICY_FIELDS if x.code == self._model.field)
+        f = next(x for x in reference.POLICY_FIELDS if x.code == self._model.field)
         return Label(code=f.code, ko=f.ko, en=f.en, zh=f.zh)
 
     @strawberry.field
     def district_label(self) -> Label | None:
-        d = next((x for x in catalogue.SEOUL_DISTRICTS if x.code == self._model.district), None)
+        d = next((x for x in reference.SEOUL_DISTRICTS if x.code == self._model.district), None)
         return Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) if d else None
 
 

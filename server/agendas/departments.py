@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from tortoise.exceptions import IntegrityError
 
-from server.agendas.catalogue import POLICY_FIELD_CODES
+from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue

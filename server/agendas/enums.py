@@ -1,4 +1,4 @@
-"""The programme's fixed vocabularies (SPEC §2). Labels live in ``catalogue``; these are the codes."""
+"""The programme's fixed vocabularies: these are the codes; their labels live in ``reference``."""
 
 from enum import Enum
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 from tortoise.expressions import Q
 
-from server.agendas.catalogue import DISTRICT_CODES
+from server.agendas.reference import DISTRICT_CODES
 from server.agendas.enums import AgendaStatus, Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Department

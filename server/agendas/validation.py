@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from server.agendas.catalogue import DISTRICT_CODES
 from server.agendas.enums import Channel, PolicyField
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Department
+from server.agendas.reference import BODY_MAX, BODY_MIN, DISTRICT_CODES, TITLE_MAX, TITLE_MIN
 from server.errors import DomainError
 from server.i18n import label as as_label
 from server.i18n import msg
 
-TITLE_MIN, TITLE_MAX = 5, 200
-BODY_MIN, BODY_MAX = 20, 20_000
 REASON_MIN, REASON_MAX = 2, 5_000
 MAX_RELATED = 10
 MAX_VALUES = 100  # values in one list input (a filter's districts, codes…)

@@ -30,7 +30,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from server.agendas import catalogue
+from server.agendas import reference
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import ANONYMOUS
 from server.agendas.filter import PARAMETERS, AgendaFilter, clean_filter, filter_q, unknown_departments
@@ -71,7 +71,7 @@ COLUMNS: list[Column] = [
     Column("updated_at", "When it last changed (ISO 8601, UTC)."),
 ]
 
-_FIELD_LABELS = {f.code: f for f in catalogue.POLICY_FIELDS}
+_FIELD_LABELS = {f.code: f for f in reference.POLICY_FIELDS}
 
 ColumnLoader = Callable[[list[int]], Awaitable[Mapping[int, object]]]
 _EXTRA: list[tuple[Column, ColumnLoader]] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from server.agendas.catalogue import POLICY_FIELD_CODES
+from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, AgendaEvent, Department

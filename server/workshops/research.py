@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.agendas.catalogue import POLICY_FIELD_CODES
+from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import Visibility
 from server.agendas.policy import Viewer, can_view

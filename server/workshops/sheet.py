@@ -9,7 +9,7 @@ import io
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from server.agendas.catalogue import POLICY_FIELDS
+from server.agendas.reference import POLICY_FIELDS
 from server.agendas.models import Agenda, Department
 from server.opendata.export import csv_cell
 from server.workshops.models import ActionItem, ExecutionPlan, Milestone, Workshop, WorkshopItem, WorkshopParticipant

@@ -9,7 +9,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from server.agendas.catalogue import CITIZEN_EMAILS, DEMO_PASSWORD
+from demo.accounts import CITIZEN_EMAILS, DEMO_PASSWORD
 from tests.browser.helpers import check_a11y, login, shot
 
 

@@ -13,7 +13,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from server.agendas.catalogue import ADMIN_EMAIL, CITIZEN_EMAILS, OFFICER_EMAIL
+from demo.accounts import ADMIN_EMAIL, CITIZEN_EMAILS, OFFICER_EMAIL
 from tests.browser.helpers import check_a11y, login, shot
 
 TRANSPORT = "transport@demo.civic-agenda.kr"

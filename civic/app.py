@@ -134,7 +134,8 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.state.tortoise = None
     app.state.metrics = Metrics()
     app.add_middleware(TortoiseContextMiddleware)
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
+                       secret=settings.secret)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: every response and log record has the id

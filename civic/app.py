@@ -8,12 +8,14 @@ import contextlib
 import gc
 import logging
 from starlette.applications import Starlette
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tortoise.context import _current_context
 
 from civic import frontend
+from civic.body_limit import BodyLimitMiddleware
 from civic.health import healthz, metrics, readyz
 from server import db
 from server.agendas.seed import seed_if_empty
@@ -136,6 +138,10 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.add_middleware(TortoiseContextMiddleware)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
                        secret=settings.secret)
+    app.add_middleware(BodyLimitMiddleware)
+    # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed
+    # to clients that accept it; bodies under 500 bytes, images and fonts are left as they are.
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HttpMetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # outermost: every response and log record has the id

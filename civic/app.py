@@ -8,12 +8,14 @@ import contextlib
 import gc
 import logging
 from starlette.applications import Starlette
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tortoise.context import _current_context
 
 from civic import frontend
+from civic.body_limit import BodyLimitMiddleware
 from civic.health import healthz, metrics, readyz
 from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
@@ -135,7 +137,12 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.state.tortoise = None
     app.state.metrics = Metrics()
     app.add_middleware(TortoiseContextMiddleware)
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
+                       secret=settings.secret)
+    app.add_middleware(BodyLimitMiddleware)
+    # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed
+    # to clients that accept it; bodies under 500 bytes, images and fonts are left as they are.
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
     app.add_middleware(LanguageMiddleware)  # the reader's language for every message of the request
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HttpMetricsMiddleware)

@@ -3,7 +3,9 @@ agendas the public API shows, nothing it hides, no e-mail, and cells a spreadshe
 
 from __future__ import annotations
 
+import asyncio
 import csv
+import gzip
 import io
 import json
 from datetime import datetime
@@ -288,3 +290,42 @@ async def test_the_export_carries_plan_progress(client, city, app, gql):
                                                         plans.MilestoneInput("둘째 단계", date(2027, 3, 1))], kpis=[])
     rows = parse_csv((await client.get("/export/agendas.csv")).content)
     assert {r["id"]: r["progress_percent"] for r in rows}[city["korean"]] == "50"
+
+
+async def asgi_get(app, path: str, headers: dict[str, str]) -> tuple[dict, list[dict]]:
+    """Call the app as an ASGI server would and keep every message it sends, to see how it streams."""
+    sent: list[dict] = []
+    requested, finished = False, asyncio.Event()
+
+    async def receive():
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await finished.wait()  # the client stays connected until the whole answer is sent
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+        if message["type"] == "http.response.body" and not message.get("more_body"):
+            finished.set()
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "https",
+             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+             "client": ("203.0.113.7", 40000), "server": ("testserver", 443)}
+    await app(scope, receive, send)
+    return sent[0], [m for m in sent if m["type"] == "http.response.body"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+async def test_exports_stream_gzip_compressed_chunk_by_chunk(app, client, city, fmt):
+    """Compression keeps the export a stream: each chunk is compressed and sent as it is made, with
+    no Content-Length (nothing is gathered first), and it decompresses to the same bytes."""
+    plain = await client.get(f"/export/agendas.{fmt}", headers={"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    start, bodies = await asgi_get(app, f"/export/agendas.{fmt}", {"Accept-Encoding": "gzip, br"})
+    headers = {k.decode(): v.decode() for k, v in start["headers"]}
+    assert start["status"] == 200 and headers["content-encoding"] == "gzip" and "content-length" not in headers
+    assert len(bodies) >= 3 and all(m.get("more_body") for m in bodies[:-1])
+    assert gzip.decompress(b"".join(m["body"] for m in bodies)) == plain.content

@@ -5,6 +5,7 @@ app in place of an API path or a missing file."""
 from __future__ import annotations
 
 import dataclasses
+import gzip
 
 import pytest
 
@@ -83,3 +84,20 @@ async def test_without_a_build_the_home_page_says_how_to_build_it(settings, tmp_
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=application), base_url="https://t") as c:
                 r = await c.get("/agendas/1")
     assert r.status_code == 200 and "scripts/run" in r.text and "/graphql" in r.text
+
+
+async def test_the_app_script_is_gzip_compressed_and_images_are_not(app_with_dist, dist, web):
+    script = "".join(f"export const 화면{i} = () => console.log('사회혁신 의제 {i}');\n" for i in range(3000))
+    (dist / "assets" / "big-9f8e.js").write_text(script, encoding="utf-8")
+    (dist / "assets" / "logo-1c2d.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+
+    async with web.stream("GET", "/assets/big-9f8e.js", headers={"Accept-Encoding": "gzip"}) as r:
+        raw = b"".join([chunk async for chunk in r.aiter_raw()])
+    assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+    assert r.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert gzip.decompress(raw).decode("utf-8") == script and len(raw) < len(script.encode()) / 5
+
+    png = await web.get("/assets/logo-1c2d.png", headers={"Accept-Encoding": "gzip"})
+    assert png.status_code == 200 and "content-encoding" not in png.headers
+    page = await web.get("/", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in page.headers and page.headers["content-security-policy"]

@@ -37,3 +37,17 @@ class AuthToken(Model):
 
     class Meta:
         table = "auth_tokens"
+
+
+class LoginThrottle(Model):
+    """Failed logins counted per key (an account, an address, or an address at an account) in the
+    database, so that every server process sees the same counts (``server/accounts/throttle.py``).
+    Keys hold a keyed hash of the e-mail address, never the address itself."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=100, unique=True)
+    failures = fields.IntField(default=0)
+    last_failure_at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "login_throttles"

@@ -8,7 +8,7 @@ from datetime import timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server.accounts import tokens
+from server.accounts import throttle, tokens
 from server.accounts.errors import AccountErrorCode as C
 from server.accounts.models import User
 from server.accounts.passwords import hash_password, verify_password
@@ -84,16 +84,23 @@ def _duplicate() -> DomainError:
     return DomainError(C.DUPLICATE_EMAIL, "An account with this e-mail address already exists.", "email")
 
 
-async def login(*, email: str, password: str, settings: Settings, kind: str) -> tuple[User, tokens.IssuedToken]:
-    """Unknown e-mail and wrong password give the same error and take the same time."""
+async def login(*, email: str, password: str, settings: Settings, kind: str,
+                address: str | None = None) -> tuple[User, tokens.IssuedToken]:
+    """Unknown e-mail and wrong password give the same error and take the same time, and both are
+    throttled alike (``throttle``) per account and per client ``address``."""
     try:
         clean_email = normalize_email(email)
     except DomainError:
         clean_email = ""
+    attempt = throttle.Attempt.of(secret=settings.secret, email=clean_email or email.strip().lower()[:254],
+                                  address=address)
+    await throttle.refuse_if_throttled(attempt)
     user = await User.get_or_none(email=clean_email) if clean_email else None
     ok = await verify_password(user.password_hash if user else None, normalize_password(password))
     if user is None or not ok:
+        await throttle.record_failure(attempt)
         raise DomainError(C.INVALID_CREDENTIALS, "The e-mail address or password is wrong.", "password")
+    await throttle.record_success(attempt)
     if not user.is_active:
         raise DomainError(C.ACCOUNT_DISABLED, "This account is disabled.", "email")
     ttl_hours = settings.session_ttl_hours if kind == tokens.SESSION else settings.bearer_token_ttl_hours

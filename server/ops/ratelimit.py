@@ -8,7 +8,10 @@ message; nothing reaches the database. ``AGENDA_RATE_LIMIT_PER_MINUTE=0`` disabl
 
 Who is a client: the bearer token of ``Authorization`` (each token its own bucket, so a city
 office's many users behind one NAT address do not share one), else the session cookie, else the
-client address as the ASGI server reports it (uvicorn rewrites it from ``X-Forwarded-For`` only for
+client address. A token or cookie chooses the bucket only when it carries this server's signature
+(checked without a query, ``server.accounts.tokens.is_signed``): a made-up credential must not buy
+its sender a fresh bucket, so it is counted against its address like any anonymous caller. The
+address is the one the ASGI server reports (uvicorn rewrites it from ``X-Forwarded-For`` only for
 the proxies listed in ``FORWARDED_ALLOW_IPS``; see docs/deployment.md). Tokens are kept only as a
 hash. The buckets live in the process: with N server processes a client may get up to N times the
 rate when the load balancer spreads its requests.
@@ -26,6 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.accounts.request_auth import SESSION_COOKIE
+from server.accounts.tokens import is_signed
 
 EXPORT_COST = 10
 MAX_BUCKETS = 100_000
@@ -76,28 +82,30 @@ def _hash(value: bytes) -> str:
     return hashlib.sha256(value).hexdigest()[:32]
 
 
-def client_key(scope: Scope) -> str:
+def client_key(scope: Scope, secret: str) -> str:
     cookie_header = b""
     for key, value in scope.get("headers", []):
         if key == b"authorization":
             scheme, _, token = value.partition(b" ")
-            if scheme.lower() == b"bearer" and token.strip():
-                return "token:" + _hash(token.strip())
+            token = token.strip()
+            if scheme.lower() == b"bearer" and token and is_signed(secret, token.decode("latin-1")):
+                return "token:" + _hash(token)
         elif key == b"cookie":
             cookie_header = value
     if cookie_header:
         for part in cookie_header.split(b";"):
             name, _, value = part.strip().partition(b"=")
-            if name == b"agenda_session" and value:
+            if name == SESSION_COOKIE.encode() and value and is_signed(secret, value.decode("latin-1")):
                 return "session:" + _hash(value)
     client = scope.get("client")
     return "ip:" + (client[0] if client else "unknown")
 
 
 class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, per_minute: int, burst: int = 0,
+    def __init__(self, app: ASGIApp, *, per_minute: int, secret: str, burst: int = 0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.app = app
+        self.secret = secret
         self.buckets = TokenBuckets(per_minute, burst, clock=clock) if per_minute > 0 else None
         self.limit = int(burst or per_minute)
 
@@ -110,7 +118,7 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)  # the GraphiQL page itself, no operation
             return
         cost = EXPORT_COST if path.startswith("/export") else 1
-        allowed, wait, left = self.buckets.take(client_key(scope), cost)
+        allowed, wait, left = self.buckets.take(client_key(scope, self.secret), cost)
         if allowed:
             remaining = str(int(left)).encode()
 

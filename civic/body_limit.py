@@ -1,0 +1,84 @@
+"""A ceiling on request bodies, enforced before anything reads them whole.
+
+No request of this product needs more than a few kilobytes (the largest is a proposal's text), and
+``/graphql`` and Starlette read a body into memory in one piece: without a ceiling, a handful of
+concurrent 60 MB POSTs grew the server by half a gigabyte. A declared ``Content-Length`` above the
+limit is answered 413 at once, without reading a byte; a body without one (chunked) is counted as it
+streams in and cut off at the limit. The answer is JSON: a GraphQL error on ``/graphql``, an
+``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_BODY_BYTES = 1024 * 1024
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._refuse(scope, send)
+            return
+
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if started:  # the app answered before reading it all; nothing more to say
+                return
+            await self._refuse(scope, send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        kib = self.max_bytes // 1024
+        message = (f"요청 본문이 너무 큽니다. 최대 {kib} KiB까지 받습니다. "
+                   f"(The request body is too large: at most {kib} KiB is accepted.)")
+        if scope.get("path", "").startswith("/graphql"):
+            body = {"data": None, "errors": [{"message": message, "extensions": {
+                "code": "PAYLOAD_TOO_LARGE", "limitBytes": self.max_bytes}}]}
+        else:
+            body = {"error": {"code": "PAYLOAD_TOO_LARGE", "message": message, "limitBytes": self.max_bytes}}
+        payload = json.dumps(body, ensure_ascii=False).encode()
+        await send({"type": "http.response.start", "status": 413, "headers": [
+            (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(payload)).encode()),
+            (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": payload})
+
+
+def _content_length(scope: Scope) -> int | None:
+    for key, value in scope.get("headers", []):
+        if key == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None  # the server itself refuses a malformed length
+    return None

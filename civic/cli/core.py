@@ -73,7 +73,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if settings.provision_meili:
         print("provisioning Meilisearch (first run downloads and verifies the pinned binary)…", flush=True)
-    settings, meili = local.attach_or_start(settings)
+    settings, meili = local.attach_or_start(settings, supervise=True)
     try:
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)

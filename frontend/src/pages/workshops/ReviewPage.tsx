@@ -166,14 +166,14 @@ function ReviewForm({
       setErrors([{ field: "scores", code: "SCORES_MISSING", message: t("review.scoreAll") }]);
       return;
     }
-    const input: ReviewScoresInput = {
+    const scoresInput: ReviewScoresInput = {
       innovation: scores.INNOVATION!,
       feasibility: scores.FEASIBILITY!,
       impact: scores.IMPACT!,
       citizenParticipation: scores.CITIZEN_PARTICIPATION!,
       sustainability: scores.SUSTAINABILITY!,
     };
-    const result = await submit.run({ agendaId: agenda.id, scores: input, opinion });
+    const result = await submit.run({ input: { agendaId: agenda.id, scores: scoresInput, opinion } });
     setErrors(result.errors);
     setFailure(result.failure);
     if (result.payload?.review) {

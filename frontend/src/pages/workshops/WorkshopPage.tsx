@@ -303,7 +303,7 @@ function AddParticipantForm({ workshopId, onDone }: { workshopId: string; onDone
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await add.run({ workshopId, name, affiliation, affiliationType: type });
+    const result = await add.run({ input: { workshopId, name, affiliation, affiliationType: type } });
     setErrors(result.errors);
     setFailure(result.failure);
     if (result.payload?.participant) {
@@ -502,7 +502,7 @@ function AddActionForm({ itemId, onDone }: { itemId: string; onDone: () => void 
       setErrors([{ field: "dueDate", code: "REQUIRED", message: t("workshop.action.dueRequired") }]);
       return;
     }
-    const result = await add.run({ itemId, title, owner, dueDate });
+    const result = await add.run({ input: { itemId, title, owner, dueDate } });
     setErrors(result.errors);
     setFailure(result.failure);
     if (result.payload?.actionItem) {

@@ -5,9 +5,11 @@ meanwhile becomes searchable. Stopping the server never leaves a Meilisearch beh
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import signal
 import socket
+import subprocess
 import time
 
 import httpx
@@ -18,6 +20,7 @@ from server.search import local
 from server.search.models import OutboxEntry
 from tests.agenda_world import build_world, propose
 from tests.conftest import GraphQLClient
+from tests.test_cli import AGENDA, ROOT, _free_port, _pids_with
 from tests.test_provision import _alive
 from tests.test_search_resilience import wait_until
 
@@ -113,3 +116,61 @@ def test_a_restart_that_fails_is_retried_with_backoff_and_stop_still_leaves_noth
     new_pid = meili.server.pid
     meili.stop()
     assert not _alive(new_pid)
+
+
+def test_agenda_serve_brings_its_meilisearch_back_and_ctrl_c_stops_everything(tmp_path):
+    """The README's run command, end to end: Meilisearch killed under a running ``agenda serve`` is
+    back without a restart of the server; a Ctrl-C in the terminal (which reaches Meilisearch too)
+    stops everything and is not taken for a crash."""
+    port, data = _free_port(), tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEILI_", "AGENDA_", "DATABASE_URL"))}
+    env.update({"AGENDA_DATA_DIR": str(data), "AGENDA_PORT": str(port), "AGENDA_DEMO": "0"})
+    if os.environ.get("AGENDA_CACHE_DIR"):
+        env["AGENDA_CACHE_DIR"] = os.environ["AGENDA_CACHE_DIR"]
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        # its own session, so the "terminal's" Ctrl-C reaches its process group and not pytest
+        proc = subprocess.Popen(AGENDA + ["serve"], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> int:
+        try:
+            return httpx.get(base + "/readyz", timeout=5).status_code
+        except httpx.HTTPError:
+            return 0
+
+    def until(predicate, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline or proc.poll() is not None:
+                return False
+            time.sleep(0.1)
+        return True
+
+    try:
+        assert until(lambda: ready() == 200, 90), log.read_text()
+        connection = json.loads((data / "meilisearch" / "connection.json").read_text())
+        [first] = _pids_with(str(data / "meilisearch"))
+        os.kill(first, signal.SIGKILL)
+        assert until(lambda: ready() == 503, 10)  # the server says search is unavailable…
+        assert until(lambda: ready() == 200, 60), log.read_text()  # …and ready again by itself
+        [second] = _pids_with(str(data / "meilisearch"))
+        assert second != first
+        version = httpx.get(connection["url"] + "/version", headers={"Authorization": f"Bearer {connection['key']}"},
+                            trust_env=False, timeout=5)
+        assert version.status_code == 200  # same address, same key
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    deadline = time.monotonic() + 10
+    while _pids_with(str(data / "meilisearch")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _pids_with(str(data / "meilisearch")), "Meilisearch outlived the server"
+    text = log.read_text()
+    assert text.count("restarting it in") == 1 and text.count("Meilisearch is back") == 1, text

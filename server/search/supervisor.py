@@ -60,11 +60,16 @@ class MeiliSupervisor:
             atexit.register(self.stop)
         return self
 
+    def stop_supervising(self) -> None:
+        """From now on a Meilisearch that exits stays down. The server calls this as soon as it is
+        asked to shut down: a Ctrl-C in a terminal reaches Meilisearch too, and that exit is no crash."""
+        with self._spawn_lock:
+            self._stopping.set()
+
     def stop(self, timeout: float = 10.0) -> None:
         """Stop supervising, then stop Meilisearch; idempotent."""
         atexit.unregister(self.stop)
-        with self._spawn_lock:
-            self._stopping.set()
+        self.stop_supervising()
         self.server.stop(timeout=timeout)  # a restart waiting for readiness sees its process end
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=timeout + self.start_timeout)

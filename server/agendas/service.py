@@ -137,14 +137,14 @@ async def _check_hourly_quota(user_id: int, limit: int, conn) -> None:
 
     Counting and inserting must be one step, or twenty proposals sent at once all count the same
     nine and all get in. So the proposer is held first, inside the proposal's transaction, and a
-    second proposal from the same person waits until the first has committed or rolled back:
-    on PostgreSQL by locking their user row (other people's proposals do not wait; ``values_list``
-    would drop the lock, so the row is fetched); on SQLite by
-    taking the database's write lock before counting, as ``BEGIN IMMEDIATE`` would — Tortoise opens
-    a deferred transaction, in which two connections could both count before either writes.
-    (Within one process Tortoise already runs SQLite transactions one at a time.)"""
+    second proposal from the same person waits until the first has committed or rolled back.
+    PostgreSQL: their user row is locked (other people's proposals do not wait). SQLite: the
+    database's write lock is taken before counting, as ``BEGIN IMMEDIATE`` would; Tortoise opens a
+    deferred transaction, in which two processes could both count before either writes (within one
+    process Tortoise already runs SQLite transactions one at a time)."""
     if conn.capabilities.dialect == "postgres":
-        # FOR NO KEY UPDATE: conflicts with itself, not with rows that merely reference the user.
+        # FOR NO KEY UPDATE conflicts with itself, not with rows that merely reference the user;
+        # the row is fetched because values_list() would drop the lock.
         await User.filter(id=user_id).using_db(conn).select_for_update(no_key=True).first()
     else:
         await conn.execute_query("UPDATE users SET id = id WHERE id = ?", [user_id])

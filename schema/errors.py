@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -34,6 +35,27 @@ async def run_domain(fn: Callable[[], Awaitable[T]]) -> tuple[T | None, list[Use
         return await fn(), []
     except (DomainError, ValidationErrors) as exc:
         return None, user_errors(exc)
+
+
+P = TypeVar("P")
+
+
+async def payload(payload_type: Callable[..., P], call: Callable[[], Awaitable[T]], **present: Callable[[T], object]) -> P:
+    """A mutation's answer in one line: ``payload(WorkshopPayload, lambda: ..., workshop=Workshop.from_model)``.
+
+    The domain call's DomainErrors become the payload's ``errors`` (its record field stays null);
+    otherwise the one keyword names the payload's record field and how to present the result
+    (a presenter may be async, when presenting needs another read)."""
+    if len(present) != 1:
+        raise TypeError("payload() takes exactly one field=presenter keyword")
+    [(name, presenter)] = present.items()
+    result, errors = await run_domain(call)
+    if errors:
+        return payload_type(errors=errors)
+    value = presenter(result)  # type: ignore[arg-type]
+    if inspect.isawaitable(value):
+        value = await value
+    return payload_type(**{name: value})
 
 
 def graphql_error(exc: DomainError | ValidationErrors) -> GraphQLError:

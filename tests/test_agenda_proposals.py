@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 import pytest
@@ -106,6 +107,23 @@ async def test_a_citizen_is_rate_limited_with_a_clear_message(settings):
                 # staff are not throttled by the citizens' limit
                 for i in range(3):
                     assert (await propose(g, world.tokens["transport"], title=f"정류장 정비 {i}번"))["errors"] == []
+
+
+async def test_twenty_proposals_sent_at_once_get_exactly_the_hourly_quota(gql, world, settings):
+    """A new citizen's double-clicks, a script or twenty open tabs: all arrive together, and the
+    hourly quota still holds exactly — the count and the insert are one atomic step."""
+    assert settings.proposals_per_hour == 10
+    results = await asyncio.gather(*(
+        propose(gql, world.tokens["citizen"], title=f"저상버스 예약 제안 {i}번 🚌", body=f"휠체어 이용자가 {i}번 노선의 저상버스를 미리 예약할 수 있게 해 주세요.")
+        for i in range(20)
+    ))
+    accepted = [r for r in results if r["agenda"] is not None]
+    refused = [r for r in results if r["agenda"] is None]
+    assert len(accepted) == 10 and len(refused) == 10
+    assert all([e["code"] for e in r["errors"]] == ["RATE_LIMITED"] for r in refused)
+    assert await Agenda.filter(proposer__email="jiwoo@example.kr").count() == 10 == await Agenda.all().count()
+    # nothing half-written for the refused ten: one proposal and one routing event per accepted agenda
+    assert await AgendaEvent.all().count() == 20
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if settings.provision_meili:
         print("provisioning Meilisearch (first run downloads and verifies the pinned binary)…", flush=True)
-    settings, meili = local.attach_or_start(settings)
+    settings, meili = local.attach_or_start(settings, supervise=True)
     try:
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
@@ -81,7 +81,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # access log is ours (server/ops/requestid.py), with the request id and duration.
         config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=settings.log_level, lifespan="on",
                                 log_config=None, access_log=False)
-        _quiet_server(config).run()
+        _quiet_server(config, on_exit=getattr(meili, "stop_supervising", None)).run()
     finally:
         if meili is not None:
             meili.stop()
@@ -119,14 +119,19 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return run_with_database("agenda seed-demo", work)
 
 
-def _quiet_server(config):
+def _quiet_server(config, on_exit=None):
     """uvicorn re-raises SIGINT/SIGTERM after its graceful shutdown so that the default handler runs;
     inside ``asyncio.run`` that cancels the finished lifespan and prints a traceback for a clean
-    Ctrl-C. We have nothing left to do after the shutdown, so the signal is consumed."""
+    Ctrl-C. We have nothing left to do after the shutdown, so the signal is consumed.
+
+    ``on_exit`` runs when the signal arrives: the provisioned Meilisearch stops being supervised,
+    since the same Ctrl-C may be stopping it while open connections still delay the shutdown."""
     import uvicorn
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig, frame):
+            if on_exit is not None:
+                on_exit()
             super().handle_exit(sig, frame)
             self._captured_signals.clear()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.agendas.types import Agenda
-from schema.errors import UserError
+from schema.errors import UserError, payload
 
 
 @strawberry.type
@@ -13,9 +13,4 @@ class AgendaPayload:
 
 
 async def agenda_payload(fn) -> AgendaPayload:
-    from schema.errors import run_domain
-
-    result, errors = await run_domain(fn)
-    if errors:
-        return AgendaPayload(errors=errors)
-    return AgendaPayload(agenda=Agenda.from_model(result))
+    return await payload(AgendaPayload, fn, agenda=Agenda.from_model)

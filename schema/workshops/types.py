@@ -103,6 +103,10 @@ class ActionItem:
     due_date: date
     done: bool
 
+    @classmethod
+    def from_model(cls, a) -> "ActionItem":
+        return cls(id=strawberry.ID(str(a.id)), title=a.title, owner=a.owner, due_date=a.due_date, done=a.done)
+
 
 @strawberry.type
 class WorkshopParticipant:
@@ -110,6 +114,11 @@ class WorkshopParticipant:
     name: str
     affiliation: str
     affiliation_type: AffiliationType
+
+    @classmethod
+    def from_model(cls, p) -> "WorkshopParticipant":
+        return cls(id=strawberry.ID(str(p.id)), name=p.name, affiliation=p.affiliation,
+                   affiliation_type=E.AffiliationType(p.affiliation_type))
 
 
 @strawberry.type
@@ -129,8 +138,7 @@ class WorkshopItem:
     @strawberry.field
     async def action_items(self, info: Info) -> list[ActionItem]:
         rows = await info.context.loader(ActionsByItemLoader).load(int(self.id))
-        return [ActionItem(id=strawberry.ID(str(a.id)), title=a.title, owner=a.owner, due_date=a.due_date, done=a.done)
-                for a in rows]
+        return [ActionItem.from_model(a) for a in rows]
 
     @classmethod
     def from_model(cls, i) -> "WorkshopItem":
@@ -159,8 +167,7 @@ class Workshop:
     @strawberry.field
     async def participants(self, info: Info) -> list[WorkshopParticipant]:
         rows = await info.context.loader(ParticipantsByWorkshopLoader).load(int(self.id))
-        return [WorkshopParticipant(id=strawberry.ID(str(p.id)), name=p.name, affiliation=p.affiliation,
-                                    affiliation_type=E.AffiliationType(p.affiliation_type)) for p in rows]
+        return [WorkshopParticipant.from_model(p) for p in rows]
 
     @strawberry.field
     async def items(self, info: Info) -> list[WorkshopItem]:

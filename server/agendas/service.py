@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server.accounts.models import User
 from server.accounts.roles import Role
 from server.agendas import history
 from server.agendas.departments import load_router
@@ -102,12 +103,6 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
         existing = await Agenda.get_or_none(proposer_id=user.id, idempotency_key=key)
         if existing is not None:
             return existing  # a retried submission: the same agenda, not a twin
-    if Role(user.role) == Role.CITIZEN:
-        since = datetime.now(timezone.utc) - timedelta(hours=1)
-        recent = await Agenda.filter(proposer_id=user.id, created_at__gte=since).count()
-        if recent >= settings.proposals_per_hour:
-            raise DomainError(C.RATE_LIMITED,
-                              msg("You can propose up to {count} agendas an hour; please try again later.", count=settings.proposals_per_hour))
 
     router = await load_router()
     decision = router.route(AgendaText(title=title, body=body, field=policy_field.value,
@@ -116,6 +111,8 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
     dept_ids = await _department_ids([decision.department_code])
     try:
         async with in_transaction() as conn:
+            if Role(user.role) == Role.CITIZEN:
+                await _check_hourly_quota(user.id, settings.proposals_per_hour, conn)
             agenda = await Agenda.create(
                 title=title, body=body, field=policy_field.value, channel=channel.value,
                 status=S.IN_TRIAGE.value, visibility=visibility.value, district=district, proposer_id=user.id,
@@ -135,6 +132,28 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
                 return existing
         raise
     return agenda
+
+
+async def _check_hourly_quota(user_id: int, limit: int, conn) -> None:
+    """Refuse a citizen's proposal beyond ``limit`` in the last hour.
+
+    Counting and inserting must be one step, or twenty proposals sent at once all count the same
+    nine and all get in. So the proposer is held first, inside the proposal's transaction, and a
+    second proposal from the same person waits until the first has committed or rolled back.
+    PostgreSQL: their user row is locked (other people's proposals do not wait). SQLite: the
+    database's write lock is taken before counting, as ``BEGIN IMMEDIATE`` would; Tortoise opens a
+    deferred transaction, in which two processes could both count before either writes (within one
+    process Tortoise already runs SQLite transactions one at a time)."""
+    if conn.capabilities.dialect == "postgres":
+        # FOR NO KEY UPDATE conflicts with itself, not with rows that merely reference the user;
+        # the row is fetched because values_list() would drop the lock.
+        await User.filter(id=user_id).using_db(conn).select_for_update(no_key=True).first()
+    else:
+        await conn.execute_query("UPDATE users SET id = id WHERE id = ?", [user_id])
+    since = datetime.now(timezone.utc) - timedelta(hours=1)
+    recent = await Agenda.filter(proposer_id=user_id, created_at__gte=since).using_db(conn).count()
+    if recent >= limit:
+        raise DomainError(C.RATE_LIMITED, msg("You can propose up to {count} agendas an hour; please try again later.", count=limit))
 
 
 async def _department_ids(codes) -> dict[str, int]:

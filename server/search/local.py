@@ -43,8 +43,11 @@ def _running(settings: Settings) -> tuple[str, str] | None:
         return None
 
 
-def attach_or_start(settings: Settings):
-    """Settings pointing at a reachable Meilisearch, and the server we started (or None)."""
+def attach_or_start(settings: Settings, *, supervise: bool = False):
+    """Settings pointing at a reachable Meilisearch, and the server we started (or None).
+
+    ``supervise``: the server's own Meilisearch is restarted when it dies (``agenda serve`` runs for
+    months; a command that runs for a minute need not). Either way the caller's ``stop()`` ends it."""
     if not settings.provision_meili:
         return settings, None
     found = _running(settings)
@@ -53,5 +56,9 @@ def attach_or_start(settings: Settings):
     from server.search.provision import start_provisioned
 
     server = start_provisioned(settings.cache_dir, settings.data_dir / "meilisearch")
+    if supervise:
+        from server.search.supervisor import MeiliSupervisor
+
+        server = MeiliSupervisor(server).start()
     record(settings, server.url, server.master_key)
     return dataclasses.replace(settings, meili_url=server.url, meili_master_key=server.master_key), server

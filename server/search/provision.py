@@ -376,6 +376,8 @@ class MeiliServer:
         self.master_key: str = master_key or secrets.token_urlsafe(32)
         self.log_file = Path(log_file) if log_file is not None else self.data_dir / "meilisearch.log"
         self.process: subprocess.Popen | None = None
+        # Set when stop() ended a running process: a supervisor restarts only a server that died.
+        self.stopped_on_request = False
 
     @property
     def url(self) -> str:
@@ -439,6 +441,7 @@ class MeiliServer:
         last_error: ProvisionError | None = None
         for _ in range(attempts):
             self.port = self._requested_port or _free_port(self.host)
+            self.stopped_on_request = False
             self.process = self._spawn()
             atexit.register(self.stop)
             try:
@@ -452,6 +455,25 @@ class MeiliServer:
                     break
         assert last_error is not None
         raise last_error
+
+    def respawn(self) -> None:
+        """Start the process again after it died, without waiting for it: same port, data folder
+        and key, so every client configured with its URL and key reconnects without knowing.
+        ``wait_ready`` then waits for it to serve."""
+        if self.process is not None and self.process.poll() is None:
+            return
+        self.stop()  # reap the dead process
+        self.stopped_on_request = False
+        self.process = self._spawn()
+        atexit.register(self.stop)
+
+    def wait_ready(self, timeout: float = 30.0) -> None:
+        """Raises ProvisionError (and stops the process) unless it serves with our key in time."""
+        try:
+            self._wait_ready(time.monotonic() + timeout)
+        except ProvisionError:
+            self.stop()
+            raise
 
     def _wait_ready(self, deadline: float) -> None:
         assert self.process is not None
@@ -495,6 +517,7 @@ class MeiliServer:
         if proc is None:
             return
         if proc.poll() is None:
+            self.stopped_on_request = True
             with contextlib.suppress(ProcessLookupError):
                 proc.send_signal(signal.SIGTERM)
             try:

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from server.agendas import departments as domain
 from schema.accounts.types import Department
 from schema.agendas.types import PolicyField, WorkPlanItem
-from schema.errors import UserError, run_domain
+from schema.errors import UserError, payload
 
 
 @strawberry.type
@@ -50,35 +50,26 @@ class WorkPlanItemInput:
     year: int
 
 
-def _dept(fn):
-    async def run():
-        result, errors = await run_domain(fn)
-        return DepartmentPayload(errors=errors) if errors else DepartmentPayload(department=Department.from_model(result))
-    return run()
-
-
 @strawberry.mutation(description="Admin: add a department.")
 async def create_department(info: Info, input: DepartmentInput) -> DepartmentPayload:
     viewer = await info.context.viewer()
-    return await _dept(lambda: domain.create_department(
+    return await payload(DepartmentPayload, lambda: domain.create_department(
         viewer, code=input.code, name_ko=input.name_ko, name_en=input.name_en,
-        fields=[f.value for f in input.fields or []], keywords=input.keywords))
+        fields=[f.value for f in input.fields or []], keywords=input.keywords), department=Department.from_model)
 
 
 @strawberry.mutation(description="Admin: change a department's names, fields, keywords or activity.")
 async def update_department(info: Info, input: UpdateDepartmentInput) -> DepartmentPayload:
     viewer = await info.context.viewer()
-    return await _dept(lambda: domain.update_department(
+    return await payload(DepartmentPayload, lambda: domain.update_department(
         viewer, input.code, name_ko=input.name_ko, name_en=input.name_en,
         fields=[f.value for f in input.fields] if input.fields is not None else None,
-        keywords=input.keywords, active=input.active))
+        keywords=input.keywords, active=input.active), department=Department.from_model)
 
 
 @strawberry.mutation(description="Admin: add an item to a department's work plan.")
 async def create_work_plan_item(info: Info, input: WorkPlanItemInput) -> WorkPlanItemPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: domain.create_work_plan_item(
-        viewer, department_code=input.department_code, title=input.title, keywords=input.keywords, year=input.year))
-    if errors:
-        return WorkPlanItemPayload(errors=errors)
-    return WorkPlanItemPayload(work_plan_item=WorkPlanItem.from_model(result))
+    return await payload(WorkPlanItemPayload, lambda: domain.create_work_plan_item(
+        viewer, department_code=input.department_code, title=input.title, keywords=input.keywords, year=input.year),
+        work_plan_item=WorkPlanItem.from_model)

@@ -5,9 +5,10 @@ from datetime import date
 import strawberry
 from strawberry.types import Info
 
+from server.agendas.models import Agenda as AgendaModel
 from server.workshops import plans
 from schema.agendas.types import Agenda
-from schema.errors import UserError, run_domain
+from schema.errors import UserError, payload
 
 
 @strawberry.input
@@ -48,13 +49,13 @@ class ExecutionPlanPayload:
 @strawberry.mutation(description="Create or replace the execution plan of an accepted agenda (its owner or responsible department).")
 async def save_execution_plan(info: Info, input: ExecutionPlanInput) -> ExecutionPlanPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: plans.save_plan(
+    return await payload(ExecutionPlanPayload, lambda: plans.save_plan(
         viewer, input.agenda_id, summary=input.summary, responsible_department_code=input.responsible_department_code,
         milestones=[plans.MilestoneInput(m.title, m.due_date, m.done) for m in input.milestones],
         kpis=[plans.KpiInput(k.name, k.unit, k.target, k.baseline, k.actual) for k in input.kpis],
-        expected_version=input.expected_version))
-    if errors:
-        return ExecutionPlanPayload(errors=errors)
-    from server.agendas.models import Agenda as AgendaModel
+        expected_version=input.expected_version), agenda=_planned_agenda)
 
-    return ExecutionPlanPayload(agenda=Agenda.from_model(await AgendaModel.get(id=result.agenda_id)))
+
+async def _planned_agenda(plan) -> Agenda:
+    """The payload shows the agenda (its plan and its new version), not the plan row."""
+    return Agenda.from_model(await AgendaModel.get(id=plan.agenda_id))

@@ -5,7 +5,7 @@ from strawberry.types import Info
 
 from server.workshops import research
 from schema.agendas.types import PolicyField
-from schema.errors import UserError, run_domain
+from schema.errors import UserError, payload
 from schema.workshops.types import CaseOrigin, InnovationCase, Review
 
 
@@ -42,20 +42,27 @@ class PublishCaseInput:
     agenda_id: strawberry.ID | None = None
 
 
+@strawberry.input
+class ReviewAgendaInput:
+    agenda_id: strawberry.ID
+    scores: ReviewScoresInput
+    opinion: str
+
+
 @strawberry.mutation(description="Research team: score an agenda 1–5 on each criterion, with an opinion.")
-async def review_agenda(info: Info, agenda_id: strawberry.ID, scores: ReviewScoresInput, opinion: str) -> ReviewPayload:
+async def review_agenda(info: Info, input: ReviewAgendaInput) -> ReviewPayload:
     viewer = await info.context.viewer()
-    s = {"INNOVATION": scores.innovation, "FEASIBILITY": scores.feasibility, "IMPACT": scores.impact,
-         "CITIZEN_PARTICIPATION": scores.citizen_participation, "SUSTAINABILITY": scores.sustainability}
-    result, errors = await run_domain(lambda: research.review(viewer, agenda_id, scores=s, opinion=opinion))
-    return ReviewPayload(errors=errors) if errors else ReviewPayload(review=Review.from_model(result))
+    s = input.scores
+    scores = {"INNOVATION": s.innovation, "FEASIBILITY": s.feasibility, "IMPACT": s.impact,
+              "CITIZEN_PARTICIPATION": s.citizen_participation, "SUSTAINABILITY": s.sustainability}
+    return await payload(ReviewPayload, lambda: research.review(viewer, input.agenda_id, scores=scores,
+                                                                 opinion=input.opinion), review=Review.from_model)
 
 
 @strawberry.mutation(description="Publish a completed agenda, or a domestic or international case, to the case library.")
 async def publish_case(info: Info, input: PublishCaseInput) -> CasePayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: research.publish_case(
+    return await payload(CasePayload, lambda: research.publish_case(
         viewer, title=input.title, summary=input.summary, outcome=input.outcome, lessons=input.lessons,
         origin=input.origin.value, field=input.field.value if input.field else None, place=input.place,
-        agenda_id=input.agenda_id))
-    return CasePayload(errors=errors) if errors else CasePayload(case=InnovationCase.from_model(result))
+        agenda_id=input.agenda_id), case=InnovationCase.from_model)

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from server.agendas.service import ProposalInput
 from server.workshops import service
 from schema.agendas.types import PolicyField
-from schema.errors import UserError, run_domain
+from schema.errors import UserError, payload
 from schema.workshops.types import ActionItem, AffiliationType, ItemPurpose, Workshop, WorkshopItem, WorkshopParticipant
 
 
@@ -46,6 +46,22 @@ class CreateWorkshopInput:
 
 
 @strawberry.input
+class WorkshopParticipantInput:
+    workshop_id: strawberry.ID
+    name: str = strawberry.field(description="1–80 characters.")
+    affiliation: str = strawberry.field(description="1–200 characters: the office, institution or group.")
+    affiliation_type: AffiliationType
+
+
+@strawberry.input
+class ActionItemInput:
+    item_id: strawberry.ID = strawberry.field(description="The workshop item the action follows from.")
+    title: str = strawberry.field(description="2–200 characters.")
+    owner: str = strawberry.field(description="1–120 characters: who does it, an office or a person.")
+    due_date: date
+
+
+@strawberry.input
 class DiscoveredAgendaInput:
     title: str
     body: str
@@ -65,29 +81,20 @@ class WorkshopItemInput:
     decision: str = ""
 
 
-def _action(a) -> ActionItem:
-    return ActionItem(id=strawberry.ID(str(a.id)), title=a.title, owner=a.owner, due_date=a.due_date, done=a.done)
-
-
 @strawberry.mutation(description="Facilitators: schedule a quarterly execution workshop.")
 async def create_workshop(info: Info, input: CreateWorkshopInput) -> WorkshopPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: service.create_workshop(
-        viewer, year=input.year, quarter=input.quarter, title=input.title, held_on=input.held_on, place=input.place))
-    return WorkshopPayload(errors=errors) if errors else WorkshopPayload(workshop=Workshop.from_model(result))
+    return await payload(WorkshopPayload, lambda: service.create_workshop(
+        viewer, year=input.year, quarter=input.quarter, title=input.title, held_on=input.held_on, place=input.place),
+        workshop=Workshop.from_model)
 
 
 @strawberry.mutation(description="Facilitators: add an official, expert or civic group to a workshop.")
-async def add_workshop_participant(info: Info, workshop_id: strawberry.ID, name: str, affiliation: str,
-                                   affiliation_type: AffiliationType) -> WorkshopParticipantPayload:
+async def add_workshop_participant(info: Info, input: WorkshopParticipantInput) -> WorkshopParticipantPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: service.add_participant(
-        viewer, workshop_id, name=name, affiliation=affiliation, affiliation_type=affiliation_type.value))
-    if errors:
-        return WorkshopParticipantPayload(errors=errors)
-    return WorkshopParticipantPayload(participant=WorkshopParticipant(
-        id=strawberry.ID(str(result.id)), name=result.name, affiliation=result.affiliation,
-        affiliation_type=affiliation_type))
+    return await payload(WorkshopParticipantPayload, lambda: service.add_participant(
+        viewer, input.workshop_id, name=input.name, affiliation=input.affiliation,
+        affiliation_type=input.affiliation_type.value), participant=WorkshopParticipant.from_model)
 
 
 @strawberry.mutation(description="Facilitators: record an item of the workshop (a PROGRESS_CHECK snapshots the agenda).")
@@ -98,21 +105,22 @@ async def add_workshop_item(info: Info, input: WorkshopItemInput) -> WorkshopIte
         n = input.new_agenda
         new = ProposalInput(title=n.title, body=n.body, field=n.field.value, district=n.district,
                             related_department_codes=list(n.related_department_codes or []))
-    result, errors = await run_domain(lambda: service.add_item(
+    return await payload(WorkshopItemPayload, lambda: service.add_item(
         viewer, input.workshop_id, purpose=input.purpose.value, settings=info.context.settings,
-        agenda_id=input.agenda_id, notes=input.notes, decision=input.decision, new_agenda=new))
-    return WorkshopItemPayload(errors=errors) if errors else WorkshopItemPayload(item=WorkshopItem.from_model(result))
+        agenda_id=input.agenda_id, notes=input.notes, decision=input.decision, new_agenda=new),
+        item=WorkshopItem.from_model)
 
 
 @strawberry.mutation(description="Facilitators: add an action item (owner, due date) to a workshop item.")
-async def add_action_item(info: Info, item_id: strawberry.ID, title: str, owner: str, due_date: date) -> ActionItemPayload:
+async def add_action_item(info: Info, input: ActionItemInput) -> ActionItemPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: service.add_action(viewer, item_id, title=title, owner=owner, due_date=due_date))
-    return ActionItemPayload(errors=errors) if errors else ActionItemPayload(action_item=_action(result))
+    return await payload(ActionItemPayload, lambda: service.add_action(
+        viewer, input.item_id, title=input.title, owner=input.owner, due_date=input.due_date),
+        action_item=ActionItem.from_model)
 
 
 @strawberry.mutation(description="Facilitators: mark an action item done (or not).")
 async def set_action_item_done(info: Info, id: strawberry.ID, done: bool = True) -> ActionItemPayload:
     viewer = await info.context.viewer()
-    result, errors = await run_domain(lambda: service.set_action_done(viewer, id, done))
-    return ActionItemPayload(errors=errors) if errors else ActionItemPayload(action_item=_action(result))
+    return await payload(ActionItemPayload, lambda: service.set_action_done(viewer, id, done),
+                         action_item=ActionItem.from_model)

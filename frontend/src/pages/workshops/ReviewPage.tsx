@@ -163,14 +163,14 @@ function ReviewForm({
       submit.reject([{ field: "scores", code: "SCORES_MISSING", message: t("review.scoreAll") }]);
       return;
     }
-    const input: ReviewScoresInput = {
+    const scoresInput: ReviewScoresInput = {
       innovation: scores.INNOVATION!,
       feasibility: scores.FEASIBILITY!,
       impact: scores.IMPACT!,
       citizenParticipation: scores.CITIZEN_PARTICIPATION!,
       sustainability: scores.SUSTAINABILITY!,
     };
-    const result = await submit.run({ agendaId: agenda.id, scores: input, opinion });
+    const result = await submit.run({ input: { agendaId: agenda.id, scores: input, opinion } });
     if (result.payload?.review) {
       setSaved(true);
       onDone();

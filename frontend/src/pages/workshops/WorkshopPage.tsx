@@ -293,7 +293,7 @@ function AddParticipantForm({ workshopId, onDone }: { workshopId: string; onDone
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = await add.run({ workshopId, name, affiliation, affiliationType: type });
+    const result = await add.run({ input: { workshopId, name, affiliation, affiliationType: type } });
     if (result.payload?.participant) {
       setAdded(result.payload.participant.name);
       setName("");
@@ -468,7 +468,7 @@ function AddActionForm({ itemId, onDone }: { itemId: string; onDone: () => void 
       add.reject([{ field: "dueDate", code: "REQUIRED", message: t("workshop.action.dueRequired") }]);
       return;
     }
-    const result = await add.run({ itemId, title, owner, dueDate });
+    const result = await add.run({ input: { itemId, title, owner, dueDate } });
     if (result.payload?.actionItem) {
       setTitle("");
       setOwner("");

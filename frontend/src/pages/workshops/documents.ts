@@ -37,8 +37,8 @@ export const WorkshopDetailDocument = graphql(`
 `);
 
 export const WorkshopAddParticipantDocument = graphql(`
-  mutation WorkshopAddParticipant($workshopId: ID!, $name: String!, $affiliation: String!, $affiliationType: AffiliationType!) {
-    addWorkshopParticipant(workshopId: $workshopId, name: $name, affiliation: $affiliation, affiliationType: $affiliationType) {
+  mutation WorkshopAddParticipant($input: WorkshopParticipantInput!) {
+    addWorkshopParticipant(input: $input) {
       participant { id name affiliation affiliationType }
       errors { field code message }
     }
@@ -55,8 +55,8 @@ export const WorkshopAddItemDocument = graphql(`
 `);
 
 export const WorkshopAddActionItemDocument = graphql(`
-  mutation WorkshopAddActionItem($itemId: ID!, $title: String!, $owner: String!, $dueDate: Date!) {
-    addActionItem(itemId: $itemId, title: $title, owner: $owner, dueDate: $dueDate) {
+  mutation WorkshopAddActionItem($input: ActionItemInput!) {
+    addActionItem(input: $input) {
       actionItem { id title owner dueDate done }
       errors { field code message }
     }
@@ -118,8 +118,8 @@ export const ReviewAgendaDocument = graphql(`
 `);
 
 export const ReviewSubmitDocument = graphql(`
-  mutation ReviewSubmit($agendaId: ID!, $scores: ReviewScoresInput!, $opinion: String!) {
-    reviewAgenda(agendaId: $agendaId, scores: $scores, opinion: $opinion) {
+  mutation ReviewSubmit($input: ReviewAgendaInput!) {
+    reviewAgenda(input: $input) {
       review { id scores opinion createdAt }
       errors { field code message }
     }

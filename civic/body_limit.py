@@ -13,6 +13,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from server.i18n import localize, msg
+
 MAX_BODY_BYTES = 1024 * 1024
 
 
@@ -60,8 +62,7 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         kib = self.max_bytes // 1024
-        message = (f"요청 본문이 너무 큽니다. 최대 {kib} KiB까지 받습니다. "
-                   f"(The request body is too large: at most {kib} KiB is accepted.)")
+        message = localize(msg("The request body is too large: at most {kib} KiB is accepted.", kib=kib))
         if scope.get("path", "").startswith("/graphql"):
             body = {"data": None, "errors": [{"message": message, "extensions": {
                 "code": "PAYLOAD_TOO_LARGE", "limitBytes": self.max_bytes}}]}

@@ -59,7 +59,7 @@ async def test_the_rate_limit_trips_with_retry_after_and_recovers(limited):
         assert r.headers["retry-after"] in ("1", "2") and r.headers["x-content-type-options"] == "nosniff"
         error = r.json()["errors"][0]
         assert error["extensions"] == {"code": "RATE_LIMITED", "retryAfterSeconds": int(r.headers["retry-after"])}
-        assert "Too many requests" in error["message"]
+        assert "요청이 너무 많습니다" in error["message"]  # in the caller's language, Korean by default
         retry_after = float(r.headers["retry-after"])
 
         # another client has a bucket of its own

@@ -173,4 +173,7 @@ def test_agenda_serve_brings_its_meilisearch_back_and_ctrl_c_stops_everything(tm
         time.sleep(0.1)
     assert not _pids_with(str(data / "meilisearch")), "Meilisearch outlived the server"
     text = log.read_text()
-    assert text.count("restarting it in") == 1 and text.count("Meilisearch is back") == 1, text
+    # Brought back after the kill. (Ctrl-C reaches Meilisearch and the server at the same moment; on a
+    # loaded machine the supervisor may see Meilisearch die before the server's shutdown tells it to
+    # stop, so a second "restarting" line can appear — what matters is that nothing outlives the server.)
+    assert text.count("Meilisearch is back") >= 1 and text.count("restarting it in") <= 2, text

@@ -31,6 +31,7 @@ from tortoise.expressions import F
 from server.accounts.errors import AccountErrorCode as C
 from server.accounts.models import LoginThrottle
 from server.errors import DomainError
+from server.i18n import msg
 
 WINDOW = timedelta(minutes=30)
 
@@ -57,8 +58,7 @@ class TooManyAttempts(DomainError):
     def __init__(self, retry_after: int) -> None:
         super().__init__(
             C.TOO_MANY_ATTEMPTS,
-            f"로그인 시도가 너무 많습니다. {retry_after}초 뒤에 다시 시도해 주세요. "
-            f"(Too many login attempts: try again in {retry_after} s.)",
+            msg("Too many login attempts: try again in {seconds} s.", seconds=retry_after),
             None,
         )
         self.retry_after = retry_after

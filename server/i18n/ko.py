@@ -179,4 +179,8 @@ KO: dict[str, str] = {
         "{what}의 비용 {cost:이} 한도 {limit:,}을 넘어 실행하지 않았습니다. 목록 크기(first)를 줄이거나 필드를 덜 고르거나 나누어 보내 주세요.",
     "This batch": "이 일괄 요청",
     "This request": "이 요청",
+    "Too many login attempts: try again in {seconds} s.": "로그인 시도가 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요.",
+    "The request body is too large: at most {kib} KiB is accepted.": "요청 본문이 너무 큽니다. 최대 {kib} KiB까지 받습니다.",
+    "Too many requests: this client may make {burst} requests in a burst, refilled at {rate} a minute (an export counts as {cost}). Retry after {seconds} s.":
+        "요청이 너무 많습니다. 한 번에 {burst}건까지, 1분에 {rate}건씩 다시 채워집니다(내보내기는 {cost}건으로 셉니다). {seconds}초 뒤에 다시 시도해 주세요.",
 }

@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.accounts.request_auth import SESSION_COOKIE
 from server.accounts.tokens import is_signed
+from server.i18n import localize, msg
 
 EXPORT_COST = 10
 MAX_BUCKETS = 100_000
@@ -131,9 +132,10 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send_with_headers)
             return
         retry_after = max(1, math.ceil(wait))
-        message = (f"Too many requests: this client may make {self.limit} requests in a burst, refilled at "
-                   f"{self.buckets.rate * 60:g} a minute (an export counts as {EXPORT_COST}). "
-                   f"Retry after {retry_after} s.")
+        message = localize(msg("Too many requests: this client may make {burst} requests in a burst, refilled at "
+                               "{rate} a minute (an export counts as {cost}). Retry after {seconds} s.",
+                               burst=self.limit, rate=f"{self.buckets.rate * 60:g}", cost=EXPORT_COST,
+                               seconds=retry_after))
         if path.startswith("/graphql"):
             body = {"data": None, "errors": [{"message": message, "extensions": {
                 "code": "RATE_LIMITED", "retryAfterSeconds": retry_after}}]}

@@ -65,7 +65,8 @@ def on_transition(agenda, target: S, now: datetime) -> dict:
         return on_info_requested(agenda, now)
     if target in (S.ACCEPTED, S.REJECTED, S.MERGED):
         due = agenda.answer_due_at
-        decided = {**_CLEAR_WAIT, "decided_at": now, "decided_on_time": bool(due is None or now <= due)}
+        on_time = not agenda.overdue and (due is None or now <= due)  # escalated means late, whatever the clock
+        decided = {**_CLEAR_WAIT, "decided_at": now, "decided_on_time": on_time}
         if target == S.ACCEPTED:
             decided.update(progress_due_at=progress_due(now), progress_reminded_for=None)
         return decided

@@ -20,6 +20,7 @@ from civic.health import healthz, metrics, readyz
 from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
+from server.accountability import policy as accountability
 from server.workshops.http import workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
@@ -29,6 +30,7 @@ from server.search.engine import SearchEngine
 from server.settings import Settings
 from schema import build_schema
 from schema.view import GraphQLView
+from workers import scheduler
 from workers.indexer import Indexer
 
 log = logging.getLogger("civic_agenda")
@@ -82,6 +84,7 @@ class SecurityHeadersMiddleware:
 
 
 def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
+    accountability.configure(settings)  # answer days, the calendar, thresholds (server/accountability)
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         if run_migrations:
@@ -91,7 +94,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
         app.state.search = SearchEngine(settings)
         app.state.indexer = Indexer(app.state.search)
         stop = asyncio.Event()
-        worker = None
+        worker = ticker = None
         try:
             with ctx:
                 try:
@@ -108,14 +111,16 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
                 gc.collect()
                 gc.freeze()
                 if settings.worker_in_process:
-                    # The embedded default drains the outbox in the server process (SPEC §4); the
-                    # task copies this context, so it sees the database.
+                    # The embedded default drains the outbox and runs the accountability tick in the
+                    # server process; the tasks copy this context, so they see the database.
                     worker = asyncio.create_task(app.state.indexer.run(stop), name="outbox-indexer")
+                    ticker = asyncio.create_task(scheduler.run(stop), name="accountability-tick")
             yield
         finally:
             stop.set()
-            if worker is not None:
-                await worker
+            for task in (worker, ticker):
+                if task is not None:
+                    await task
             await app.state.search.aclose()
             await db.close_context(ctx)
             app.state.tortoise = None

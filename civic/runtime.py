@@ -36,9 +36,11 @@ def run_with_database(prog: str, work, settings: Settings | None = None) -> int:
     """Migrate, open the database context, run ``await work(settings)`` inside it; domain errors are
     printed as ``field: message [CODE]`` (exit 1), configuration errors exit 2 (see ``load_settings``)."""
     from server import db
+    from server.accountability import policy as accountability
     from server.errors import DomainError, ValidationErrors
 
     settings = settings if settings is not None else load_settings()
+    accountability.configure(settings)
 
     async def run() -> int:
         settings.data_dir.mkdir(parents=True, exist_ok=True)

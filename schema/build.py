@@ -18,14 +18,17 @@ from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
 from schema.cost import QueryCostLimiter
 from schema.nul_text import NoNulInStrings
+from schema.notifications.mutations import NotificationMutations
+from schema.notifications.queries import NotificationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
 from schema.workshops.queries import WorkshopQueries
 from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, AgendaQueries, SearchQueries, SecondarySearchQueries, WorkshopQueries))
-Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, WorkshopMutations))
+Query = merge_types("Query", (AccountQueries, AgendaQueries, NotificationQueries, SearchQueries,
+                              SecondarySearchQueries, WorkshopQueries))
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, WorkshopMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:

@@ -19,6 +19,7 @@ APP_LABEL = "agenda"
 MODEL_MODULES = [
     "server.accounts.models",
     "server.agendas.models",
+    "server.notifications.models",
     "server.search.models",
     "server.workshops.models",
 ]

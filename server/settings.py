@@ -100,7 +100,26 @@ class Settings:
     rate_limit_burst: int = 0  # bucket size; 0 means one minute's allowance
     log_format: str = "text"  # "text" or "json" (one JSON object per line, server/ops/logs.py)
     frontend_dir: Path = FRONTEND_DIST  # the built web app (npm run build in frontend/)
+    # Accountability: what the programme promises the proposer (server/accountability/).
+    answer_days: int = 14  # working days from entering triage to a decision
+    holidays_country: str = "KR"  # public holidays of the city's calendar (the `holidays` package)
+    progress_notice_days: int = 30  # accepted and in-progress agendas owe a progress update this often
+    reminder_working_days: int = 3  # the owner's staff are reminded this many working days before a due date
+    support_thresholds: tuple = ((50, "ANSWER"), (100, "WORKSHOP"))
+    threshold_window_days: int = 30  # supports count toward a threshold within this many days of routing
+    require_verified_email: bool = True  # proposals and supports need a verified e-mail address
+    smtp_url: str | None = None  # unset: mail is written as .eml files under <data>/mail/
+    mail_from: str = "civic-agenda <no-reply@localhost>"
+    public_url: str = ""  # the address people open (links in e-mail); default http://host:port
     extra: dict = field(default_factory=dict)
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def provision_meili(self) -> bool:
@@ -169,11 +188,92 @@ class Settings:
             rate_limit_burst=_int(env, "AGENDA_RATE_LIMIT_BURST", 0, 0, 1_000_000),
             log_format=_log_format(env),
             frontend_dir=Path(env.get("AGENDA_FRONTEND_DIR") or FRONTEND_DIST).expanduser().resolve(),
+            answer_days=_int(env, "AGENDA_ANSWER_DAYS", 14, 1, 365),
+            holidays_country=_holidays_country(env),
+            progress_notice_days=_int(env, "AGENDA_PROGRESS_NOTICE_DAYS", 30, 1, 3650),
+            support_thresholds=parse_thresholds(env.get("AGENDA_SUPPORT_THRESHOLDS")),
+            require_verified_email=_bool(env, "AGENDA_REQUIRE_VERIFIED_EMAIL", True),
+            smtp_url=_smtp_url(env),
+            mail_from=_mail_from(env),
+            public_url=_public_url(env),
         )
 
     @property
     def python_log_level(self) -> int:
         return getattr(logging, self.log_level.upper())
+
+
+THRESHOLD_ACTIONS = ("ANSWER", "WORKSHOP")
+
+
+def parse_thresholds(raw: str | None) -> tuple:
+    """``AGENDA_SUPPORT_THRESHOLDS``: ``50:ANSWER,100:WORKSHOP`` — at 50 supports an official answer is
+    owed, at 100 the agenda goes on the next quarterly workshop. Empty disables both."""
+    if raw is None:
+        return ((50, "ANSWER"), (100, "WORKSHOP"))
+    out: list[tuple[int, str]] = []
+    for part in (p.strip() for p in raw.split(",")):
+        if not part:
+            continue
+        count, _, action = part.partition(":")
+        action = action.strip().upper()
+        try:
+            n = int(count.strip())
+        except ValueError:
+            n = 0
+        if n < 1 or n > 1_000_000 or action not in THRESHOLD_ACTIONS:
+            raise ConfigError(f"AGENDA_SUPPORT_THRESHOLDS must look like 50:ANSWER,100:WORKSHOP "
+                              f"(a count from 1 and ANSWER or WORKSHOP), got {raw!r}")
+        out.append((n, action))
+    if len({a for _, a in out}) != len(out):
+        raise ConfigError(f"AGENDA_SUPPORT_THRESHOLDS names an action twice: {raw!r}")
+    return tuple(sorted(out))
+
+
+def _holidays_country(env: dict[str, str]) -> str:
+    value = (env.get("AGENDA_HOLIDAYS_COUNTRY") or "KR").strip().upper()
+    import holidays
+
+    if value not in holidays.list_supported_countries():
+        raise ConfigError(f"AGENDA_HOLIDAYS_COUNTRY must be a country code the holidays package knows "
+                          f"(e.g. KR, TW, US), got {value!r}")
+    return value
+
+
+def _smtp_url(env: dict[str, str]) -> str | None:
+    raw = (env.get("AGENDA_SMTP_URL") or "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+        parts = None
+    if parts is None or parts.scheme not in ("smtp", "smtps") or not parts.hostname or (port is not None and not 0 < port < 65536):
+        raise ConfigError("AGENDA_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465")
+    return raw
+
+
+def _mail_from(env: dict[str, str]) -> str:
+    from email.utils import parseaddr
+
+    raw = (env.get("AGENDA_MAIL_FROM") or "").strip()
+    if not raw:
+        return "civic-agenda <no-reply@localhost>"
+    _, address = parseaddr(raw)
+    if "@" not in address or any(c in raw for c in "\r\n"):
+        raise ConfigError(f"AGENDA_MAIL_FROM must be an e-mail address such as '서울시 <no-reply@seoul.go.kr>', got {raw!r}")
+    return raw
+
+
+def _public_url(env: dict[str, str]) -> str:
+    raw = (env.get("AGENDA_PUBLIC_URL") or "").strip()
+    if raw:
+        parts = urlsplit(raw)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(f"AGENDA_PUBLIC_URL must be an http(s) URL, got {raw!r}")
+    return raw.rstrip("/")
 
 
 def _log_format(env: dict[str, str]) -> str:

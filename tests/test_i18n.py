@@ -65,6 +65,16 @@ def test_every_message_written_in_the_code_has_its_korean():
     assert all(s.value in KO for s in AgendaStatus)
 
 
+def test_every_notification_text_has_its_korean():
+    from server.notifications import catalogue
+
+    texts = [*catalogue._TITLES.values(), *catalogue._BODIES.values(), *catalogue._WITH_REASON.values(),
+             *catalogue._ACTIONS.values()]
+    missing = sorted(t for t in texts if t not in KO)
+    assert not missing, "add these to server/i18n/ko.py:\n" + "\n".join(missing)
+    assert set(catalogue._TITLES) == set(catalogue._BODIES) == set(catalogue.Kind)
+
+
 def test_catalogue_keeps_every_placeholder():
     import string
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from civic.cli import catalogue, core, ops, search
+from civic.cli import accountability, catalogue, core, ops, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_parsers(sub)     # reindex, worker
     catalogue.add_parsers(sub)  # department, work-plan
     ops.add_parsers(sub)        # export, backup, restore
+    accountability.add_parsers(sub)  # tick
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``agenda reindex`` and ``agenda worker``: the commands that talk to Meilisearch."""
+"""``agenda reindex`` and ``agenda worker`` (the outbox drain and the accountability tick)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     import signal
 
+    from workers import scheduler
     from workers.indexer import Indexer
 
     async def work(settings: Settings, engine) -> int:
@@ -36,8 +37,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         indexer = Indexer(engine, batch_size=args.batch_size)
-        print(f"draining the outbox into {engine.agendas_uid} (Ctrl-C stops)", flush=True)
-        await indexer.run(stop)
+        print(f"draining the outbox into {engine.agendas_uid} and running the accountability tick (Ctrl-C stops)",
+              flush=True)
+        await asyncio.gather(indexer.run(stop), scheduler.run(stop))
         print(f"stopped after indexing {indexer.processed:,} changes", flush=True)
         return 0
 

@@ -35,13 +35,20 @@ class User:
     role: Role
     created_at: datetime
     _email: strawberry.Private[str]
+    _email_verified: strawberry.Private[bool] = False
+
+    def _self_or_admin(self, info: Info) -> bool:
+        viewer = info.context.user
+        return viewer is not None and (str(viewer.id) == str(self.id) or viewer.role == RoleEnum.ADMIN)
 
     @strawberry.field(description="Visible to the user themself and to admins only.")
     def email(self, info: Info) -> str | None:
-        viewer = info.context.user
-        if viewer is not None and (str(viewer.id) == str(self.id) or viewer.role == RoleEnum.ADMIN):
-            return self._email
-        return None
+        return self._email if self._self_or_admin(info) else None
+
+    @strawberry.field(description="Whether the e-mail address was confirmed through the link mailed to it "
+                                  "(proposing and supporting need it). Null for anyone but the user and admins.")
+    def email_verified(self, info: Info) -> bool | None:
+        return self._email_verified if self._self_or_admin(info) else None
 
     @strawberry.field
     async def departments(self, info: Info) -> list[Department]:
@@ -56,4 +63,5 @@ class User:
             role=RoleEnum(u.role),
             created_at=u.created_at,
             _email=u.email,
+            _email_verified=getattr(u, "email_verified_at", None) is not None,
         )

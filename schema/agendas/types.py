@@ -120,6 +120,20 @@ class AgendaEvent:
                    reason=e.reason, data=e.data or {}, created_at=e.created_at, _actor_id=e.actor_id)
 
 
+@strawberry.type(description="The owner's public answer to an agenda that reached its support threshold.")
+class OfficialAnswer:
+    body: str
+    answered_at: datetime | None
+    _author_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The official who wrote it.")
+    async def author(self, info: Info) -> User | None:
+        if self._author_id is None:
+            return None
+        u = await info.context.loader(UserByIdLoader).load(self._author_id)
+        return User.from_model(u) if u else None
+
+
 @strawberry.type(description="A social-innovation agenda (혁신의제).")
 class Agenda:
     id: strawberry.ID
@@ -223,6 +237,44 @@ class Agenda:
         if not (await info.context.viewer()).is_staff:
             return []
         return [Review.from_model(r) for r in await info.context.loader(ReviewsByAgendaLoader).load(self._model.id)]
+
+    @strawberry.field(description="When the owner owes a decision: the end of a working day in the city's "
+                                  "calendar. Null while waiting for the proposer's answer (the clock is stopped) "
+                                  "and once decided.")
+    def answer_due_at(self) -> datetime | None:
+        return self._model.answer_due_at
+
+    @strawberry.field(description="Working days left before answerDueAt (0 when due today or overdue); while the "
+                                  "clock is stopped for a question, the days that will be left when it restarts.")
+    def answer_working_days_left(self, info: Info) -> int | None:
+        from datetime import datetime as _dt, timezone as _tz
+
+        from server.accountability.policy import current
+
+        m = self._model
+        if m.answer_due_at is None:
+            return m.answer_days_left
+        return current().calendar.working_days_between(_dt.now(_tz.utc), m.answer_due_at)
+
+    @strawberry.field(description="True once the answer deadline passed without a decision (escalated to the "
+                                  "Social Innovation Officer).")
+    def overdue(self) -> bool:
+        return bool(self._model.overdue)
+
+    @strawberry.field(description="When an accepted or in-progress agenda owes its next progress update.")
+    def progress_due_at(self) -> datetime | None:
+        return self._model.progress_due_at
+
+    @strawberry.field(description="Whether enough verified supports oblige the owner to a public official answer.")
+    def official_answer_required(self) -> bool:
+        return bool(self._model.official_answer_required)
+
+    @strawberry.field(description="The owner's public official answer, once given.")
+    async def official_answer(self, info: Info) -> OfficialAnswer | None:
+        m = self._model
+        if not m.official_answer:
+            return None
+        return OfficialAnswer(body=m.official_answer, answered_at=m.official_answer_at, _author_id=m.official_answer_by_id)
 
     @strawberry.field
     def field_label(self) -> Label:

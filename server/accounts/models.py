@@ -14,6 +14,13 @@ class User(Model):
     display_name = fields.CharField(max_length=80)
     role = fields.CharEnumField(Role, max_length=16, default=Role.CITIZEN, db_index=True)
     is_active = fields.BooleanField(default=True)
+    # Accountability: the language messages and e-mail reach this person in, how they want e-mail,
+    # whether the address is proven theirs, and the personal-data consent they gave.
+    language = fields.CharField(max_length=8, default="ko")
+    email_preference = fields.CharField(max_length=16, default="IMMEDIATE")  # IMMEDIATE | DAILY_DIGEST | OFF
+    email_verified_at = fields.DatetimeField(null=True)
+    consent_version = fields.CharField(max_length=32, null=True)
+    consented_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     departments = fields.ManyToManyField(
@@ -51,3 +58,19 @@ class LoginThrottle(Model):
 
     class Meta:
         table = "login_throttles"
+
+
+class EmailToken(Model):
+    """A single-use link sent by e-mail (verify the address, reset the password), stored only as an
+    HMAC like ``AuthToken``; ``used_at`` makes it single-use, ``expires_at`` short-lived."""
+
+    id = fields.IntField(primary_key=True)
+    user = fields.ForeignKeyField("agenda.User", related_name="email_tokens", on_delete=fields.CASCADE)
+    purpose = fields.CharField(max_length=16)  # "verify" | "reset"
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "email_tokens"

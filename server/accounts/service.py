@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -22,7 +22,7 @@ from server.accounts.validation import (
 from server.agendas.models import Department
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
-from server.i18n import msg
+from server.i18n import LANGUAGES, msg
 
 
 async def create_user(
@@ -32,9 +32,13 @@ async def create_user(
     display_name: str,
     role: Role = Role.CITIZEN,
     department_codes: Sequence[str] = (),
+    email_verified: bool = True,
+    language: str = "ko",
 ) -> User:
     """Validate everything first (collecting every field error), then write user and department
-    links in one transaction: a failure leaves no half-made account behind."""
+    links in one transaction: a failure leaves no half-made account behind. Accounts made by an
+    operator (the CLI, an invitation) have a verified address; self-registration passes
+    ``email_verified=False`` until the person follows the link mailed to them."""
     errors: list[DomainError] = []
     clean_email = clean_name = ""
     for fn, target in ((normalize_email, "email"), (normalize_display_name, "name")):
@@ -70,7 +74,9 @@ async def create_user(
     try:
         async with in_transaction():
             user = await User.create(
-                email=clean_email, password_hash=password_hash, display_name=clean_name, role=role
+                email=clean_email, password_hash=password_hash, display_name=clean_name, role=role,
+                email_verified_at=datetime.now(timezone.utc) if email_verified else None,
+                language=language if language in LANGUAGES else "ko",
             )
             if departments:
                 await user.departments.add(*departments)

@@ -47,3 +47,6 @@ class EventKind(str, Enum):
     MERGED_IN = "MERGED_IN"
     PLAN_UPDATED = "PLAN_UPDATED"
     DISCUSSED_AT_WORKSHOP = "DISCUSSED_AT_WORKSHOP"
+    ESCALATED = "ESCALATED"  # the answer deadline passed: the officer and the owner's staff were told
+    THRESHOLD_REACHED = "THRESHOLD_REACHED"  # enough verified supports to oblige an answer or a workshop
+    OFFICIAL_ANSWER = "OFFICIAL_ANSWER"  # the owner's public answer to a threshold

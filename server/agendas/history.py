@@ -1,11 +1,12 @@
-"""Writing an agenda's history and announcing the change to the search outbox — always together,
-always inside the caller's transaction."""
+"""Writing an agenda's history, announcing the change to the search outbox and notifying the people
+concerned — always together, always inside the caller's transaction."""
 
 from __future__ import annotations
 
 from server.accounts.models import User
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, AgendaEvent
+from server.notifications import fanout
 from server.search import outbox
 
 
@@ -18,6 +19,7 @@ async def record(agenda: Agenda | int, kind: EventKind, *, actor: User | None, f
         from_status=from_status, to_status=to_status, reason=reason, data=data or {}, using_db=using_db,
     )
     await outbox.enqueue("agenda", agenda_id, using_db=using_db)
+    await fanout.on_event(event, using_db)
     return event
 
 

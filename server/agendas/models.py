@@ -69,6 +69,28 @@ class Agenda(Model):
     created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     updated_at = fields.DatetimeField(auto_now=True)
     status_changed_at = fields.DatetimeField(auto_now_add=True)
+    # Accountability (server/accountability/): the decision the owner owes by ``answer_due_at`` (end of
+    # a working day in the city's calendar); while NEEDS_INFO stops the clock, ``answer_days_left``
+    # keeps the working days that were left. ``reminded_for`` / ``escalated_for`` hold the due date a
+    # reminder / escalation was sent for, so each happens once per due date whatever the workers.
+    routed_at = fields.DatetimeField(null=True)
+    answer_due_at = fields.DatetimeField(null=True, db_index=True)
+    answer_days_left = fields.IntField(null=True)
+    reminded_for = fields.DatetimeField(null=True)
+    escalated_for = fields.DatetimeField(null=True)
+    overdue = fields.BooleanField(default=False, db_index=True)
+    decided_at = fields.DatetimeField(null=True)
+    decided_on_time = fields.BooleanField(null=True)
+    progress_due_at = fields.DatetimeField(null=True, db_index=True)
+    progress_reminded_for = fields.DatetimeField(null=True)
+    # Support thresholds: an official answer owed (and given), and the thresholds already crossed.
+    official_answer_required = fields.BooleanField(default=False)
+    official_answer = fields.TextField(null=True)
+    official_answer_at = fields.DatetimeField(null=True)
+    official_answer_by = fields.ForeignKeyField("agenda.User", related_name="official_answers", null=True,
+                                                on_delete=fields.SET_NULL)
+    thresholds_reached = fields.JSONField(default=list)
+    verified_support_count = fields.IntField(default=0)
 
     class Meta:
         table = "agendas"

@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from server.accounts.models import User
 from server.accounts.roles import Role
+from server.accountability import deadlines
 from server.agendas import history
 from server.agendas.departments import load_router
 from server.agendas.enums import AgendaStatus as S
@@ -118,7 +119,8 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
                 status=S.IN_TRIAGE.value, visibility=visibility.value, district=district, proposer_id=user.id,
                 idempotency_key=key, related_department_codes=related,
                 work_plan_item_id=decision.work_plan_item_id or data.work_plan_item_id,
-                **history.routing_fields(decision, dept_ids), using_db=conn,
+                **history.routing_fields(decision, dept_ids), **deadlines.on_routed(datetime.now(timezone.utc)),
+                using_db=conn,
             )
             await history.record(agenda, EventKind.PROPOSED, actor=user, to_status=S.SUBMITTED.value, using_db=conn)
             await history.record(agenda, EventKind.ROUTED, actor=None, from_status=S.SUBMITTED.value,
@@ -197,7 +199,7 @@ async def answer_info_request(viewer: Viewer, agenda_id: int, expected_version: 
                                        work_plan_item_id=agenda.work_plan_item_id))
     dept_ids = await _department_ids([decision.department_code])
     updates = {"title": title_, "body": body_, "status": S.IN_TRIAGE.value, "status_reason": None,
-               **history.routing_fields(decision, dept_ids)}
+               **history.routing_fields(decision, dept_ids), **deadlines.on_info_answered(agenda, datetime.now(timezone.utc))}
 
     async def events(conn):
         await history.record(agenda.id, EventKind.INFO_ANSWERED, actor=viewer.user, from_status=S.NEEDS_INFO.value,

@@ -1,4 +1,5 @@
-"""Supporting and following. Idempotent (supporting twice is one support), kept off the version
+"""Supporting and following. Supporting also follows (the supporter is told about decisions and
+progress) until the person unfollows. Idempotent (supporting twice is one support), kept off the version
 counter (a support is not an edit and must never make a triage decision conflict), and the
 denormalised ``support_count`` changes in the same transaction as the row."""
 
@@ -45,6 +46,9 @@ async def support(viewer: Viewer, agenda_id) -> Agenda:
             await Agenda.filter(id=agenda.id).using_db(conn).update(support_count=F("support_count") + 1,
                                                                     updated_at=_now())
             await outbox.enqueue("agenda", agenda.id, using_db=conn)
+            # Supporting implies following (a supporter hears what happens to it); unfollowing stops that.
+            if not await Follow.filter(agenda_id=agenda.id, user_id=viewer.user.id).using_db(conn).exists():
+                await Follow.create(agenda_id=agenda.id, user_id=viewer.user.id, using_db=conn)
     except IntegrityError:
         pass  # already supported: supporting is idempotent
     await agenda.refresh_from_db(fields=["support_count"])

@@ -8,6 +8,7 @@ from enum import Enum
 
 from tortoise.expressions import F
 
+from server.accountability import deadlines
 from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -65,7 +66,8 @@ async def triage(viewer: Viewer, agenda_id, expected_version: int, decision: Dec
     reason_ = _check_transition(viewer, agenda, target_status, reason)
     if decision == Decision.MERGE:
         return await _merge(viewer, agenda, expected_version, merge_into_id, reason_)
-    updates = {"status": target_status.value, "status_reason": reason_}
+    updates = {"status": target_status.value, "status_reason": reason_,
+               **deadlines.on_transition(agenda, target_status, datetime.now(timezone.utc))}
 
     async def events(conn):
         await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
@@ -85,7 +87,8 @@ async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_in
     if S(target.status) not in MERGE_TARGET_STATUSES:
         raise DomainError(C.INVALID_MERGE_TARGET,
                           msg("The target agenda is {status}; merge into one that is still alive.", status=status_label(target.status)), "mergeIntoId")
-    updates = {"status": S.MERGED.value, "status_reason": reason, "merged_into_id": target.id, "support_count": 0}
+    updates = {"status": S.MERGED.value, "status_reason": reason, "merged_into_id": target.id, "support_count": 0,
+               "verified_support_count": 0, **deadlines.on_transition(agenda, S.MERGED, datetime.now(timezone.utc))}
 
     async def events(conn):
         # Supports and followers carry over; a person who backed both keeps one support on the target.
@@ -125,7 +128,8 @@ async def advance(viewer: Viewer, agenda_id, expected_version: int, status: str,
         await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
                              to_status=target.value, reason=reason_, using_db=conn)
 
-    agenda = await apply_change(agenda, expected_version, {"status": target.value}, events)
+    updates = {"status": target.value, **deadlines.on_transition(agenda, target, datetime.now(timezone.utc))}
+    agenda = await apply_change(agenda, expected_version, updates, events)
     if target == S.COMPLETED:
         from server.workshops.plans import refresh_progress  # the plan reads agendas; keep the import one-way
 
@@ -163,7 +167,8 @@ async def reroute(viewer: Viewer, agenda_id, expected_version: int, owner_kind: 
     decision = manual_decision(kind, dept.code if dept else None, reason_,
                                candidates=agenda.routing_candidates or ())
     previous = {"owner_kind": agenda.owner_kind, "department_id": agenda.owner_department_id}
-    updates = history.routing_fields(decision, {dept.code: dept.id} if dept else {})
+    updates = {**history.routing_fields(decision, {dept.code: dept.id} if dept else {}),
+               **deadlines.on_rerouted(agenda, datetime.now(timezone.utc))}
 
     async def events(conn):
         await history.record(agenda.id, EventKind.REROUTED, actor=viewer.user, reason=reason_,

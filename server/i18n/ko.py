@@ -183,4 +183,47 @@ KO: dict[str, str] = {
     "The request body is too large: at most {kib} KiB is accepted.": "요청 본문이 너무 큽니다. 최대 {kib} KiB까지 받습니다.",
     "Too many requests: this client may make {burst} requests in a burst, refilled at {rate} a minute (an export counts as {cost}). Retry after {seconds} s.":
         "요청이 너무 많습니다. 한 번에 {burst}건까지, 1분에 {rate}건씩 다시 채워집니다(내보내기는 {cost}건으로 셉니다). {seconds}초 뒤에 다시 시도해 주세요.",
+    # ---- notifications: their own list and preferences
+    "Ask for between 0 and {max} notifications at a time.": "알림은 한 번에 0건에서 {max}건까지 요청할 수 있습니다.",
+    "E-mail is IMMEDIATE, DAILY_DIGEST or OFF.": "이메일 수신은 IMMEDIATE(바로), DAILY_DIGEST(하루 한 번 모아서), OFF(받지 않음) 가운데 하나입니다.",
+    "Mark at most {max} notifications at a time.": "한 번에 알림 {max}건까지 읽음으로 표시할 수 있습니다.",
+    "Name the notifications to mark read, or mark all.": "읽음으로 표시할 알림을 고르거나 모두 읽음으로 표시해 주세요.",
+    "No such notification.": "그런 알림이 없습니다.",
+    "The cursor is not valid; start from the first page.": "올바르지 않은 페이지 위치입니다. 첫 페이지부터 다시 보세요.",
+    "The language is ko or en.": "언어는 ko(한국어) 또는 en(영어)입니다.",
+    "the Social Innovation Officer": "사회혁신담당관",
+    # ---- notifications: titles
+    "Your agenda was sent to {owner}": "제안하신 의제가 {owner:으로} 전달되었습니다",
+    "Your agenda was moved to {owner}": "제안하신 의제의 담당이 {owner:으로} 바뀌었습니다",
+    "A new agenda is waiting for your decision": "새 의제가 검토를 기다립니다",
+    "A question about your agenda": "제안하신 의제에 보완 요청이 왔습니다",
+    "The proposer answered your question": "제안자가 보완 요청에 답했습니다",
+    "Your agenda is now {status}": "제안하신 의제가 {status:으로} 바뀌었습니다",
+    "An agenda you follow is now {status}": "소식 받는 의제가 {status:으로} 바뀌었습니다",
+    "Progress on an agenda: {progress}%": "의제 추진 상황: {progress}%",
+    "A decision is due by {due}": "{due}까지 처리 결정이 필요합니다",
+    "A progress update is due": "추진 상황을 알릴 때가 되었습니다",
+    "Overdue: no decision by {due}": "처리 기한 경과: {due}까지 결정하지 않았습니다",
+    "{count} supports reached": "공감 {count}명 달성",
+    "An official answer was published": "공식 답변이 게시되었습니다",
+    # ---- notifications: bodies
+    "“{title}” is with {owner}, who owes you a decision by {due}.": "「{title}」 의제를 {owner:이} 맡았습니다. 답변 기한은 {due}입니다.",
+    "“{title}” is now with {owner}. Reason: {reason}": "「{title}」 의제를 이제 {owner:이} 맡습니다. 사유: {reason}",
+    "“{title}” is in your queue; a decision is due by {due}.": "「{title}」 의제가 검토 목록에 들어왔습니다. 처리 기한은 {due}입니다.",
+    "“{title}”: {reason} Answer it on the agenda page; the deadline waits for you.":
+        "「{title}」: {reason} 의제 화면에서 답해 주세요. 답하실 때까지 처리 기한은 멈춰 있습니다.",
+    "“{title}” is back in your queue with the proposer's answer; a decision is due by {due}.":
+        "「{title}」 의제가 제안자의 답변과 함께 검토 목록으로 돌아왔습니다. 처리 기한은 {due}입니다.",
+    "“{title}” is now {status}.": "「{title}」 의제가 {status:으로} 바뀌었습니다.",
+    "“{title}” is now {status}. Reason: {reason}": "「{title}」 의제가 {status:으로} 바뀌었습니다. 사유: {reason}",
+    "“{title}” was updated by its owner: {progress}% done.": "「{title}」 의제의 추진 상황이 갱신되었습니다: {progress}% 진행.",
+    "“{title}” is waiting for a decision by {due}.": "「{title}」 의제의 처리 기한이 {due}입니다.",
+    "“{title}” has had no progress update since {since}; tell its followers where it stands.":
+        "「{title}」 의제는 {since} 이후 추진 상황이 갱신되지 않았습니다. 소식 받는 시민에게 진행 상황을 알려 주세요.",
+    "“{title}” passed its answer deadline ({due}) without a decision; it was escalated to the Social Innovation Officer.":
+        "「{title}」 의제가 결정 없이 답변 기한({due})을 넘겨 사회혁신담당관에게 보고되었습니다.",
+    "“{title}” reached {count} supports: {action}": "「{title}」 의제가 공감 {count}명을 넘었습니다. {action}",
+    "“{title}”: {reason}": "「{title}」: {reason}",
+    "its owner owes a public official answer by the answer deadline.": "담당 부서는 답변 기한까지 공개 공식 답변을 해야 합니다.",
+    "it goes on the next quarterly execution workshop for a plan review.": "다음 분기 실행워크숍에서 기획안 토론 안건으로 다룹니다.",
 }

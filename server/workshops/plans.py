@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 
 from tortoise.transactions import in_transaction
 
+from server.accountability import deadlines
 from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -110,7 +111,7 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
     now = datetime.now(timezone.utc)
     async with in_transaction() as conn:
         moved = await Agenda.filter(id=agenda.id, version=base_version).using_db(conn).update(
-            version=base_version + 1, updated_at=now)
+            version=base_version + 1, updated_at=now, **deadlines.on_progress_update(agenda, now))
         if moved == 0:  # changed since it was read: nothing of this save is written
             current = await Agenda.filter(id=agenda.id).using_db(conn).values_list("version", flat=True)
             raise conflict(current[0] if current else base_version)

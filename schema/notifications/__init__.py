@@ -1,0 +1,1 @@
+"""GraphQL for a person's notifications and how they want to receive them."""

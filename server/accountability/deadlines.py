@@ -1,0 +1,83 @@
+"""How a change moves an agenda's due dates. Each function returns the agenda columns to write in the
+same UPDATE as the change itself (``versioning.apply_change``), so a due date can never disagree with
+the status it belongs to.
+
+- Entering triage (routed after a proposal): the owner owes a decision by the end of the
+  ``answer_days``-th working day, counting the day it arrived.
+- NEEDS_INFO stops the clock: the working days that were left are kept; the proposer's answer starts
+  it again with those days (at least one).
+- A reroute keeps the date — the proposer has already waited — but gives the new owner at least
+  ``reroute_min_working_days`` working days.
+- A decision (accept, reject, merge) ends the wait and records whether it came on time; accepted and
+  in-progress agendas then owe a progress update every ``progress_notice_days`` days, renewed by
+  every progress update (advancing, saving the plan)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from server.accountability.policy import current
+from server.agendas.enums import AgendaStatus as S
+
+_CLEAR_WAIT = {"answer_due_at": None, "answer_days_left": None, "overdue": False}
+
+
+def _new_due(due: datetime) -> dict:
+    return {"answer_due_at": due, "answer_days_left": None, "overdue": False, "reminded_for": None,
+            "escalated_for": None}
+
+
+def on_routed(now: datetime) -> dict:
+    policy = current()
+    return {"routed_at": now, **_new_due(policy.calendar.add_working_days(now, policy.answer_days))}
+
+
+def on_info_requested(agenda, now: datetime) -> dict:
+    policy = current()
+    due = agenda.answer_due_at
+    left = policy.calendar.working_days_between(now, due) if due else policy.answer_days
+    return {**_CLEAR_WAIT, "answer_days_left": max(1, left)}
+
+
+def on_info_answered(agenda, now: datetime) -> dict:
+    policy = current()
+    left = agenda.answer_days_left or policy.answer_days
+    return _new_due(policy.calendar.add_working_days(now, max(1, left)))
+
+
+def on_rerouted(agenda, now: datetime) -> dict:
+    if agenda.answer_due_at is None:  # waiting for the proposer: the clock stays stopped
+        return {}
+    policy = current()
+    floor = policy.calendar.add_working_days(now, policy.reroute_min_working_days)
+    due = max(agenda.answer_due_at, floor)
+    return _new_due(due) if due != agenda.answer_due_at else {}
+
+
+def progress_due(now: datetime) -> datetime:
+    policy = current()
+    day = policy.calendar.local_date(now) + timedelta(days=policy.progress_notice_days)
+    return policy.calendar.end_of(day)
+
+
+def on_transition(agenda, target: S, now: datetime) -> dict:
+    if target == S.NEEDS_INFO:
+        return on_info_requested(agenda, now)
+    if target in (S.ACCEPTED, S.REJECTED, S.MERGED):
+        due = agenda.answer_due_at
+        on_time = not agenda.overdue and (due is None or now <= due)  # escalated means late, whatever the clock
+        decided = {**_CLEAR_WAIT, "decided_at": now, "decided_on_time": on_time}
+        if target == S.ACCEPTED:
+            decided.update(progress_due_at=progress_due(now), progress_reminded_for=None)
+        return decided
+    if target == S.IN_PROGRESS:
+        return {"progress_due_at": progress_due(now), "progress_reminded_for": None}
+    if target == S.COMPLETED:
+        return {"progress_due_at": None, "progress_reminded_for": None}
+    return {}
+
+
+def on_progress_update(agenda, now: datetime) -> dict:
+    if agenda.status not in (S.ACCEPTED.value, S.IN_PROGRESS.value):
+        return {}
+    return {"progress_due_at": progress_due(now), "progress_reminded_for": None}

@@ -1,0 +1,29 @@
+"""The minute tick of the accountability rules (``server.accountability.escalation.tick``): reminders,
+escalations and progress notices. Run by every worker process (in the server process in the embedded
+default); several at once are safe — each reminder and escalation is claimed by one of them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from server.accountability.escalation import tick
+
+log = logging.getLogger("civic_agenda.scheduler")
+
+TICK_SECONDS = 60.0
+
+
+async def run(stop: asyncio.Event, *, interval: float = TICK_SECONDS) -> None:
+    while not stop.is_set():
+        try:
+            report = await tick()
+            if report.escalated or report.reminded or report.progress_due:
+                log.info("tick: %d escalated, %d reminded, %d progress notices (%.2fs)",
+                         report.escalated, report.reminded, report.progress_due, report.seconds)
+        except Exception:  # noqa: BLE001 - the database may be briefly unavailable; the next tick retries
+            log.exception("accountability tick failed")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=interval)
+        except asyncio.TimeoutError:
+            pass

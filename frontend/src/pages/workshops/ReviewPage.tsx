@@ -170,7 +170,7 @@ function ReviewForm({
       citizenParticipation: scores.CITIZEN_PARTICIPATION!,
       sustainability: scores.SUSTAINABILITY!,
     };
-    const result = await submit.run({ input: { agendaId: agenda.id, scores: input, opinion } });
+    const result = await submit.run({ input: { agendaId: agenda.id, scores: scoresInput, opinion } });
     if (result.payload?.review) {
       setSaved(true);
       onDone();

@@ -1,4 +1,4 @@
-"""Benchmark: the open-data export runs in constant memory (SPEC §5) — time and peak RSS.
+"""Benchmark: the open-data export runs in constant memory (the target for 100,000 agendas) — time and peak RSS.
 
     .venv/bin/python bench/export_memory.py [--public 10000,100000] [--db sqlite|postgres]
                                             [--pg-url URL] [--formats csv,json] [--json FILE]

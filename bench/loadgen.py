@@ -1,7 +1,7 @@
 """A closed-loop HTTP load generator: C clients, each sending its next request as soon as the last
 one is answered, until R requests have been timed.
 
-Why closed-loop: it is what "p99 at 32 concurrent clients" (SPEC §5) describes — 32 browsers or
+Why closed-loop: it is what "p99 at 32 concurrent clients" (the listing target) describes — 32 browsers or
 API clients each waiting for their page. A consequence worth keeping in mind when reading the
 numbers: with one server process, latency at concurrency C is roughly C ÷ throughput, because
 requests queue in the server. A p99 under 50 ms at C = 32 therefore needs well over 640 requests

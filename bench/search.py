@@ -1,4 +1,4 @@
-"""Benchmark: search through the API against the same query sent straight to Meilisearch (SPEC §5).
+"""Benchmark: search through the API against the same query sent straight to Meilisearch (target: p99 within 10 ms of direct).
 
     .venv/bin/python bench/search.py [--agendas N] [--db sqlite|postgres] [--requests R]
                                      [--concurrency 1,8,32] [--proposals M] [--pg-url URL]

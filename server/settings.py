@@ -1,4 +1,4 @@
-"""One settings object, read from the environment (SPEC §4a).
+"""One settings object, read from the environment (the names are fixed for operators: README, "Configuration").
 
 Everything configurable lives here so that the rest of the code never reads ``os.environ``.
 Invalid values fail at start with a message that names the variable.

@@ -1,4 +1,4 @@
-"""Demo seeding (SPEC §3 "Seeding"): a new user sees a living system — real Seoul departments, demo
+"""Demo seeding: a new user sees a living system — real Seoul departments, demo
 accounts and agendas whose status, routing and history came from the product's own functions."""
 
 from __future__ import annotations

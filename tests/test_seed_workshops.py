@@ -1,8 +1,8 @@
-"""The demo's year of execution (issue: "the demo data includes a year of workshops, so a new user
-sees the progress views filled"): seeding tells the previous calendar year and the current year's
-started quarters — workshops, plans, reviews, cases — through the product's own functions, with the
-history dated across those quarters so that the facilitator's and the research team's reports,
-computed as of a quarter's end, have something to show."""
+"""The demo's year of execution, so that a new user sees the progress views filled: seeding tells the
+previous calendar year and the current year's started quarters — workshops, plans, reviews, cases —
+through the product's own functions, with the history dated across those quarters so that the
+facilitator's and the research team's reports, computed as of a quarter's end, have something to
+show."""
 
 from __future__ import annotations
 

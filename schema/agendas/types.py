@@ -62,7 +62,7 @@ class AgendaOwner:
         return Department.from_model(d) if d else None
 
 
-@strawberry.type(description="Why an agenda belongs where it does (SPEC §2 routing rule).")
+@strawberry.type(description="Why an agenda belongs where it does under the routing rule (분담체계): the reason, the candidate departments and the matched terms.")
 class Routing:
     reason: RoutingReason
     matched_terms: list[str]

@@ -1,4 +1,4 @@
-"""The six roles of SPEC §1. A user holds exactly one; staff-like roles may belong to departments."""
+"""The six roles — citizen, staff, officer, facilitator, researcher, admin. A user holds exactly one; staff-like roles may belong to departments."""
 
 from enum import Enum
 

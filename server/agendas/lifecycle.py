@@ -1,4 +1,4 @@
-"""The agenda lifecycle (SPEC §2) as an explicit table: from which status to which, by whom.
+"""The agenda lifecycle as an explicit table: from which status to which, by whom.
 
 Actors are named by their relation to the agenda, not by role alone:
 ``OWNER`` is the staff of the owning department (or an officer, for officer-owned agendas),

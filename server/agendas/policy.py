@@ -106,7 +106,7 @@ def actor_roles(viewer: Viewer, agenda: Agenda) -> set[Actor]:
 
 
 def can_reroute(viewer: Viewer, agenda: Agenda) -> bool:
-    """The officer may reroute any agenda (SPEC §2); staff may hand over what they own."""
+    """The officer may reroute any agenda; staff may hand over what they own."""
     return viewer.role in (Role.OFFICER, Role.ADMIN) or owns(viewer, agenda)
 
 
@@ -125,7 +125,7 @@ def may_manage_catalogue(viewer: Viewer) -> bool:
 
 def may_read_queue(viewer: Viewer, department_id: int | None) -> bool:
     """The officer's queue (department None) is the officers'; a department's is its staff's — and
-    the officers', who may reroute any agenda (SPEC §1) and so must be able to see what waits where."""
+    the officers', who may reroute any agenda and so must be able to see what waits where."""
     if viewer.is_admin or viewer.role == Role.OFFICER:
         return True
     if department_id is None:

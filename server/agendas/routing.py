@@ -1,4 +1,4 @@
-"""The routing rule (분담체계, SPEC §2): which department — or the Social Innovation Officer — owns a
+"""The routing rule (분담체계): which department — or the Social Innovation Officer — owns a
 new agenda, decided by a pure, deterministic function that explains itself.
 
 Pure Python, no ORM and no I/O: the persistence layer adapts its rows into the small frozen

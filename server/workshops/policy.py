@@ -1,6 +1,6 @@
-"""Who may do what with plans, workshops, reviews and cases (issue: facilitators run workshops;
+"""Who may do what with plans, workshops, reviews and cases: facilitators run workshops;
 researchers review; a department updates only its own plans; everyone sees the plan progress of
-public agendas)."""
+public agendas."""
 
 from __future__ import annotations
 

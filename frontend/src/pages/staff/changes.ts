@@ -74,7 +74,7 @@ export function hasVisibleChanges(c: AgendaChanges): boolean {
   return !!(c.status || c.owner || c.title || c.body || c.statusReason || c.mergedInto || c.newEvents.length);
 }
 
-/** The decisions open to the owner in a status (SPEC §2 lifecycle). */
+/** The decisions open to the owner in a status (the lifecycle table, server/agendas/lifecycle.py). */
 export function triageDecisionsFor(status: string): ("ACCEPT" | "REJECT" | "NEEDS_INFO" | "MERGE")[] {
   if (status === "IN_TRIAGE") return ["ACCEPT", "REJECT", "NEEDS_INFO", "MERGE"];
   if (status === "NEEDS_INFO") return ["REJECT", "MERGE"];

@@ -159,10 +159,10 @@ async def test_nobody_decides_the_tick_escalates_once_and_the_officer_hears(gql)
     _, staff_notes = await _notes(gql, t["transport"])
     assert staff_notes[0]["kind"] == "DEADLINE_REMINDER"
 
-    # Not yet overdue at the due time itself.
-    assert (await tick(due)).escalated == 0
+    # Not yet overdue at the due time itself — also when the time is written in Seoul's offset.
+    assert (await tick(due.astimezone(SEOUL))).escalated == 0
     # The day after: escalated exactly once, however many workers tick at the same moment.
-    later = due + timedelta(minutes=1)
+    later = (due + timedelta(minutes=1)).astimezone(SEOUL)
     reports = await asyncio.gather(*(tick(later) for _ in range(4)))
     assert sum(r.escalated for r in reports) == 1
     assert (await tick(later + timedelta(hours=1))).escalated == 0

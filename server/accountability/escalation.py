@@ -58,7 +58,9 @@ def reminder_horizon(now: datetime) -> datetime:
 
 
 async def tick(now: datetime | None = None) -> TickReport:
-    now = now or datetime.now(timezone.utc)
+    # In UTC: SQLite stores instants as UTC text and compares them as text, so a bound written with
+    # another offset (agenda tick --now 2026-12-10T09:00+09:00) would compare wrongly.
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     started = time.perf_counter()
     report = TickReport()
     report.escalated = await _escalate(now)

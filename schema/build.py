@@ -13,6 +13,7 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
+from schema.mail.queries import MailQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
@@ -21,7 +22,7 @@ from schema.workshops.queries import WorkshopQueries
 from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, AgendaQueries, NotificationQueries, SearchQueries,
+Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, WorkshopQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, WorkshopMutations))
 

@@ -1,6 +1,6 @@
 """A real SMTP server for the tests: aiosmtpd in its own thread on a free local port, keeping every
 message that arrived. It can be stopped and started again on the same port (the SMTP server is
-down), told to refuse a recipient for good (550), or to answer the next DATA with a temporary 451."""
+down), told to refuse a recipient for good (550), or to answer a recipient's next DATA with a temporary 451."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.refused: set[str] = set()
-        self.temporary_failures = 0  # answer this many DATA commands with 451 (after reading them)
+        self.temporary_failures: dict[str, int] = {}  # recipient → how many DATA to answer with 451
         self.seen_data: list[EmailMessage] = []  # every DATA received, accepted or not
         self._lock = threading.Lock()
 
@@ -42,8 +42,9 @@ class Inbox:
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         with self._lock:
             self.seen_data.append(message)
-            if self.temporary_failures > 0:
-                self.temporary_failures -= 1
+            recipient = envelope.rcpt_tos[0] if envelope.rcpt_tos else ""
+            if self.temporary_failures.get(recipient, 0) > 0:
+                self.temporary_failures[recipient] -= 1
                 return "451 4.3.0 Try again later"
             self.messages.append(message)
         return "250 Message accepted for delivery"

@@ -189,7 +189,7 @@ async def test_mail_waits_for_a_stopped_smtp_server_and_a_retry_keeps_its_messag
 
     # The server comes back, but first answers a message with a temporary failure.
     smtp.start()
-    smtp.inbox.temporary_failures = 1
+    smtp.inbox.temporary_failures["jiwoo@example.kr"] = 1
     deadline = time.monotonic() + 10
     while not smtp.inbox.to("jiwoo@example.kr") and time.monotonic() < deadline:
         await mailer.drain_once()

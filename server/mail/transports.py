@@ -22,6 +22,7 @@ import aiosmtplib
 from server.mail.compose import Outgoing
 
 SMTP_TIMEOUT_SECONDS = 20.0
+CONNECTIONS = 4
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ def _permanent(error: str) -> Result:
 
 class SmtpTransport:
     """``smtp://user:pass@host:587`` upgrades with STARTTLS when the server offers it;
-    ``smtps://user:pass@host:465`` speaks TLS from the first byte. One connection per batch."""
+    ``smtps://user:pass@host:465`` speaks TLS from the first byte. A batch is shared among up to
+    ``CONNECTIONS`` connections sending side by side: one message costs several round trips, and
+    when the server process is busy each round trip waits its turn on the event loop."""
 
     def __init__(self, url: str, mail_from: str) -> None:
         parts = urlsplit(url)
@@ -60,6 +63,18 @@ class SmtpTransport:
         return f"{'smtps' if self.implicit_tls else 'smtp'}://{self.hostname}:{self.port}"
 
     async def send(self, batch: list[Outgoing]) -> list[Result]:
+        if not batch:
+            return []
+        lanes = min(CONNECTIONS, len(batch))
+        chunks = [batch[i::lanes] for i in range(lanes)]
+        answers = await asyncio.gather(*(self._send_on_one_connection(chunk) for chunk in chunks))
+        results: list[Result] = [SENT] * len(batch)
+        for lane, answer in enumerate(answers):
+            for j, result in enumerate(answer):
+                results[lane + j * lanes] = result
+        return results
+
+    async def _send_on_one_connection(self, batch: list[Outgoing]) -> list[Result]:
         client = aiosmtplib.SMTP(hostname=self.hostname, port=self.port, username=self.username,
                                  password=self.password, use_tls=self.implicit_tls,
                                  start_tls=False if self.implicit_tls else None, timeout=SMTP_TIMEOUT_SECONDS)

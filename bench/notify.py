@@ -20,6 +20,7 @@ import asyncio
 import os
 import re
 import shutil
+import socket
 import statistics
 import sys
 import tempfile
@@ -42,7 +43,6 @@ from server.search.engine import SearchEngine  # noqa: E402
 from server.search.provision import start_provisioned  # noqa: E402
 from server.search.reindex import reindex  # noqa: E402
 from server.settings import Settings, default_cache_dir  # noqa: E402
-from tests.mailserver import free_port  # noqa: E402
 
 PASSWORD = "벤치마크-알림-2026!"
 CITIZEN = "notify-bench@bench.example"
@@ -92,6 +92,12 @@ async def prepare(settings: Settings) -> None:
     finally:
         await engine.aclose()
         await db.close_context(ctx)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def pct(values: list[float], p: float) -> float:

@@ -146,6 +146,11 @@ async def test_a_citizen_registers_confirms_the_address_proposes_and_hears_by_ma
     done = await app_client_post(app, path, "List-Unsubscribe=One-Click")
     assert done.status_code == 200 and "이메일 알림을 껐습니다" in done.text
     assert (await gql(PREFS, token=token))["data"]["notificationPreferences"]["email"] == "OFF"
+    # What happens next stays in the app.
+    await propose(gql, token, title="저상버스 정류장에 경사판 안내를 붙여 주세요", idempotencyKey="second")
+    await deliver(app)
+    assert len(smtp.inbox.to("seoyeon@example.kr")) == 2
+    assert (await gql("{ unreadNotificationCount }", token=token))["data"]["unreadNotificationCount"] == 2
     # A changed token is refused and changes nobody.
     forged = path[:-3] + ("AAA" if not path.endswith("AAA") else "BBB")
     assert (await app_client_post(app, forged, "List-Unsubscribe=One-Click")).status_code == 400

@@ -203,6 +203,7 @@ KO: dict[str, str] = {
     "Here is what happened to the agendas you follow since the last summary.":
         "지난 요약 이후 관련 의제에 생긴 소식입니다.",
     "Your daily summary: {count} updates": "오늘의 알림 요약: {count}건",
+    "Your daily summary: 1 update": "오늘의 알림 요약: 1건",
     "Confirm that {email} is your address, so that you can propose and support agendas. The link works for 7 days.":
         "{email} 주소가 본인의 것인지 확인해 주세요. 확인하면 의제를 제안하고 공감할 수 있습니다. 링크는 7일 동안 유효합니다.",
     "Confirm my address": "이메일 주소 확인하기",

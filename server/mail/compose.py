@@ -136,7 +136,8 @@ def digest(delivery, user, rows, settings) -> Outgoing:
         blocks.append(f"■ {rendered.title}\n{rendered.body}")
         if row.agenda_id:
             blocks.append(Link(_t(msg("Open the agenda"), language), agenda_url(settings, row.agenda_id)))
-    subject = _t(msg("Your daily summary: {count} updates", count=len(rows)), language)
+    subject = _t(msg("Your daily summary: 1 update") if len(rows) == 1
+                 else msg("Your daily summary: {count} updates", count=len(rows)), language)
     return Outgoing(to=user.email, to_name=user.display_name, language=language, subject=subject,
                     message_id=f"<mail-{delivery.id}@{_host(settings.base_url)}>", blocks=blocks,
                     footer=footer, unsubscribe_url=stop)

@@ -7,6 +7,8 @@ is given up on."""
 from __future__ import annotations
 
 import asyncio
+import ssl
+import subprocess
 import dataclasses
 import time
 from datetime import datetime, timedelta, timezone
@@ -348,3 +350,38 @@ def test_smtp_urls_name_the_connection_security_and_credentials():
     assert (implicit.username, implicit.password, implicit.sender) == ("civic@seoul.go.kr", "p@ss", "no-reply@seoul.go.kr")
     upgrade = SmtpTransport("smtp://mail.seoul.go.kr", "no-reply@seoul.go.kr")
     assert (upgrade.implicit_tls, upgrade.port, upgrade.username) == (False, 587, None)  # STARTTLS when offered
+
+
+@pytest.fixture
+def certificate(tmp_path, monkeypatch):
+    """A self-signed certificate for 127.0.0.1, trusted by this test's TLS clients (SSL_CERT_FILE)."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                   check=True, capture_output=True)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+async def test_mail_is_encrypted_with_starttls_when_offered_and_with_smtps(certificate):
+    from aiosmtpd.controller import Controller
+
+    from server.mail.compose import Outgoing
+    from server.mail.transports import SmtpTransport
+    from tests.mailserver import Inbox, free_port
+
+    letter = Outgoing(to="jiwoo@example.kr", to_name="김지우", language="ko", subject="암호화 시험",
+                      message_id="<tls-test@agenda.seoul.example>", blocks=["본문"])
+    for scheme, options in (("smtp", {"tls_context": certificate, "require_starttls": True}),
+                            ("smtps", {"ssl_context": certificate})):
+        inbox, port = Inbox(), free_port()
+        server = Controller(inbox, hostname="127.0.0.1", port=port, **options)
+        server.start()
+        try:
+            results = await SmtpTransport(f"{scheme}://127.0.0.1:{port}", "no-reply@seoul.go.kr").send([letter])
+        finally:
+            server.stop()
+        assert results[0].ok, (scheme, results)
+        assert [m["Subject"] for m in inbox.messages] == ["암호화 시험"]

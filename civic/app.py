@@ -21,6 +21,7 @@ from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
 from server.accountability import policy as accountability
+from server.mail.http import stored_mail_raw, unsubscribe_now, unsubscribe_page
 from server.workshops.http import workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
@@ -32,6 +33,7 @@ from schema import build_schema
 from schema.view import GraphQLView
 from workers import scheduler
 from workers.indexer import Indexer
+from workers.mailer import Mailer
 
 log = logging.getLogger("civic_agenda")
 
@@ -93,8 +95,9 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
         app.state.tortoise = ctx
         app.state.search = SearchEngine(settings)
         app.state.indexer = Indexer(app.state.search)
+        app.state.mailer = Mailer(settings)
         stop = asyncio.Event()
-        worker = ticker = None
+        worker = ticker = mailer = None
         try:
             with ctx:
                 try:
@@ -111,14 +114,15 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
                 gc.collect()
                 gc.freeze()
                 if settings.worker_in_process:
-                    # The embedded default drains the outbox and runs the accountability tick in the
-                    # server process; the tasks copy this context, so they see the database.
+                    # The embedded default drains the outbox, sends mail and runs the accountability
+                    # tick in the server process; the tasks copy this context, so they see the database.
                     worker = asyncio.create_task(app.state.indexer.run(stop), name="outbox-indexer")
+                    mailer = asyncio.create_task(app.state.mailer.run(stop), name="mailer")
                     ticker = asyncio.create_task(scheduler.run(stop), name="accountability-tick")
             yield
         finally:
             stop.set()
-            for task in (worker, ticker):
+            for task in (worker, ticker, mailer):
                 if task is not None:
                     await task
             await app.state.search.aclose()
@@ -133,6 +137,9 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/workshops/{workshop_id:int}/progress.csv", workshop_progress_csv),
+            Route("/unsubscribe", unsubscribe_page, methods=["GET"]),  # a page with a button: never on GET
+            Route("/unsubscribe", unsubscribe_now, methods=["POST"]),  # RFC 8058 one-click, and the button
+            Route("/admin/mail/raw/{name}", stored_mail_raw),  # one .eml of the embedded default, admins only
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
             *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],

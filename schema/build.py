@@ -18,6 +18,7 @@ from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
 from schema.cost import QueryCostLimiter
 from schema.nul_text import NoNulInStrings
+from schema.mail.queries import MailQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
@@ -26,7 +27,7 @@ from schema.workshops.queries import WorkshopQueries
 from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, AgendaQueries, NotificationQueries, SearchQueries,
+Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, WorkshopQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, WorkshopMutations))
 

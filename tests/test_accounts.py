@@ -29,7 +29,8 @@ GOOD_PASSWORD = "광화문-광장-2026!"
 
 
 async def register(gql, email="jiwoo@example.kr", password=GOOD_PASSWORD, name="김지우"):
-    data = await gql(REGISTER, {"input": {"email": email, "password": password, "displayName": name}})
+    data = await gql(REGISTER, {"input": {"email": email, "password": password, "displayName": name,
+                                          "privacyConsent": True}})
     return data["data"]["register"]
 
 
@@ -110,7 +111,7 @@ async def test_bad_registration_input_gets_a_clear_error_and_writes_nothing(gql,
 
 async def test_every_field_error_is_reported_at_once(gql):
     result = (await gql(REGISTER, {"input": {"email": "nope", "password": "x", "displayName": ""}}))["data"]["register"]
-    assert sorted(e["field"] for e in result["errors"]) == ["displayName", "email", "password"]
+    assert sorted(e["field"] for e in result["errors"]) == ["displayName", "email", "password", "privacyConsent"]
 
 
 @pytest.mark.parametrize("name", ["김지우", "陳美玲", "Jane 🌱 Doe", "👩🏽‍🌾", "Ｆｕｌｌｗｉｄｔｈ 서울"])

@@ -7,6 +7,8 @@ import os
 import signal
 import socket
 import subprocess
+from email import message_from_bytes
+from email import policy as email_policy
 import sys
 import time
 from pathlib import Path
@@ -84,6 +86,11 @@ def test_invalid_configuration_stops_the_command_and_names_the_variable(tmp_path
     assert r.returncode == 2 and "AGENDA_PORT" in r.stderr
 
 
+def test_a_malformed_smtp_url_stops_the_server_start_and_names_the_variable(tmp_path):
+    r = run_agenda(["serve"], {"AGENDA_DATA_DIR": str(tmp_path), "AGENDA_SMTP_URL": "smtp//mail.seoul.go.kr"})
+    assert r.returncode == 2 and "AGENDA_SMTP_URL" in r.stderr and "smtp://user:pass@host:587" in r.stderr
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -131,7 +138,7 @@ def test_serve_runs_the_product_on_the_embedded_default(tmp_path):
         assert (data / "agenda.sqlite3").exists()
 
         register = httpx.post(base + "/graphql", json={"query": """mutation {
-            register(input: {email: "seo@example.kr", password: "서울-혁신-제안-2026", displayName: "서하윤"}) {
+            register(input: {email: "seo@example.kr", password: "서울-혁신-제안-2026", displayName: "서하윤", privacyConsent: true}) {
               user { displayName } errors { code } } }"""}).json()
         assert register["data"]["register"] == {"user": {"displayName": "서하윤"}, "errors": []}
         login = httpx.post(base + "/graphql", json={"query": """mutation {
@@ -140,6 +147,14 @@ def test_serve_runs_the_product_on_the_embedded_default(tmp_path):
         me = httpx.post(base + "/graphql", json={"query": "{ me { displayName } }"},
                         headers={"Authorization": f"Bearer {token}"}).json()
         assert me == {"data": {"me": {"displayName": "서하윤"}}}
+        # No SMTP server configured: the in-process mail worker writes the verification mail to a file.
+        mail_deadline = time.monotonic() + 10
+        while not list((data / "mail").glob("*.eml")) and time.monotonic() < mail_deadline:
+            time.sleep(0.2)
+        [eml] = list((data / "mail").glob("*.eml"))
+        mail = message_from_bytes(eml.read_bytes(), policy=email_policy.default)
+        assert mail["To"] == "서하윤 <seo@example.kr>" and mail["Subject"] == "이메일 주소를 확인해 주세요"
+        assert f"http://127.0.0.1:{port}/verify-email?token=" in mail.get_body(("plain",)).get_content()
         home = httpx.get(base + "/")
         assert home.status_code == 200 and home.headers["content-type"].startswith("text/html")
     finally:

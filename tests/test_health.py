@@ -65,7 +65,7 @@ async def test_a_wrong_search_key_is_not_ready(settings):
 
 
 async def test_metrics_show_the_outbox_and_search_state(client, gql):
-    await gql("""mutation { register(input: {email: "m@example.kr", password: "광화문-광장-2026!", displayName: "측정"}) { errors { code } } }""")
+    await gql("""mutation { register(input: {email: "m@example.kr", password: "광화문-광장-2026!", displayName: "측정", privacyConsent: true}) { errors { code } } }""")
     r = await client.get("/metrics")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
     values = dict(line.split(" ", 1) for line in r.text.splitlines() if line and not line.startswith("#"))

@@ -35,6 +35,11 @@ def test_secret_is_generated_once_and_kept_private(tmp_path):
         ({"MEILI_URL": "localhost:7700"}, "MEILI_URL"),
         ({"MEILI_MASTER_KEY": "k" * 20}, "MEILI_MASTER_KEY"),
         ({"AGENDA_SECRET": "short"}, "AGENDA_SECRET"),
+        ({"AGENDA_SMTP_URL": "mail.seoul.go.kr:587"}, "AGENDA_SMTP_URL"),
+        ({"AGENDA_SMTP_URL": "http://mail.seoul.go.kr"}, "AGENDA_SMTP_URL"),
+        ({"AGENDA_SMTP_URL": "smtp://user:pass@mail.seoul.go.kr:99999"}, "AGENDA_SMTP_URL"),
+        ({"AGENDA_SMTP_URL": "smtp://:587"}, "AGENDA_SMTP_URL"),
+        ({"AGENDA_MAIL_FROM": "no address here"}, "AGENDA_MAIL_FROM"),
     ],
 )
 def test_invalid_configuration_names_the_variable(tmp_path, env, variable):

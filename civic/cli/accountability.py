@@ -1,5 +1,5 @@
 """``agenda tick``: run the accountability tick once, now or at a given time — what the workers do
-every minute (reminders, escalations, progress notices), for operators and tests to see."""
+every minute (reminders, escalations, progress notices, daily digests), for operators and tests to see."""
 
 from __future__ import annotations
 
@@ -27,13 +27,14 @@ def cmd_tick(args: argparse.Namespace) -> int:
     async def work(settings: Settings) -> int:
         report = await tick(args.now)
         print(f"tick at {(args.now.isoformat() if args.now else 'now')}: {report.escalated} escalated, "
-              f"{report.reminded} reminded, {report.progress_due} progress notices ({report.seconds:.2f}s)")
+              f"{report.reminded} reminded, {report.progress_due} progress notices, {report.digests} digests "
+              f"({report.seconds:.2f}s)")
         return 0
 
     return run_with_database("agenda tick", work)
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("tick", help="run the accountability tick once: reminders, escalations, progress notices")
+    p = sub.add_parser("tick", help="run the accountability tick once: reminders, escalations, progress notices, daily digests")
     p.add_argument("--now", type=_moment, help="the time to tick at (ISO 8601 with offset); default: now")
     p.set_defaults(fn=cmd_tick)

@@ -1,4 +1,4 @@
-"""``agenda reindex`` and ``agenda worker`` (the outbox drain and the accountability tick)."""
+"""``agenda reindex`` and ``agenda worker`` (the outbox drain, the mail drain and the accountability tick)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     from workers import scheduler
     from workers.indexer import Indexer
+    from workers.mailer import Mailer
 
     async def work(settings: Settings, engine) -> int:
         stop = asyncio.Event()
@@ -37,10 +38,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         indexer = Indexer(engine, batch_size=args.batch_size)
-        print(f"draining the outbox into {engine.agendas_uid} and running the accountability tick (Ctrl-C stops)",
-              flush=True)
-        await asyncio.gather(indexer.run(stop), scheduler.run(stop))
-        print(f"stopped after indexing {indexer.processed:,} changes", flush=True)
+        mailer = Mailer(settings)
+        print(f"draining the outbox into {engine.agendas_uid}, sending mail through {mailer.transport.describe()} "
+              f"and running the accountability tick (Ctrl-C stops)", flush=True)
+        await asyncio.gather(indexer.run(stop), mailer.run(stop), scheduler.run(stop))
+        print(f"stopped after indexing {indexer.processed:,} changes and sending {mailer.sent:,} e-mails", flush=True)
         return 0
 
     return run_with_search("agenda worker", work)
@@ -51,6 +53,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--batch-size", type=int, default=5000)
     p.set_defaults(fn=cmd_reindex)
 
-    p = sub.add_parser("worker", help="drain the outbox into Meilisearch (run several on PostgreSQL)")
+    p = sub.add_parser("worker", help="drain the outbox into Meilisearch, send mail, run the tick (run several on PostgreSQL)")
     p.add_argument("--batch-size", type=int, default=500)
     p.set_defaults(fn=cmd_worker)

@@ -1,5 +1,5 @@
-"""The scheduler's tick: reminders before an answer deadline, escalation after it, and the progress
-notices accepted agendas owe.
+"""The scheduler's tick: reminders before an answer deadline, escalation after it, the progress
+notices accepted agendas owe, and the 08:00 daily digests (server/mail/digest.py).
 
 Each step claims an agenda with a conditional UPDATE (``... WHERE escalated_for IS NULL``) in the
 transaction that also writes its history event and notifications, so a reminder or an escalation
@@ -23,6 +23,7 @@ from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda
+from server.mail.digest import queue_digests
 from server.notifications import fanout
 from server.notifications.catalogue import Kind
 
@@ -36,6 +37,7 @@ class TickReport:
     reminded: int = 0
     escalated: int = 0
     progress_due: int = 0
+    digests: int = 0
     seconds: float = 0.0
 
 
@@ -66,6 +68,7 @@ async def tick(now: datetime | None = None) -> TickReport:
     report.escalated = await _escalate(now)
     report.reminded = await _remind(now)
     report.progress_due = await _progress_notices(now)
+    report.digests = await queue_digests(now, current().calendar.tz)
     report.seconds = time.perf_counter() - started
     return report
 

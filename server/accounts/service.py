@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server.accounts import throttle, tokens
+from server.accounts import email_tokens, throttle, tokens
+from server.accounts.consent import PRIVACY_CONSENT_VERSION
 from server.accounts.errors import AccountErrorCode as C
 from server.accounts.models import User
 from server.accounts.passwords import hash_password, verify_password
@@ -20,6 +21,7 @@ from server.accounts.validation import (
     normalize_password,
 )
 from server.agendas.models import Department
+from server.notifications.models import MailDelivery
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
 from server.i18n import LANGUAGES, msg
@@ -34,12 +36,21 @@ async def create_user(
     department_codes: Sequence[str] = (),
     email_verified: bool = True,
     language: str = "ko",
+    privacy_consent: bool | None = None,
 ) -> User:
     """Validate everything first (collecting every field error), then write user and department
     links in one transaction: a failure leaves no half-made account behind. Accounts made by an
     operator (the CLI, an invitation) have a verified address; self-registration passes
-    ``email_verified=False`` until the person follows the link mailed to them."""
+    ``email_verified=False`` and gets the verification mail (a ``MailDelivery``) in the same
+    transaction, so an account never exists without its link on the way.
+
+    ``privacy_consent`` is asked of people who register themselves (None: an operator makes the
+    account): anything but True refuses the registration, True is recorded with the consent text's
+    version and time."""
     errors: list[DomainError] = []
+    if privacy_consent is not None and privacy_consent is not True:
+        errors.append(DomainError(C.CONSENT_REQUIRED, "Agree to the collection and use of personal data to register.",
+                                  "privacyConsent"))
     clean_email = clean_name = ""
     for fn, target in ((normalize_email, "email"), (normalize_display_name, "name")):
         try:
@@ -71,15 +82,22 @@ async def create_user(
     if await User.filter(email=clean_email).exists():
         raise _duplicate()
     password_hash = await hash_password(clean_password)
+    now = datetime.now(timezone.utc)
     try:
-        async with in_transaction():
+        async with in_transaction() as conn:
             user = await User.create(
                 email=clean_email, password_hash=password_hash, display_name=clean_name, role=role,
-                email_verified_at=datetime.now(timezone.utc) if email_verified else None,
+                email_verified_at=now if email_verified else None,
                 language=language if language in LANGUAGES else "ko",
+                consent_version=PRIVACY_CONSENT_VERSION if privacy_consent else None,
+                consented_at=now if privacy_consent else None,
+                using_db=conn,
             )
             if departments:
-                await user.departments.add(*departments)
+                await user.departments.add(*departments, using_db=conn)
+            if not email_verified:
+                await MailDelivery.create(user_id=user.id, purpose=email_tokens.VERIFY, available_at=now,
+                                          using_db=conn)
     except IntegrityError:
         # Two registrations for the same address raced past the check above.
         raise _duplicate() from None

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 
 from tortoise.expressions import Q
 
+from server.accountability.policy import current as current_accountability
 from server.accounts.models import User
 from server.accounts.roles import STAFF_ROLES, Role
 from server.agendas.enums import AgendaStatus, Channel, Visibility
+from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.lifecycle import Actor
 from server.agendas.models import Agenda
 from server.agendas.routing import OwnerKind
+from server.errors import DomainError
 
 
 @dataclass(frozen=True)
@@ -131,3 +134,14 @@ def may_read_queue(viewer: Viewer, department_id: int | None) -> bool:
     if department_id is None:
         return False
     return viewer.role == Role.STAFF and department_id in viewer.department_ids
+
+
+# ---------------------------------------------------------------- verified accounts
+
+
+def require_verified_email(viewer: Viewer) -> None:
+    """Proposing and supporting need an address proven by its link (``AGENDA_REQUIRE_VERIFIED_EMAIL``,
+    on by default), so that one person is one voice. Accounts made by staff are verified."""
+    if current_accountability().require_verified_email and viewer.user is not None and viewer.user.email_verified_at is None:
+        raise DomainError(C.EMAIL_NOT_VERIFIED, "Confirm your e-mail address first: follow the link we mailed "
+                                                "you, or ask for a new one.")

@@ -21,7 +21,7 @@ from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind, Visibility
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda, Department, WorkPlanItem
-from server.agendas.policy import Viewer, can_view, may_choose_visibility, may_use_channel
+from server.agendas.policy import Viewer, can_view, may_choose_visibility, may_use_channel, require_verified_email
 from server.agendas.routing import AgendaText
 from server.agendas.validation import (
     clean_body,
@@ -65,6 +65,7 @@ def _collect(errors: list[DomainError], fn, *args):
 async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Agenda:
     if viewer.user is None:
         raise DomainError(C.NOT_AUTHENTICATED, "Log in to propose an agenda.")
+    require_verified_email(viewer)
     errors: list[DomainError] = []
     title = _collect(errors, clean_title, data.title)
     body = _collect(errors, clean_body, data.body)

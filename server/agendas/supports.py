@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda, Follow, Support
-from server.agendas.policy import Viewer
+from server.agendas.policy import Viewer, require_verified_email
 from server.agendas.versioning import load_visible
 from server.errors import DomainError
 from server.search import outbox
@@ -36,6 +36,7 @@ async def _load(viewer: Viewer, agenda_id) -> Agenda:
 
 async def support(viewer: Viewer, agenda_id) -> Agenda:
     agenda = await _load(viewer, agenda_id)
+    require_verified_email(viewer)
     if agenda.proposer_id == viewer.user.id:
         raise DomainError(C.FORBIDDEN, "You cannot support your own agenda.", "id")
     if S(agenda.status) not in SUPPORTABLE:

@@ -226,4 +226,52 @@ KO: dict[str, str] = {
     "“{title}”: {reason}": "「{title}」: {reason}",
     "its owner owes a public official answer by the answer deadline.": "담당 부서는 답변 기한까지 공개 공식 답변을 해야 합니다.",
     "it goes on the next quarterly execution workshop for a plan review.": "다음 분기 실행워크숍에서 기획안 토론 안건으로 다룹니다.",
+    # ---- e-mail (server/mail/compose.py)
+    "Hello {name},": "{name} 님, 안녕하세요.",
+    "Open the agenda": "의제 보기",
+    "You receive this e-mail because e-mail notifications are on in your settings.":
+        "알림 설정에서 이메일 알림을 켜 두셔서 보내 드리는 메일입니다.",
+    "Change how notifications reach you": "알림 받는 방법 바꾸기",
+    "Stop these e-mails with one click": "이메일 알림 한 번에 끄기",
+    "Here is what happened to the agendas you follow since the last summary.":
+        "지난 요약 이후 관련 의제에 생긴 소식입니다.",
+    "Your daily summary: {count} updates": "오늘의 알림 요약: {count}건",
+    "Your daily summary: 1 update": "오늘의 알림 요약: 1건",
+    "Confirm that {email} is your address, so that you can propose and support agendas. The link works for 7 days.":
+        "{email} 주소가 본인의 것인지 확인해 주세요. 확인하면 의제를 제안하고 공감할 수 있습니다. 링크는 7일 동안 유효합니다.",
+    "Confirm my address": "이메일 주소 확인하기",
+    "If you did not create an account, ignore this e-mail.": "계정을 만든 적이 없다면 이 메일을 무시하세요.",
+    "Confirm your e-mail address": "이메일 주소를 확인해 주세요",
+    "Someone asked to reset the password of your account. The link works once, for one hour.":
+        "계정의 비밀번호 재설정이 요청되었습니다. 링크는 1시간 동안 한 번만 쓸 수 있습니다.",
+    "Choose a new password": "새 비밀번호 정하기",
+    "A new password signs you out everywhere. If you did not ask for it, ignore this e-mail: your password stays as it is.":
+        "새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다. 요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다.",
+    "Reset your password": "비밀번호 재설정",
+    # ---- e-mail: unsubscribe page and the admin's outgoing mail (server/mail/http.py, mailbox.py)
+    "This link is not valid": "유효하지 않은 링크입니다",
+    "The unsubscribe link is incomplete or was changed. Use the link in the latest e-mail, or change your notification settings after logging in.":
+        "수신 거부 링크가 잘렸거나 바뀌었습니다. 가장 최근 메일의 링크를 쓰시거나, 로그인한 뒤 알림 설정을 바꿔 주세요.",
+    "You are unsubscribed": "이메일 알림을 껐습니다",
+    "You get no e-mail notifications. Notifications stay in the app.":
+        "이제 이메일 알림을 보내 드리지 않습니다. 알림은 앱에서 계속 보실 수 있습니다.",
+    "To receive them again, change your notification settings: {url}": "다시 받으시려면 알림 설정을 바꿔 주세요: {url}",
+    "Stop e-mail notifications": "이메일 알림 끄기",
+    "Stop e-mail notifications?": "이메일 알림을 끌까요?",
+    "{email} will get no more e-mail about agendas. Notifications stay in the app, and you can turn e-mail on again in your notification settings.":
+        "{email} 주소로 의제 소식 메일을 더 보내지 않습니다. 알림은 앱에서 계속 보실 수 있고, 알림 설정에서 이메일을 다시 켤 수 있습니다.",
+    "Log in as an administrator to read outgoing mail.": "보낸 메일을 보려면 관리자로 로그인하세요.",
+    "Only administrators can read outgoing mail.": "보낸 메일은 관리자만 볼 수 있습니다.",
+    "Ask for between 0 and {max} messages at a time.": "한 번에 0개에서 {max}개까지 요청할 수 있습니다.",
+    "No such message.": "해당 메일이 없습니다.",
+    # ---- verified accounts (server/accounts/)
+    "Agree to the collection and use of personal data to register.": "가입하려면 개인정보 수집·이용에 동의해 주세요.",
+    "This link is not valid: it expired, was already used or was mistyped. Ask for a new one.":
+        "유효하지 않은 링크입니다. 기한이 지났거나, 이미 사용했거나, 잘못 입력되었습니다. 새 링크를 요청해 주세요.",
+    "Log in to ask for a new verification link.": "새 확인 링크를 받으려면 로그인하세요.",
+    "Your e-mail address is already verified.": "이메일 주소가 이미 확인되었습니다.",
+    "A link was sent less than a minute ago; check your inbox, or ask again in a minute.":
+        "1분 안에 이미 링크를 보냈습니다. 받은편지함을 확인하시거나 1분 뒤에 다시 요청해 주세요.",
+    "Confirm your e-mail address first: follow the link we mailed you, or ask for a new one.":
+        "먼저 이메일 주소를 확인해 주세요. 보내 드린 메일의 링크를 누르시거나 새 링크를 요청하세요.",
 }

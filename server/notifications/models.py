@@ -20,7 +20,8 @@ class Notification(Model):
     read_at = fields.DatetimeField(null=True)
     # The notification is also the outbox of its e-mail: ``pending`` rows are sent by the mail worker
     # (at ``email_due_at``, later after a failure), ``digest`` rows wait for the recipient's daily
-    # digest; null means no e-mail (preference OFF, or an address not verified).
+    # digest; null means no e-mail (preference OFF, or an address not verified). After the worker:
+    # ``sent``, ``failed`` (refused for good, ``email_error`` says why) or ``digested`` (in a digest).
     email_state = fields.CharField(max_length=8, null=True)
     email_due_at = fields.DatetimeField(null=True, db_index=True)
     email_attempts = fields.IntField(default=0)
@@ -44,6 +45,8 @@ class MailDelivery(Model):
     attempts = fields.IntField(default=0)
     available_at = fields.DatetimeField(db_index=True)
     sent_at = fields.DatetimeField(null=True)
+    # Refused for good (a 5xx for the recipient, or too many attempts): never tried again.
+    failed_at = fields.DatetimeField(null=True)
     last_error = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -232,3 +232,11 @@ async def test_followers_and_supporters_hear_decisions_in_their_own_language(gql
     await gql("mutation($id: ID!) { followAgenda(id: $id, following: false) { errors { code } } }",
               {"id": agenda["id"]}, token=t["citizen2"])
     assert await Notification.filter(user__email="meiling@example.tw").count() == 1
+
+
+def test_due_dates_are_utc_instants_at_the_end_of_a_city_day():
+    """Stored as UTC, a due date compares right on SQLite (text) as on PostgreSQL."""
+    cal = WorkCalendar("KR", "Asia/Seoul")
+    due = cal.add_working_days(datetime(2026, 12, 1, 10, tzinfo=SEOUL), 1)
+    assert due.utcoffset() == timedelta(0)
+    assert due.astimezone(SEOUL).isoformat().startswith("2026-12-01T23:59:59")

@@ -8,7 +8,7 @@ is on time; from midnight it is overdue)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -32,7 +32,9 @@ class WorkCalendar:
         return moment.astimezone(self.tz).date()
 
     def end_of(self, day: date) -> datetime:
-        return datetime.combine(day, END_OF_DAY, tzinfo=self.tz)
+        """The last moment of a city day, as a UTC instant: stored that way, it compares right on SQLite
+        too (which compares stored instants as text)."""
+        return datetime.combine(day, END_OF_DAY, tzinfo=self.tz).astimezone(timezone.utc)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in _holidays(self.country, day.year)

@@ -21,7 +21,7 @@ from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
 from server.accountability import policy as accountability
-from server.workshops.http import workshop_progress_csv
+from server.workshops.http import performance_report_csv, workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
 from server.ops.ratelimit import RateLimitMiddleware
@@ -133,6 +133,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/metrics", metrics),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/workshops/{workshop_id:int}/progress.csv", workshop_progress_csv),
+            Route("/reports/performance.csv", performance_report_csv),
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
             *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],

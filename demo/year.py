@@ -28,6 +28,7 @@ from demo.agendas import DEMO_AGENDAS, DemoAgenda
 from demo.city import IDEMPOTENCY_PREFIX, STEPS, CitySeeder
 from demo.departments import DEPARTMENTS
 from demo.execution import DemoParticipant, DemoPlan
+from server.accountability.calendar import calendar_for
 from server.accounts.roles import Role
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -185,7 +186,7 @@ class Year:
             if moved:
                 await Agenda.filter(id__in=moved).update(status_changed_at=when)
                 await Agenda.filter(id__in=moved, routed_at__gt=when).update(routed_at=when)
-                await Agenda.filter(id__in=moved, decided_at__gt=when).update(decided_at=when)
+                await self._decided_at(moved, when)
             if planned:
                 plan_ids = await ExecutionPlan.filter(agenda_id__in=planned).values_list("id", flat=True)
                 await ExecutionPlan.filter(id__in=plan_ids).update(updated_at=when)
@@ -200,6 +201,14 @@ class Year:
             await ActionItem.filter(id__in=self.done_now).update(done_at=when)
             self.done_now = []
         self.marks = await self._marks()
+
+    async def _decided_at(self, agenda_ids: set[int], when: datetime) -> None:
+        """Decisions move to the story's day, and whether they came on time is judged again against
+        the answer deadline their (moved) routing date gives, as the product judged it live."""
+        cal = calendar_for(self.settings)
+        for aid, routed in await Agenda.filter(id__in=agenda_ids, decided_at__gt=when).values_list("id", "routed_at"):
+            on_time = routed is None or when <= cal.add_working_days(routed, self.settings.answer_days)
+            await Agenda.filter(id=aid).update(decided_at=when, decided_on_time=on_time)
 
     # ------------------------------------------------------------------ the story
 

@@ -22,7 +22,7 @@ from demo.seeder import seed_if_empty
 from server import db
 from server.accountability import policy as accountability
 from server.mail.http import stored_mail_raw, unsubscribe_now, unsubscribe_page
-from server.workshops.http import workshop_progress_csv
+from server.workshops.http import performance_report_csv, workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
 from server.ops.ratelimit import RateLimitMiddleware
@@ -140,6 +140,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/unsubscribe", unsubscribe_page, methods=["GET"]),  # a page with a button: never on GET
             Route("/unsubscribe", unsubscribe_now, methods=["POST"]),  # RFC 8058 one-click, and the button
             Route("/admin/mail/raw/{name}", stored_mail_raw),  # one .eml of the embedded default, admins only
+            Route("/reports/performance.csv", performance_report_csv),
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
             *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],

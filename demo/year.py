@@ -28,6 +28,7 @@ from demo.agendas import DEMO_AGENDAS, DemoAgenda
 from demo.city import IDEMPOTENCY_PREFIX, STEPS, CitySeeder
 from demo.departments import DEPARTMENTS
 from demo.execution import DemoParticipant, DemoPlan
+from server.accountability.calendar import calendar_for
 from server.accounts.roles import Role
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -37,7 +38,8 @@ from server.agendas.triage import Decision
 from server.workshops import plans as plan_service
 from server.workshops import research
 from server.workshops import service as workshop_service
-from server.workshops.models import ActionItem, ExecutionPlan, InnovationCase, Milestone, Review, Workshop, WorkshopItem
+from server.workshops.models import (ActionItem, ExecutionPlan, InnovationCase, Milestone, PlanRevision, Review, Workshop,
+                                     WorkshopItem)
 from server.workshops.reports import quarter_bounds
 
 # When within a quarter (as a share of its elapsed span: a whole past quarter, or the current one
@@ -52,7 +54,8 @@ _REACH = (0.6, 0.45, 0.75, 0.55, 0.35, 0.7)
 # Where a completed agenda's KPIs ended, as a share of the way from baseline to target.
 _FINAL_KPI = (1.0, 0.9, 1.1)
 # The tables whose rows a step writes; their timestamps are moved to the step's moment.
-_STAMPED = (Agenda, AgendaEvent, Support, Follow, ExecutionPlan, Workshop, WorkshopItem, Review, InnovationCase)
+_STAMPED = (Agenda, AgendaEvent, Support, Follow, ExecutionPlan, PlanRevision, Workshop, WorkshopItem, Review,
+            InnovationCase)
 _PLANNABLE = (S.ACCEPTED.value, S.IN_PROGRESS.value, S.COMPLETED.value)
 _DECIDED = {Decision.ACCEPT: S.ACCEPTED, Decision.REJECT: S.REJECTED, Decision.NEEDS_INFO: S.NEEDS_INFO}
 
@@ -182,6 +185,8 @@ class Year:
                 await Agenda.filter(id__in=changed).update(updated_at=when)
             if moved:
                 await Agenda.filter(id__in=moved).update(status_changed_at=when)
+                await Agenda.filter(id__in=moved, routed_at__gt=when).update(routed_at=when)
+                await self._decided_at(moved, when)
             if planned:
                 plan_ids = await ExecutionPlan.filter(agenda_id__in=planned).values_list("id", flat=True)
                 await ExecutionPlan.filter(id__in=plan_ids).update(updated_at=when)
@@ -189,12 +194,21 @@ class Year:
         await Agenda.filter(id__gt=m[Agenda]).update(created_at=when, updated_at=when, status_changed_at=when)
         for model in (Support, Follow, ExecutionPlan, Workshop, WorkshopItem):
             await model.filter(id__gt=m[model]).update(created_at=when)
+        await PlanRevision.filter(id__gt=m[PlanRevision]).update(saved_at=when)
         await Review.filter(id__gt=m[Review]).update(created_at=when, updated_at=when)
         await InnovationCase.filter(id__gt=m[InnovationCase]).update(published_at=when)
         if self.done_now:
             await ActionItem.filter(id__in=self.done_now).update(done_at=when)
             self.done_now = []
         self.marks = await self._marks()
+
+    async def _decided_at(self, agenda_ids: set[int], when: datetime) -> None:
+        """Decisions move to the story's day, and whether they came on time is judged again against
+        the answer deadline their (moved) routing date gives, as the product judged it live."""
+        cal = calendar_for(self.settings)
+        for aid, routed in await Agenda.filter(id__in=agenda_ids, decided_at__gt=when).values_list("id", "routed_at"):
+            on_time = routed is None or when <= cal.add_working_days(routed, self.settings.answer_days)
+            await Agenda.filter(id=aid).update(decided_at=when, decided_on_time=on_time)
 
     # ------------------------------------------------------------------ the story
 

@@ -18,7 +18,7 @@ from server.agendas import triage
 from server.agendas.models import Agenda, AgendaEvent
 from server.agendas.policy import viewer_for
 from server.workshops import plans, research, service
-from server.workshops.models import Milestone, Review
+from server.workshops.models import Milestone, PlanRevision, Review
 from server.workshops.reports import performance_report, workshop_progress
 from tests.agenda_world import PASSWORD, build_world
 
@@ -29,6 +29,7 @@ async def on(when: datetime, agenda: Agenda | None = None, since: int = 0) -> in
     """Move every event written since event id ``since`` (and the agenda's creation) to ``when``."""
     await AgendaEvent.filter(id__gt=since).update(created_at=when)
     await Milestone.filter(done_at__gt=when).update(done_at=when)
+    await PlanRevision.filter(saved_at__gt=when).update(saved_at=when)
     if agenda is not None:
         await Agenda.filter(id=agenda.id).update(created_at=when)
     last = await AgendaEvent.all().order_by("-id").first()

@@ -8,12 +8,12 @@ from server.agendas.enums import PolicyField as PF
 from server.errors import DomainError
 from server.i18n import label as as_label
 from server.i18n import msg
-from server.workshops import reports
+from server.workshops import reports, timeliness
 from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import InnovationCase as CaseModel
 from server.workshops.models import Workshop as WorkshopModel
 from server.workshops.policy import may_read_reports, may_read_workshops
-from schema.agendas.types import Agenda, PolicyField
+from schema.agendas.types import Agenda, AgendaOwner, PolicyField
 from schema.errors import graphql_error, query_domain
 from schema.workshops.types import (
     CaseOrigin,
@@ -22,6 +22,7 @@ from schema.workshops.types import (
     InnovationCase,
     MovedAgenda,
     OverdueItem,
+    OwnerTimeliness,
     StatusCount,
     StatusTally,
     Workshop,
@@ -90,6 +91,15 @@ class WorkshopQueries:
                                  median_days_to_acceptance=r.median_days_to_acceptance,
                                  median_days_to_completion=r.median_days_to_completion, kpi_attainment=r.kpi_attainment,
                                  review_count=r.review_count, average_review_score=r.average_review_score) for r in rows]
+
+    @strawberry.field(description="The performance report's accountability part: per owner that decided agendas in the "
+                                  "quarter, the on-time rate and the median working days from routing to a decision.")
+    async def owner_timeliness(self, info: Info, year: int, quarter: int) -> list[OwnerTimeliness]:
+        await _require(info, may_read_reports, "Reports")
+        rows = await query_domain(lambda: timeliness.owner_timeliness(info.context.settings, year, quarter))
+        return [OwnerTimeliness(owner=AgendaOwner(kind=r.owner_kind, _department_id=r.department_id),
+                                decisions=r.decisions, decided_on_time=r.decided_on_time, on_time_rate=r.on_time_rate,
+                                median_working_days_to_decision=r.median_working_days) for r in rows]
 
     @strawberry.field(description="The case library: published innovation cases, newest first. Open to everyone.")
     async def cases(self, info: Info, field: PolicyField | None = None, origin: CaseOrigin | None = None,

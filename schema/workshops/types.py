@@ -10,7 +10,7 @@ from server.workshops import enums as E
 from server.workshops.progress import kpi_attainment
 from schema.accounts.types import Department, User
 from schema.agendas.dataloaders import AgendaByIdLoader, DepartmentByIdLoader, UserByIdLoader
-from schema.agendas.types import Agenda, AgendaStatus, PolicyField
+from schema.agendas.types import Agenda, AgendaOwner, AgendaStatus, PolicyField
 from schema.workshops.dataloaders import ActionsByItemLoader, ItemsByWorkshopLoader, ParticipantsByWorkshopLoader
 
 ItemPurpose = strawberry.enum(E.ItemPurpose, name="WorkshopItemPurpose")
@@ -245,6 +245,17 @@ class FieldPerformance:
     kpi_attainment: float | None
     review_count: int
     average_review_score: float | None
+
+
+@strawberry.type(description="Whether an owner (a department, or the Social Innovation Officer) answered on time in a "
+                             "quarter: decisions made by the answer deadline over decisions made, and the median "
+                             "working days of the city's calendar from routing to the decision.")
+class OwnerTimeliness:
+    owner: AgendaOwner
+    decisions: int
+    decided_on_time: int
+    on_time_rate: float | None
+    median_working_days_to_decision: float | None
 
 
 @strawberry.type(description="혁신사례: a completed agenda or a domestic/international case others can learn from.")

@@ -149,6 +149,8 @@ KO: dict[str, str] = {
     "A plan is made once the agenda is accepted.": "실행방안은 의제가 채택된 뒤에 만듭니다.",
     "At most {max} milestones and {max} KPIs.": "추진 일정과 성과지표는 각각 {max}개까지 둘 수 있습니다.",
     "Ask for a year between 2000 and 2100 and a quarter 1–4.": "2000년에서 2100년 사이의 연도와 1–4분기를 요청해 주세요.",
+    "Log in to download reports.": "보고서를 내려받으려면 로그인해 주세요.",
+    "Give the year and the quarter as numbers, e.g. ?year=2026&quarter=1.": "연도와 분기를 숫자로 적어 주세요. 예: ?year=2026&quarter=1",
     "{what} are for city staff, facilitators and the research team.": "{what:은} 시 직원, 워크숍 진행자, 사회혁신연구단용입니다.",
     # ---- the filter and other values checked at the edge
     "A department code has at most {max} letters, digits or underscores (e.g. TRANSPORT).":

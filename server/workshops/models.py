@@ -44,6 +44,23 @@ class Kpi(Model):
         table = "plan_kpis"
 
 
+class PlanRevision(Model):
+    """What a plan said after one save: its summary, responsible department, milestones and KPIs, as
+    one snapshot. A plan is edited as one form and milestones have no identity across saves, so the
+    unit of history is the save; reports read the last revision saved before the moment they describe."""
+
+    id = fields.IntField(primary_key=True)
+    plan = fields.ForeignKeyField("agenda.ExecutionPlan", related_name="revisions", on_delete=fields.CASCADE)
+    saved_at = fields.DatetimeField()
+    saved_by = fields.ForeignKeyField("agenda.User", related_name="plan_revisions", null=True,
+                                      on_delete=fields.SET_NULL)
+    snapshot = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "plan_revisions"
+        indexes = (("plan_id", "saved_at"),)
+
+
 class Workshop(Model):
     id = fields.IntField(primary_key=True)
     year = fields.IntField()

@@ -1,7 +1,8 @@
 """Execution plans (실행방안) of accepted agendas: milestones, KPIs, the responsible department and a
 derived progress percentage. Saving a plan replaces its milestones and KPIs with what was sent (a
-plan is edited as one form), records the change in the agenda's history and re-announces the agenda
-to search (progress is shown with it)."""
+plan is edited as one form), keeps what it said as a revision (``revisions.py``: reports read a past
+quarter's plan as it stood then), records the change in the agenda's history and re-announces the
+agenda to search (progress is shown with it)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from server.workshops.errors import WorkshopErrorCode as C
 from server.workshops.models import ExecutionPlan, Kpi, Milestone
 from server.workshops.policy import may_edit_plan
 from server.workshops.progress import plan_progress
+from server.workshops import revisions
 from server.i18n import label as as_label
 from server.i18n import msg
 
@@ -134,6 +136,10 @@ async def save_plan(viewer: Viewer, agenda_id, *, summary: str = "", responsible
         for name, unit, baseline, target, actual in clean_kpis:
             await Kpi.create(plan_id=plan.id, name=name, unit=unit, baseline=baseline, target=target, actual=actual,
                              using_db=conn)
+        await revisions.record(plan.id, revisions.snapshot(
+            agenda_id=agenda.id, summary=summary_, responsible_department_id=plan.responsible_department_id,
+            progress=progress, milestones=clean_milestones, kpis=clean_kpis),
+            saved_at=now, saved_by_id=viewer.user.id, using_db=conn)
         await history.record(agenda.id, EventKind.PLAN_UPDATED, actor=viewer.user, reason=None,
                              data={"progress_from": before, "progress_to": progress,
                                    "milestones": len(clean_milestones), "kpis": len(clean_kpis)}, using_db=conn)

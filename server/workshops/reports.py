@@ -1,8 +1,8 @@
 """The facilitator's and the research team's numbers.
 
 Everything is computed *as of* the end of the asked quarter from the agendas' history (status
-changes and plan updates are events with timestamps), so a past quarter's report does not change
-when work goes on, and "what moved since the previous quarter" compares two such points in time.
+changes and plan updates are events with timestamps; plans are read from the revision saved last
+before that moment, ``revisions.py``), so a past quarter's report does not change when work goes on, and "what moved since the previous quarter" compares two such points in time.
 Quarters follow the city's calendar (``AGENDA_TIMEZONE``, Asia/Seoul by default)."""
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from server.agendas.models import Agenda, AgendaEvent, Department
 from server.errors import DomainError
 from server.settings import Settings
 from server.workshops.errors import WorkshopErrorCode as C
-from server.workshops.models import ActionItem, ExecutionPlan, Kpi, Milestone, Review
+from server.workshops.models import ActionItem, Review
 from server.workshops.progress import kpi_attainment
+from server.workshops.revisions import plans_as_of
 
 OPEN_WORK = (S.IN_TRIAGE.value, S.NEEDS_INFO.value, S.ACCEPTED.value, S.IN_PROGRESS.value)
 
@@ -130,14 +131,14 @@ class WorkshopProgress:
     fields: list[FieldSummary]
 
 
-def _as_of(end: datetime, now: datetime | None) -> datetime:
+def as_of_quarter_end(end: datetime, now: datetime | None) -> datetime:
     now = now or datetime.now(timezone.utc)
     return min(end, now)
 
 
 async def workshop_progress(settings: Settings, year: int, quarter: int, *, now: datetime | None = None) -> WorkshopProgress:
     start, end = quarter_bounds(year, quarter, settings.timezone)
-    as_of = _as_of(end, now)
+    as_of = as_of_quarter_end(end, now)
     prev_start, _ = quarter_bounds(*previous_quarter(year, quarter), settings.timezone)
     tl = await load_timeline(as_of)
     agendas = {a.id: a for a in await Agenda.filter(created_at__lt=as_of)}
@@ -163,15 +164,16 @@ async def workshop_progress(settings: Settings, year: int, quarter: int, *, now:
 
     zone = ZoneInfo(settings.timezone)
     today = as_of.astimezone(zone).date() if as_of < end else (end - timedelta(seconds=1)).astimezone(zone).date()
-    plans = {p.id: p for p in await ExecutionPlan.filter(agenda_id__in=list(agendas))}
+    plans = await plans_as_of(as_of, list(agendas))  # milestones as they stood then, not as edited since
     overdue_m = []
-    for m in await Milestone.filter(plan_id__in=list(plans), due_date__lt=today).order_by("due_date", "id"):
-        if m.done and m.done_at is not None and m.done_at < as_of:
+    for aid, plan in plans.items():
+        if status_now[aid] in (S.COMPLETED.value, S.REJECTED.value, S.MERGED.value):
             continue
-        a = agendas[plans[m.plan_id].agenda_id]
-        if status_now[a.id] in (S.COMPLETED.value, S.REJECTED.value, S.MERGED.value):
-            continue
-        overdue_m.append(Overdue(a, m.title, m.due_date, dept_codes.get(plans[m.plan_id].responsible_department_id), "MILESTONE"))
+        for m in plan.milestones:
+            if m.due_date < today and not m.done:
+                overdue_m.append(Overdue(agendas[aid], m.title, m.due_date,
+                                         dept_codes.get(plan.responsible_department_id), "MILESTONE"))
+    overdue_m.sort(key=lambda o: (o.due_date, o.agenda.id))
     overdue_a = []
     actions = await ActionItem.filter(due_date__lt=today).select_related("item").order_by("due_date", "id")
     for act in actions:
@@ -187,8 +189,7 @@ async def workshop_progress(settings: Settings, year: int, quarter: int, *, now:
     fields = []
     for f in POLICY_FIELD_CODES:
         ids = [aid for aid, a in agendas.items() if a.field == f]
-        planned = [tl.progress_at(aid, as_of) for aid in ids if any(p.agenda_id == aid for p in plans.values())
-                   or status_now[aid] == S.COMPLETED.value]
+        planned = [tl.progress_at(aid, as_of) for aid in ids if aid in plans or status_now[aid] == S.COMPLETED.value]
         fields.append(FieldSummary(
             field=f, total=len(ids), by_status=dict(Counter(status_now[aid] for aid in ids)),
             average_progress=round(sum(planned) / len(planned)) if planned else 0,
@@ -214,7 +215,7 @@ class FieldPerformance:
 
 async def performance_report(settings: Settings, year: int, quarter: int, *, now: datetime | None = None) -> list[FieldPerformance]:
     _, end = quarter_bounds(year, quarter, settings.timezone)
-    as_of = _as_of(end, now)
+    as_of = as_of_quarter_end(end, now)
     tl = await load_timeline(as_of)
     agendas = {a.id: a for a in await Agenda.filter(created_at__lt=as_of)}
     accepted_at: dict[int, datetime] = {}
@@ -225,10 +226,8 @@ async def performance_report(settings: Settings, year: int, quarter: int, *, now
                 accepted_at[aid] = at
             if st == S.COMPLETED.value and aid not in completed_at:
                 completed_at[aid] = at
-    plans = {p.id: p.agenda_id for p in await ExecutionPlan.filter(agenda_id__in=list(agendas))}
-    kpis_by_agenda = defaultdict(list)
-    for k in await Kpi.filter(plan_id__in=list(plans)):
-        kpis_by_agenda[plans[k.plan_id]].append(kpi_attainment(k.baseline, k.target, k.actual))
+    kpis_by_agenda = {aid: [kpi_attainment(k.baseline, k.target, k.actual) for k in plan.kpis]
+                      for aid, plan in (await plans_as_of(as_of, list(agendas))).items()}
     reviews_by_agenda = defaultdict(list)
     for r in await Review.filter(agenda_id__in=list(agendas), created_at__lt=as_of):
         scores = [float(v) for v in (r.scores or {}).values()]

@@ -134,7 +134,41 @@ def test_the_research_report_and_a_review(page, live_server):
                               {"y": year, "q": quarter}, as_user=RESEARCHER)["performanceReport"]
     for row in api:
         expect(report.locator(f"tr[data-field={row['field']}] td").nth(6)).to_have_text(str(row["reviewCount"]))
+
+    # Whether departments answered on time: bars per department, and the same numbers in the table
+    # the chart points to.
+    owners = live_server.api.gql("""query($y: Int!, $q: Int!) { ownerTimeliness(year: $y, quarter: $q) {
+        owner { department { code name nameEn } } decisions decidedOnTime onTimeRate medianWorkingDaysToDecision } }""",
+                                 {"y": year, "q": quarter}, as_user=RESEARCHER)["ownerTimeliness"]
+    assert owners, "the demo year decides agendas every quarter"
+    chart = page.get_by_role("img", name=re.compile(f"{year}년 {quarter}분기 부서별 답변 기한 준수율"))
+    expect(chart).to_be_visible()
+    expect(chart).to_have_attribute("aria-describedby", "on-time-table")
+    bars = page.get_by_test_id("on-time-chart").locator("g[data-key]")
+    expect(bars).to_have_count(len(owners))
+    table = page.get_by_test_id("on-time-table")
+    for o in owners:
+        code = o["owner"]["department"]["code"] if o["owner"]["department"] else "OFFICER"
+        pct = round(100 * o["onTimeRate"])
+        expect(page.get_by_test_id("on-time-chart").locator(f"g[data-key={code}]")).to_have_attribute("data-value", str(pct))
+        row = table.locator(f"tr[data-owner={code}]")
+        if o["owner"]["department"]:
+            expect(row.locator("th")).to_have_text(o["owner"]["department"]["name"])
+        expect(row.locator("td").nth(0)).to_have_text(str(o["decisions"]))
+        expect(row.locator("td").nth(2)).to_have_text(f"{pct}%")
+    csv_link = page.get_by_test_id("report-csv")
+    expect(csv_link).to_have_attribute("href", f"/reports/performance.csv?year={year}&quarter={quarter}")
+    sheet = page.request.get(csv_link.get_attribute("href"))
+    assert sheet.ok and "답변 기한 준수" in sheet.text()
     check_a11y(page, context="report")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("img", name=re.compile(f"On-time answers by department, Q{quarter} {year}"))).to_be_visible()
+    first = owners[0]["owner"]["department"]
+    if first:
+        expect(table.locator("tbody th").first).to_have_text(first["nameEn"])
+    expect(table.locator("thead")).to_contain_text("On-time rate")
+    shot(page, "report-on-time-en")
+    page.get_by_role("button", name="한국어").click()
 
     # A researcher scores an agenda on the five criteria, with an opinion.
     agenda = live_server.api.gql('{ agendas(first: 1, filter: {statuses: [IN_PROGRESS]}) { edges { node { id title } } } }')["agendas"]["edges"][0]["node"]

@@ -15,6 +15,7 @@ import { FIELD_ORDER, STATUS_ORDER, stackByField } from "./chart";
 import { ProgressDocument } from "./documents";
 import { previousQuarter } from "./quarter";
 import { QuarterPicker, useDepartmentName, useQuarterLabel, useYearQuarter } from "./shared";
+import { OwnerTimelinessSection } from "./Timeliness";
 import { WORKSHOP_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { canReview } from "../../auth/roles";
@@ -258,6 +259,7 @@ function ProgressBody({ data, period }: { data: Progress; period: string }) {
           </table>
         </div>
       </section>
+      <OwnerTimelinessSection year={data.year} quarter={data.quarter} period={period} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // /progress/report: the research team's performance report per policy field as of a quarter's end
-// (completion rate, time to acceptance and completion, KPI attainment, reviews).
+// (completion rate, time to acceptance and completion, KPI attainment, reviews), the owners' on-time
+// answers, and the whole report as a CSV download.
 import { Link } from "react-router-dom";
 import { useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
@@ -8,6 +9,7 @@ import { useI18n } from "../../i18n";
 import { FIELD_ORDER, STATUS_ORDER } from "./chart";
 import { ReportDocument } from "./documents";
 import { QuarterPicker, useQuarterLabel, useYearQuarter } from "./shared";
+import { OwnerTimelinessSection } from "./Timeliness";
 import { WORKSHOP_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { canReview } from "../../auth/roles";
@@ -96,6 +98,13 @@ function ReportView() {
           </table>
         </div>
       )}
+      <p>
+        <a className="button secondary" href={`/reports/performance.csv?year=${year}&quarter=${q}`} download data-testid="report-csv">
+          {t("report.csv")}
+        </a>{" "}
+        <span className="hint">{t("report.csvHint")}</span>
+      </p>
+      <OwnerTimelinessSection year={year} quarter={q} period={quarterLabel(year, q)} />
       <section aria-labelledby="report-notes-h">
         <h2 id="report-notes-h">{t("report.notesTitle")}</h2>
         <ul className="hint-list">

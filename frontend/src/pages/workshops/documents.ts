@@ -125,3 +125,12 @@ export const ReviewSubmitDocument = graphql(`
     }
   }
 `);
+
+export const OwnerTimelinessDocument = graphql(`
+  query OwnerTimeliness($year: Int!, $quarter: Int!) {
+    ownerTimeliness(year: $year, quarter: $quarter) {
+      owner { kind department { code name nameEn } }
+      decisions decidedOnTime onTimeRate medianWorkingDaysToDecision
+    }
+  }
+`);

@@ -129,3 +129,48 @@ async def test_reference_data_is_labelled_in_three_languages(gql, world):
     assert len(data["policyFields"]) == 5 and len(data["districts"]) == 25 and len(data["channels"]) == 5
     jobs = next(f for f in data["policyFields"] if f["code"] == "JOBS")
     assert jobs["ko"] == "베이비붐 세대 은퇴자, 어르신, 청년을 위한 일자리 혁신"
+
+
+FOLLOWED = """
+query($first: Int, $after: String) {
+  myFollowedAgendas(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id title viewerIsFollowing viewerHasSupported } }
+  }
+}"""
+FOLLOW = "mutation($id: ID!, $on: Boolean!) { followAgenda(id: $id, following: $on) { errors { code } } }"
+SUPPORT = "mutation($id: ID!) { supportAgenda(id: $id) { errors { code } } }"
+
+
+async def test_a_citizen_sees_what_they_support_and_follow_and_can_stop(gql, world, settings):
+    first, second, third = await seed(settings, "jiwoo@example.kr", 3)
+    mei = world.tokens["citizen2"]
+    assert (await gql(SUPPORT, {"id": str(first.id)}, token=mei))["data"]["supportAgenda"]["errors"] == []
+    assert (await gql(FOLLOW, {"id": str(third.id), "on": True}, token=mei))["data"]["followAgenda"]["errors"] == []
+
+    page = (await gql(FOLLOWED, {"first": 1}, token=mei))["data"]["myFollowedAgendas"]
+    assert page["totalCount"] == 2
+    assert [e["node"]["id"] for e in page["edges"]] == [str(third.id)]  # newest first
+    rest = (await gql(FOLLOWED, {"first": 1, "after": page["pageInfo"]["endCursor"]}, token=mei))["data"]["myFollowedAgendas"]
+    assert [e["node"] for e in rest["edges"]] == [
+        {"id": str(first.id), "title": first.title, "viewerIsFollowing": True, "viewerHasSupported": True}]
+
+    # Stopping the news keeps the support but drops the agenda from the list.
+    await gql(FOLLOW, {"id": str(first.id), "on": False}, token=mei)
+    after = (await gql(FOLLOWED, {}, token=mei))["data"]["myFollowedAgendas"]
+    assert [e["node"]["id"] for e in after["edges"]] == [str(third.id)]
+
+    # The proposer's own agendas are on their own list, even when they follow them.
+    jiwoo = world.tokens["citizen"]
+    await gql(FOLLOW, {"id": str(second.id), "on": True}, token=jiwoo)
+    assert (await gql(FOLLOWED, {}, token=jiwoo))["data"]["myFollowedAgendas"]["totalCount"] == 0
+
+
+async def test_followed_agendas_need_a_login_and_a_sane_page(gql, world):
+    anonymous = await gql(FOLLOWED, {})
+    assert anonymous["errors"][0]["extensions"]["code"] == "NOT_AUTHENTICATED"
+    too_many = await gql(FOLLOWED, {"first": 10_000}, token=world.tokens["citizen2"])
+    assert too_many["errors"][0]["extensions"]["code"] == "INVALID"
+    forged = await gql(FOLLOWED, {"after": "bm90IGEgY3Vyc29y"}, token=world.tokens["citizen2"])
+    assert forged["errors"][0]["extensions"]["code"] == "INVALID_CURSOR"

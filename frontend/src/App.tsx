@@ -11,6 +11,7 @@ import { MyAgendasPage } from "./pages/citizen/MyAgendasPage";
 import { LoginPage, RegisterPage } from "./pages/citizen/AuthPages";
 import { staffRoutes } from "./pages/staff/routes";
 import { workshopRoutes } from "./pages/workshops/routes";
+import { notificationRoutes } from "./pages/notifications/routes";
 
 function NotFound() {
   const { t } = useI18n();
@@ -38,6 +39,7 @@ export function App() {
         <Route path="/register" element={<RegisterPage />} />
         {staffRoutes}
         {workshopRoutes}
+        {notificationRoutes}
         <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

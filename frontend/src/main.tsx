@@ -5,6 +5,7 @@ import { App } from "./App";
 import { I18nProvider } from "./i18n";
 import { SessionProvider } from "./auth/session";
 import { LookupsProvider } from "./api/lookups";
+import { UnreadProvider } from "./notifications/unread";
 import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
@@ -12,9 +13,11 @@ createRoot(document.getElementById("root")!).render(
     <I18nProvider>
       <BrowserRouter>
         <SessionProvider>
-          <LookupsProvider>
-            <App />
-          </LookupsProvider>
+          <UnreadProvider>
+            <LookupsProvider>
+              <App />
+            </LookupsProvider>
+          </UnreadProvider>
         </SessionProvider>
       </BrowserRouter>
     </I18nProvider>

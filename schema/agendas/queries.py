@@ -5,7 +5,7 @@ from strawberry.types import Info
 
 from server.agendas import departments, policy, reference
 from server.agendas.models import Department as DepartmentModel
-from server.agendas.queries import AgendaOrder, list_agendas, triage_queue
+from server.agendas.queries import AgendaOrder, followed_agendas, list_agendas, triage_queue
 from server.agendas.versioning import load_for_update
 from schema.accounts.types import Department
 from schema.agendas.types import (
@@ -45,6 +45,13 @@ class AgendaQueries:
         viewer = await info.context.viewer()
         page = await query_domain(lambda: triage_queue(viewer, department_code, first=first, after=after,
                                                        max_page=info.context.settings.max_page_size))
+        return AgendaConnection.from_page(page, had_cursor=after is not None)
+
+    @strawberry.field(description="Agendas you follow or support (not your own proposals), newest first.")
+    async def my_followed_agendas(self, info: Info, first: int = 20, after: str | None = None) -> AgendaConnection:
+        viewer = await info.context.viewer()
+        page = await query_domain(lambda: followed_agendas(viewer, first=first, after=after,
+                                                           max_page=info.context.settings.max_page_size))
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="City departments (실·국·본부), by code.")

@@ -16,7 +16,7 @@ from server.agendas.enums import AgendaStatus as S
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.filter import AgendaFilter, filter_q
 from server.agendas.models import Agenda, Department
-from server.agendas.policy import Viewer, may_read_queue
+from server.agendas.policy import Viewer, may_read_queue, visible_q
 from server.agendas.routing import OwnerKind
 from server.agendas.validation import clean_department_code
 from server.errors import DomainError
@@ -67,7 +67,10 @@ async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = 
                        first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
     if first < 0 or first > max_page:
         raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
-    base = Agenda.filter(await filter_q(viewer, f))
+    return await _keyset_page(Agenda.filter(await filter_q(viewer, f)), order, first=first, after=after)
+
+
+async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | None) -> Page:
     page = base
     if after:
         key, pk = decode_cursor(order, after)
@@ -107,3 +110,19 @@ async def triage_queue(viewer: Viewer, department_code: str | None, *, first: in
     else:
         f = AgendaFilter(statuses=waiting, owner_kind=OwnerKind.DEPARTMENT.value, department_codes=(code,))
     return await list_agendas(viewer, f, order=AgendaOrder.OLDEST, first=first, after=after, max_page=max_page)
+
+
+async def followed_agendas(viewer: Viewer, *, first: int = 20, after: str | None = None,
+                           max_page: int = 100) -> Page:
+    """The agendas a person follows (supporting follows too) that they did not propose themselves,
+    newest first: their own proposals have their own list, and following one's own is redundant.
+    An agenda that left the viewer's sight (made internal) drops out rather than leaking."""
+    if viewer.user is None:
+        raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
+    if first < 0 or first > max_page:
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
+    base = Agenda.filter(follows__user_id=viewer.user.id).exclude(proposer_id=viewer.user.id)
+    visible = visible_q(viewer)
+    if visible is not None:
+        base = base.filter(visible)
+    return await _keyset_page(base, AgendaOrder.NEWEST, first=first, after=after)

@@ -106,11 +106,14 @@ def test_a_citizen_answers_a_request_for_information(page, live_server):
     target = mine[0]["node"]
     login(page, CITIZEN_EMAILS[0], DEMO_PASSWORD)
     page.get_by_role("link", name="내 의제").click()
-    card = page.locator(f"[data-agenda-id='{target['id']}']")
+    # What waits for the citizen comes first, with the question and the form to answer it.
+    card = page.get_by_test_id("mine-action").locator(f"[data-agenda-id='{target['id']}']")
     expect(card).to_contain_text(target["statusReason"])
+    expect(page.get_by_test_id("mine-own").locator(f"[data-agenda-id='{target['id']}']")).to_contain_text("위에서 답변해 주세요.")
     card.get_by_label("답변").fill("정류장 위치는 시청역 3번 출구 앞입니다. 🚏")
     card.get_by_role("button", name="답변 보내기").click()
-    expect(card.locator(".badge")).not_to_have_text("보완 요청")
+    expect(card).to_have_count(0)
+    expect(page.get_by_test_id("mine-own").locator(f"[data-agenda-id='{target['id']}'] .badge").first).to_have_text("검토 중")
     shot(page, "answered")
     status = api.gql("query($id: ID!) { agenda(id: $id) { status history { kind reason } } }", {"id": target["id"]},
                      as_user=CITIZEN_EMAILS[0])["agenda"]

@@ -1,4 +1,4 @@
-"""City staff on the web: the triage inbox (their department's queue, counts, oldest first), the
+"""City staff on the web: the triage inbox (their department's queue, counts, due dates), the
 triage panel's decisions (a rejection needs a reason, a reroute to the Social Innovation Officer),
 and two officials deciding on the same agenda at once — the loser sees what changed and decides
 again on the fresh version, nothing is silently overwritten. Accessible (axe) in every state.
@@ -48,9 +48,10 @@ def agenda_now(api, agenda_id: str) -> dict:
     return api.gql(AGENDA, {"id": agenda_id}, as_user=ADMIN_EMAIL)["agenda"]
 
 
-def test_staff_see_their_department_inbox_with_counts_oldest_first(page, live_server):
+def test_staff_see_their_department_inbox_with_counts_and_due_dates(page, live_server):
     api = live_server.api
-    queue = api.gql("""{ triageQueue(departmentCode: "HOUSING") { totalCount edges { node { id status } } } }""",
+    queue = api.gql("""{ triageQueue(departmentCode: "HOUSING") {
+        totalCount edges { node { id status answerDueAt answerWorkingDaysLeft overdue } } } }""",
                     as_user=HOUSING)["triageQueue"]
     assert queue["totalCount"] > 0, "the demo leaves the housing office agendas to triage"
     login(page, HOUSING)
@@ -58,11 +59,24 @@ def test_staff_see_their_department_inbox_with_counts_oldest_first(page, live_se
     expect(page.get_by_role("heading", level=1)).to_have_text("분류함")
     expect(page.get_by_role("heading", level=2, name="주택정책실 분류함")).to_be_visible()
 
-    # The list is the queue, in the server's order (oldest first), each with its age.
+    # The list is the queue, in the server's order, each with its age.
     rows = page.locator("tr[data-agenda-id]")
     expect(rows).to_have_count(len(queue["edges"]))
     assert rows.evaluate_all("rs => rs.map(r => r.dataset.agendaId)") == [e["node"]["id"] for e in queue["edges"]]
     expect(rows.first.locator("time").first).to_have_text(re.compile(r"(\d+일|어제|오늘|\d+시간|\d+분)"))
+
+    # Each row says when its answer is due and how many working days are left; overdue rows say so.
+    for e, row in zip(queue["edges"], rows.all()):
+        node, due = e["node"], row.get_by_test_id("due")
+        if node["overdue"]:
+            expect(due).to_contain_text("처리 기한 경과")
+            expect(row).to_have_attribute("data-overdue", "true")
+        elif node["status"] == "NEEDS_INFO" and node["answerWorkingDaysLeft"] is not None:
+            expect(due).to_have_text(f"멈춤 · {node['answerWorkingDaysLeft']}일 남음")
+        elif node["answerDueAt"]:
+            days = node["answerWorkingDaysLeft"]
+            expect(due).to_have_text(re.compile(rf"^\d{{4}}\. \d{{1,2}}\. \d{{1,2}}\. · {days}일 남음$" if days else r"오늘까지$"))
+    assert any(e["node"]["answerDueAt"] for e in queue["edges"]), "the demo's agendas in triage have answer deadlines"
 
     # The counts are what the API counts, by status.
     in_triage = sum(1 for e in queue["edges"] if e["node"]["status"] == "IN_TRIAGE")

@@ -19,3 +19,5 @@ export const canRunWorkshops = (role: Role): boolean => role === "FACILITATOR" |
 /** Research-team experts (and admins) review agendas. */
 export const canReview = (role: Role): boolean => role === "RESEARCHER" || role === "ADMIN";
 export const canPublishCases = (role: Role): boolean => hasRole(CASE_PUBLISHER_ROLES, role);
+/** Every account: notifications and their settings belong to whoever is signed in. */
+export const SIGNED_IN_ROLES = ["CITIZEN", "STAFF", "OFFICER", "FACILITATOR", "RESEARCHER", "ADMIN"] as const;

@@ -3,11 +3,14 @@ import { useLookups } from "../api/lookups";
 import { useI18n } from "../i18n";
 
 type RoutingData = { reason?: string; owner_kind?: string; department_code?: string | null; matched_terms?: string[] };
+/** ESCALATED records the missed due date; THRESHOLD_REACHED the support count and what it obliges. */
+type AccountabilityData = { due?: string; count?: number; action?: string };
 
-/** What an event says. Routing events are described from their recorded data in the reader's
- * language (the server's explanation is English); a reason a person wrote is shown as written. */
+/** What an event says. Routing, escalation and threshold events are described from their recorded
+ * data in the reader's language (the server's explanation is English); a reason a person wrote
+ * (a decision's, an official answer) is shown as written. */
 export function EventDetail({ kind, reason, data }: { kind: string; reason?: string | null; data: unknown }) {
-  const { t, tEnum, locale } = useI18n();
+  const { t, tEnum, locale, date } = useI18n();
   const lookups = useLookups();
   const routing = (data ?? {}) as RoutingData;
   if ((kind === "ROUTED" || kind === "REROUTED") && routing.reason) {
@@ -27,6 +30,12 @@ export function EventDetail({ kind, reason, data }: { kind: string; reason?: str
         {routing.reason === "MANUAL" && reason && <><br />{reason}</>}
       </p>
     );
+  }
+  const facts = (data ?? {}) as AccountabilityData;
+  if (kind === "ESCALATED" && facts.due) return <p style={{ margin: 0 }}>{t("event.escalated", { date: date(facts.due) })}</p>;
+  if (kind === "THRESHOLD_REACHED" && typeof facts.count === "number") {
+    const key = facts.action === "ANSWER" ? "event.threshold.ANSWER" : facts.action === "WORKSHOP" ? "event.threshold.WORKSHOP" : "event.threshold";
+    return <p style={{ margin: 0 }}>{t(key, { count: facts.count })}</p>;
   }
   return reason ? <p style={{ margin: 0 }}>{reason}</p> : null;
 }

@@ -1,12 +1,16 @@
 // The frame of every page: skip link, header with the menu for the viewer's role, language switch,
-// and one <main> landmark that receives focus on navigation (so screen readers hear the new page).
+// the notification bell for a signed-in reader, and one <main> landmark that receives focus on
+// navigation (so screen readers hear the new page).
 import { useEffect, useRef, type ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router-dom";
 import { useSession } from "../auth/session";
 import { LOCALES, useI18n } from "../i18n";
+import { NotificationBell } from "../notifications/Bell";
+import { useSwitchLanguage } from "../notifications/language";
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
+  const switchLanguage = useSwitchLanguage();
   const { me, isStaff, isFacilitator, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -83,7 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   lang={l}
                   aria-pressed={locale === l}
                   className={locale === l ? "active" : ""}
-                  onClick={() => setLocale(l)}
+                  onClick={() => switchLanguage(l)}
                 >
                   {l === "ko" ? "한국어" : "English"}
                 </button>
@@ -91,6 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
             {me ? (
               <div className="account">
+                <NotificationBell />
                 <span className="who">{t("nav.signedInAs", { name: me.displayName })}</span>
                 <button type="button" className="link-button" onClick={onLogout}>
                   {t("nav.logout")}

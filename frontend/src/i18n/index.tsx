@@ -6,13 +6,14 @@ import * as common from "./messages/common";
 import * as citizen from "./messages/citizen";
 import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
+import * as accountability from "./messages/accountability";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

@@ -14,6 +14,7 @@ import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
 import { EventDetail } from "../../components/EventDetail";
 import { PlanView } from "../../components/PlanView";
+import { DueDateNotice } from "../../components/DueDate";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
@@ -52,6 +53,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
         {agenda.visibility === "INTERNAL" && <span className="badge">{t("agenda.internal")}</span>}
       </p>
       <h1>{agenda.title}</h1>
+      <DueDateNotice agenda={agenda} isProposer={isProposer} />
       {agenda.status === "REJECTED" && agenda.statusReason && (
         <p className="notice" data-testid="status-reason">
           <strong>{t("agenda.rejectedBecause")}</strong> {agenda.statusReason}

@@ -1,30 +1,62 @@
-// "My agendas": everything I proposed, where it stands, and — when staff asked me for more
-// information — the question and the form to answer it, right here.
+// "My agendas": first what waits for the citizen (a question from the department, answered right
+// here), then everything they proposed, then the agendas they support or follow — each with a way
+// to stop the news about it.
+import { useCallback, useState } from "react";
 import { Link } from "react-router-dom";
 import { graphql } from "../../gql";
-import { useQuery } from "../../api/hooks";
+import { request } from "../../api/client";
+import { useMutation, useQuery } from "../../api/hooks";
+import { usePages } from "../../api/usePages";
 import { useSession } from "../../auth/session";
+import { DueDateCell } from "../../components/DueDate";
+import { deadlineOf } from "../../components/deadline";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
+import { useUserErrorText } from "../../forms";
 import { useI18n } from "../../i18n";
+import type { MyAgendaRowFragment } from "../../gql/graphql";
 import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
+import { FollowDocument } from "./agendaDocuments";
 
-const MyAgendasDocument = graphql(`
-  query MyAgendas($after: String) {
-    agendas(filter: { mine: true }, first: 50, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-          id title body status version statusReason statusChangedAt createdAt supportCount
-          fieldLabel { code ko en }
-          owner { kind department { code name nameEn } }
-        }
-      }
+graphql(`
+  fragment MyAgendaRow on Agenda {
+    id title body status version statusReason statusChangedAt createdAt supportCount
+    answerDueAt answerWorkingDaysLeft overdue viewerHasSupported
+    fieldLabel { code ko en }
+    owner { kind department { code name nameEn } }
+  }
+`);
+
+const NeedsAnswerDocument = graphql(`
+  query MyAgendasNeedingAnswer {
+    agendas(filter: { mine: true, statuses: [NEEDS_INFO] }, first: 50) {
+      edges { node { ...MyAgendaRow } }
     }
   }
 `);
+
+const MyAgendasDocument = graphql(`
+  query MyAgendas($first: Int!, $after: String) {
+    agendas(filter: { mine: true }, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...MyAgendaRow } }
+    }
+  }
+`);
+
+const FollowedDocument = graphql(`
+  query MyFollowedAgendas($first: Int!, $after: String) {
+    myFollowedAgendas(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ...MyAgendaRow } }
+    }
+  }
+`);
+
+const PAGE_SIZE = 20;
 
 export function MyAgendasPage() {
   const { t } = useI18n();
@@ -39,53 +71,180 @@ export function MyAgendasPage() {
         </p>
       </section>
     );
-  return <MyAgendasList />;
+  return <MyAgendas />;
 }
 
-function MyAgendasList() {
-  const { t, tEnum, label, date, relative } = useI18n();
-  const state = useQuery(MyAgendasDocument, { after: null });
+function MyAgendas() {
+  const { t } = useI18n();
+  const needs = useQuery(NeedsAnswerDocument);
+  const [ownTotal, setOwnTotal] = useState<number>();
+  const fetchOwn = useCallback(async (after: string | null, signal?: AbortSignal) => {
+    const c = (await request(MyAgendasDocument, { first: PAGE_SIZE, after }, { signal })).agendas;
+    setOwnTotal(c.totalCount);
+    return c;
+  }, []);
+  const own = usePages<MyAgendaRowFragment>("own", fetchOwn);
+  const answered = () => {
+    needs.refetch();
+    own.refetch();
+  };
+  const waiting = needs.data?.agendas.edges.map((e) => e.node) ?? [];
+
   return (
-    <section className="page">
+    <section className="page my-agendas">
       <h1>{t("mine.title")}</h1>
       <p className="page-lead">{t("mine.lead")}</p>
-      {state.error ? (
-        <ErrorState error={state.error} onRetry={state.refetch} />
-      ) : !state.data ? (
-        <Loading />
-      ) : state.data.agendas.edges.length === 0 ? (
-        <Empty>
-          {t("mine.empty")} <Link to="/propose">{t("nav.propose")}</Link>
-        </Empty>
-      ) : (
-        <>
-          <p>{t("common.results", { count: state.data.agendas.totalCount })}</p>
+
+      {needs.error && <ErrorState error={needs.error} onRetry={needs.refetch} />}
+      {waiting.length > 0 && (
+        <section aria-labelledby="mine-action-h" className="mine-action" data-testid="mine-action">
+          <h2 id="mine-action-h">
+            {t("mine.actionTitle")} <span className="count">{t("common.results", { count: waiting.length })}</span>
+          </h2>
+          <p className="hint">{t("mine.actionLead")}</p>
           <ul className="result-list">
-            {state.data.agendas.edges.map(({ node: a }) => (
+            {waiting.map((a) => (
               <li key={a.id} className="card" data-agenda-id={a.id}>
-                <h2>
-                  <Link to={`/agendas/${a.id}`}>{a.title}</Link>
-                </h2>
-                <div className="meta">
-                  <StatusBadge status={a.status} />
-                  <span className="tag" title={label(a.fieldLabel)}>{tEnum("fieldName", a.fieldLabel.code)}</span>
-                  <span>
-                    <OwnerName owner={a.owner} />
-                  </span>
-                  <span>{t("mine.proposedOn", { date: date(a.createdAt) })}</span>
-                  <span>{t("mine.statusSince", { when: relative(a.statusChangedAt) })}</span>
-                </div>
+                <AgendaSummary agenda={a} />
+                <AnswerInfoForm agenda={a} onDone={answered} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="mine-own-h" data-testid="mine-own">
+        <h2 id="mine-own-h">
+          {t("mine.ownTitle")} {ownTotal !== undefined && <span className="count">{t("common.results", { count: ownTotal })}</span>}
+        </h2>
+        {own.error ? (
+          <ErrorState error={own.error} onRetry={own.refetch} />
+        ) : !own.loaded ? (
+          <Loading />
+        ) : own.rows.length === 0 ? (
+          <Empty>
+            {t("mine.empty")} <Link to="/propose">{t("nav.propose")}</Link>
+          </Empty>
+        ) : (
+          <ul className="result-list">
+            {own.rows.map((a) => (
+              <li key={a.id} className="card" data-agenda-id={a.id}>
+                <AgendaSummary agenda={a} />
                 {a.status === "REJECTED" && a.statusReason && (
                   <p className="notice">
                     <strong>{t("agenda.rejectedBecause")}</strong> {a.statusReason}
                   </p>
                 )}
-                {a.status === "NEEDS_INFO" && <AnswerInfoForm agenda={a} onDone={state.refetch} />}
+                {a.status === "NEEDS_INFO" && <p className="hint">{t("mine.answerAbove")}</p>}
               </li>
             ))}
           </ul>
-        </>
-      )}
+        )}
+        <More list={own} testId="mine-own-more" />
+      </section>
+
+      <Followed />
     </section>
+  );
+}
+
+function Followed() {
+  const { t } = useI18n();
+  const errorText = useUserErrorText();
+  const [total, setTotal] = useState<number>();
+  const [said, setSaid] = useState<{ text: string; problem: boolean }>();
+  const fetchFollowed = useCallback(async (after: string | null, signal?: AbortSignal) => {
+    const c = (await request(FollowedDocument, { first: PAGE_SIZE, after }, { signal })).myFollowedAgendas;
+    setTotal(c.totalCount);
+    return c;
+  }, []);
+  const list = usePages<MyAgendaRowFragment>("followed", fetchFollowed);
+  const follow = useMutation(FollowDocument, (r) => r.followAgenda);
+
+  const unfollow = async (a: MyAgendaRowFragment) => {
+    const result = await follow.run({ id: a.id, following: false });
+    if (result.failure) return setSaid({ text: t("state.networkError"), problem: true });
+    if (result.errors.length) return setSaid({ text: errorText(result.errors[0]), problem: true });
+    list.update((rows) => rows.filter((r) => r.id !== a.id));
+    setTotal((n) => (n === undefined ? n : Math.max(0, n - 1)));
+    setSaid({ text: t("mine.unfollowed", { title: a.title }), problem: false });
+  };
+
+  return (
+    <section aria-labelledby="mine-followed-h" data-testid="mine-followed">
+      <h2 id="mine-followed-h">
+        {t("mine.followedTitle")} {total !== undefined && <span className="count">{t("common.results", { count: total })}</span>}
+      </h2>
+      {said && (
+        <p role={said.problem ? "alert" : "status"} className={said.problem ? "field-error" : "hint"} data-testid="followed-said">
+          {said.text}
+        </p>
+      )}
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.refetch} />
+      ) : !list.loaded ? (
+        <Loading />
+      ) : list.rows.length === 0 ? (
+        <Empty>{t("mine.followedEmpty")}</Empty>
+      ) : (
+        <ul className="result-list">
+          {list.rows.map((a) => (
+            <li key={a.id} className="card" data-agenda-id={a.id}>
+              <AgendaSummary agenda={a} />
+              <div className="form-actions">
+                <button type="button" className="button secondary" onClick={() => unfollow(a)} disabled={follow.running}>
+                  {t("mine.unfollow")}
+                  <span className="visually-hidden"> · {a.title}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <More list={list} testId="mine-followed-more" />
+    </section>
+  );
+}
+
+function More({ list, testId }: { list: { loaded: boolean; hasNext: boolean; loadingMore: boolean; moreError?: Error; more: () => void }; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
+      {list.loaded && list.hasNext && (
+        <div className="pager">
+          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid={testId}>
+            {list.loadingMore ? t("state.loading") : t("common.more")}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function AgendaSummary({ agenda: a }: { agenda: MyAgendaRowFragment }) {
+  const { t, tEnum, label, date, relative } = useI18n();
+  return (
+    <>
+      <h3>
+        <Link to={`/agendas/${a.id}`}>{a.title}</Link>
+      </h3>
+      <div className="meta">
+        <StatusBadge status={a.status} />
+        <span className="tag" title={label(a.fieldLabel)}>{tEnum("fieldName", a.fieldLabel.code)}</span>
+        <span>
+          <OwnerName owner={a.owner} />
+        </span>
+        <span>{t("common.supports", { count: a.supportCount })}</span>
+        {a.viewerHasSupported && <span className="badge">{t("mine.supported")}</span>}
+        <span>{t("mine.proposedOn", { date: date(a.createdAt) })}</span>
+        <span>{t("mine.statusSince", { when: relative(a.statusChangedAt) })}</span>
+        {deadlineOf(a) && (
+          <span>
+            <DueDateCell agenda={a} />
+          </span>
+        )}
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ export const AgendaDetailDocument = graphql(`
     agenda(id: $id) {
       id title body status version channel district createdAt updatedAt statusChangedAt statusReason
       supportCount viewerHasSupported viewerIsFollowing viewerCanTriage visibility
+      answerDueAt answerWorkingDaysLeft overdue
       fieldLabel { code ko en }
       districtLabel { code ko en }
       proposer { id displayName }

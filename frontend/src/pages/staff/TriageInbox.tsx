@@ -1,6 +1,7 @@
 // The triage inbox: what waits for a decision in a department's queue (or the Social Innovation
-// Officer's), oldest first, with how long each agenda has waited; and, on a second view, the
-// department's accepted and running agendas (to advance them and keep their execution plans).
+// Officer's), in the server's order, with how long each agenda has waited and its answer deadline
+// (days left, overdue marked); and, on a second view, the department's accepted and running
+// agendas (to advance them and keep their execution plans).
 // The chosen queue and view live in the URL (?queue=TRANSPORT&view=execution), so back/forward
 // and shared links keep them.
 import { useMemo, useState } from "react";
@@ -10,6 +11,7 @@ import { useQuery } from "../../api/hooks";
 import type { Me } from "../../auth/session";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
+import { DueDateCell } from "../../components/DueDate";
 import { useI18n } from "../../i18n";
 import type { AgendaFilterInput, AgendaStatus } from "../../gql/graphql";
 import { QueueCountsDocument } from "./documents";
@@ -212,6 +214,7 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
               <th scope="col">{t("triage.col.proposer")}</th>
               <th scope="col">{t("triage.col.received")}</th>
               <th scope="col">{t("triage.col.inStatus")}</th>
+              <th scope="col">{t("triage.col.due")}</th>
               <th scope="col" className="num">{t("triage.col.supports")}</th>
             </tr>
           </thead>
@@ -239,7 +242,7 @@ function QueueRow({ agenda: a }: { agenda: QueueAgenda }) {
   const waited = daysSince(a.createdAt);
   const long = waited >= LONG_WAIT_DAYS;
   return (
-    <tr data-agenda-id={a.id} data-status={a.status} className={long ? "long-wait" : undefined}>
+    <tr data-agenda-id={a.id} data-status={a.status} data-overdue={a.overdue ? "true" : undefined} className={[long && "long-wait", a.overdue && "overdue-row"].filter(Boolean).join(" ") || undefined}>
       <td>
         <Link to={`/triage/agendas/${a.id}`}>{a.title}</Link>
         {a.districtLabel && <span className="hint"> · {label(a.districtLabel)}</span>}
@@ -263,6 +266,9 @@ function QueueRow({ agenda: a }: { agenda: QueueAgenda }) {
         <time dateTime={a.statusChangedAt} title={dateTime(a.statusChangedAt)}>
           {relative(a.statusChangedAt)}
         </time>
+      </td>
+      <td data-testid="due">
+        <DueDateCell agenda={a} />
       </td>
       <td className="num">{number(a.supportCount)}</td>
     </tr>

@@ -6,6 +6,7 @@ import { graphql } from "../../gql";
 export const InboxRowFragment = graphql(`
   fragment InboxRow on Agenda {
     id title status version createdAt statusChangedAt supportCount channel viewerCanTriage
+    answerDueAt answerWorkingDaysLeft overdue
     fieldLabel { code ko en }
     districtLabel { code ko en }
     proposer { id displayName }

@@ -30,6 +30,7 @@ from server.db import connection
 from server.search.engine import SearchEngine
 from server.search.models import OutboxEntry
 from server.search.registry import SPECS
+from workers.loop import drain_until_stopped
 
 log = logging.getLogger("civic_agenda.indexer")
 
@@ -174,14 +175,4 @@ class Indexer:
 
     async def run(self, stop: asyncio.Event) -> None:
         """The worker loop: drain while there is work, poll briefly when idle."""
-        while not stop.is_set():
-            try:
-                done = await self.drain_once()
-            except Exception:  # noqa: BLE001 - the database may be briefly unavailable; keep going
-                log.exception("outbox drain failed")
-                done = 0
-            if done == 0:
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=self.idle_interval)
-                except asyncio.TimeoutError:
-                    pass
+        await drain_until_stopped(self.drain_once, stop, idle_interval=self.idle_interval, log=log, what="outbox drain")

@@ -27,6 +27,7 @@ from server.db import connection
 from server.mail import compose
 from server.mail.transports import Result, transport_for
 from server.notifications.models import MailDelivery, Notification
+from workers.loop import drain_until_stopped
 
 log = logging.getLogger("civic_agenda.mailer")
 
@@ -194,14 +195,4 @@ class Mailer:
     async def run(self, stop: asyncio.Event) -> None:
         """The worker loop: send while there is mail, look again every ``idle_interval`` when idle."""
         log.info("mail worker sending through %s", self.transport.describe())
-        while not stop.is_set():
-            try:
-                done = await self.drain_once()
-            except Exception:  # noqa: BLE001 - the database may be briefly unavailable; keep going
-                log.exception("mail drain failed")
-                done = 0
-            if done == 0:
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=self.idle_interval)
-                except asyncio.TimeoutError:
-                    pass
+        await drain_until_stopped(self.drain_once, stop, idle_interval=self.idle_interval, log=log, what="mail drain")

@@ -8,6 +8,7 @@ import asyncio
 import logging
 
 from server.accountability.escalation import tick
+from workers.loop import wait_or_stop
 
 log = logging.getLogger("civic_agenda.scheduler")
 
@@ -23,7 +24,4 @@ async def run(stop: asyncio.Event, *, interval: float = TICK_SECONDS) -> None:
                          report.escalated, report.reminded, report.progress_due, report.digests, report.seconds)
         except Exception:  # noqa: BLE001 - the database may be briefly unavailable; the next tick retries
             log.exception("accountability tick failed")
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=interval)
-        except asyncio.TimeoutError:
-            pass
+        await wait_or_stop(stop, interval)

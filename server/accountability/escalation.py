@@ -73,59 +73,53 @@ async def tick(now: datetime | None = None) -> TickReport:
     return report
 
 
-async def _escalate(now: datetime) -> int:
+async def _claim_each(q, due_field: str, claim_field: str, act, *, also: dict | None = None,
+                      claim_filter: dict | None = None) -> int:
+    """For each agenda ``q`` finds: claim it for its current due date — a conditional UPDATE setting
+    ``claim_field`` to that date, which one worker wins — then ``act(agenda_id, due, conn)`` in the
+    same transaction. Returns how many this worker claimed."""
     done = 0
-    q = Agenda.filter(answer_due_at__lt=now, escalated_for__isnull=True, status__in=_OPEN_WAIT)
-    async for rows in _batches(q, ("answer_due_at",)):
+    async for rows in _batches(q, (due_field,)):
         for row in rows:
-            due = row["answer_due_at"]
+            due = row[due_field]
             async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], answer_due_at=due, escalated_for__isnull=True,
-                                              status__in=_OPEN_WAIT).using_db(conn).update(
-                    escalated_for=due, overdue=True, updated_at=now)
+                claimed = await Agenda.filter(id=row["id"], **{due_field: due, f"{claim_field}__isnull": True},
+                                              **(claim_filter or {})).using_db(conn).update(
+                    **{claim_field: due}, **(also or {}))
                 if not claimed:
-                    continue  # another worker escalated it, or it was decided meanwhile
-                # The event's fan-out notifies the officer and the owner's staff (server/notifications).
-                await history.record(row["id"], EventKind.ESCALATED, actor=None, data={"due": due.isoformat()},
-                                     using_db=conn)
+                    continue  # another worker claimed it, or it was decided meanwhile
+                await act(row["id"], due, conn)
             done += 1
     return done
+
+
+async def _escalate(now: datetime) -> int:
+    async def escalate(agenda_id: int, due: datetime, conn) -> None:
+        # The event's fan-out notifies the officer and the owner's staff (server/notifications).
+        await history.record(agenda_id, EventKind.ESCALATED, actor=None, data={"due": due.isoformat()}, using_db=conn)
+
+    q = Agenda.filter(answer_due_at__lt=now, escalated_for__isnull=True, status__in=_OPEN_WAIT)
+    return await _claim_each(q, "answer_due_at", "escalated_for", escalate, also={"overdue": True, "updated_at": now},
+                             claim_filter={"status__in": _OPEN_WAIT})
 
 
 async def _remind(now: datetime) -> int:
-    done = 0
+    async def remind(agenda_id: int, due: datetime, conn) -> None:
+        facts = await fanout.agenda_facts(agenda_id, conn)
+        await fanout.notify(await fanout.owner_staff(facts, conn), Kind.DEADLINE_REMINDER, agenda_id,
+                            fanout.base_params(facts), conn)
+
     q = Agenda.filter(answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now), reminded_for__isnull=True,
                       status__in=_OPEN_WAIT)
-    async for rows in _batches(q, ("answer_due_at",)):
-        for row in rows:
-            due = row["answer_due_at"]
-            async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], answer_due_at=due, reminded_for__isnull=True).using_db(
-                    conn).update(reminded_for=due)
-                if not claimed:
-                    continue
-                facts = await fanout.agenda_facts(row["id"], conn)
-                await fanout.notify(await fanout.owner_staff(facts, conn), Kind.DEADLINE_REMINDER, row["id"],
-                                    fanout.base_params(facts), conn)
-            done += 1
-    return done
+    return await _claim_each(q, "answer_due_at", "reminded_for", remind)
 
 
 async def _progress_notices(now: datetime) -> int:
-    done = 0
+    async def notice(agenda_id: int, due: datetime, conn) -> None:
+        facts = await fanout.agenda_facts(agenda_id, conn)
+        since = due - timedelta(days=current().progress_notice_days)
+        await fanout.notify(await fanout.owner_staff(facts, conn), Kind.PROGRESS_DUE, agenda_id,
+                            {**fanout.base_params(facts), "since": since.isoformat()}, conn)
+
     q = Agenda.filter(progress_due_at__lt=now, progress_reminded_for__isnull=True, status__in=_OWES_PROGRESS)
-    async for rows in _batches(q, ("progress_due_at",)):
-        for row in rows:
-            due = row["progress_due_at"]
-            async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], progress_due_at=due,
-                                              progress_reminded_for__isnull=True).using_db(conn).update(
-                    progress_reminded_for=due)
-                if not claimed:
-                    continue
-                facts = await fanout.agenda_facts(row["id"], conn)
-                since = due - timedelta(days=current().progress_notice_days)
-                await fanout.notify(await fanout.owner_staff(facts, conn), Kind.PROGRESS_DUE, row["id"],
-                                    {**fanout.base_params(facts), "since": since.isoformat()}, conn)
-            done += 1
-    return done
+    return await _claim_each(q, "progress_due_at", "progress_reminded_for", notice)

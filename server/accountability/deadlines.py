@@ -10,7 +10,11 @@ the status it belongs to.
   ``reroute_min_working_days`` working days.
 - A decision (accept, reject, merge) ends the wait and records whether it came on time; accepted and
   in-progress agendas then owe a progress update every ``progress_notice_days`` days, renewed by
-  every progress update (advancing, saving the plan)."""
+  every progress update (advancing, saving the plan).
+- An agenda that reached its support threshold owes a public official answer by the same due date,
+  decision or not: accepting or rejecting it keeps the due date (and an escalation already made)
+  until the answer is published (``official_answer.py``); merging it ends the obligation, which
+  lives on with the supports on the agenda it was merged into."""
 
 from __future__ import annotations
 
@@ -66,7 +70,11 @@ def on_transition(agenda, target: S, now: datetime) -> dict:
     if target in (S.ACCEPTED, S.REJECTED, S.MERGED):
         due = agenda.answer_due_at
         on_time = not agenda.overdue and (due is None or now <= due)  # escalated means late, whatever the clock
-        decided = {**_CLEAR_WAIT, "decided_at": now, "decided_on_time": on_time}
+        decided = {"decided_at": now, "decided_on_time": on_time}
+        if target == S.MERGED or not owes_official_answer(agenda):
+            decided.update(_CLEAR_WAIT)
+        elif due is None:  # decided while the clock was stopped for a question: the answer's period restarts
+            decided.update(on_info_answered(agenda, now))
         if target == S.ACCEPTED:
             decided.update(progress_due_at=progress_due(now), progress_reminded_for=None)
         return decided
@@ -75,6 +83,10 @@ def on_transition(agenda, target: S, now: datetime) -> dict:
     if target == S.COMPLETED:
         return {"progress_due_at": None, "progress_reminded_for": None}
     return {}
+
+
+def owes_official_answer(agenda) -> bool:
+    return bool(agenda.official_answer_required) and not agenda.official_answer
 
 
 def on_progress_update(agenda, now: datetime) -> dict:

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.accountability.policy import current
@@ -28,6 +29,17 @@ from server.notifications.catalogue import Kind
 
 BATCH = 500
 _OPEN_WAIT = (S.IN_TRIAGE.value, S.SUBMITTED.value)
+
+
+def owes_answer() -> Q:
+    """Agendas whose due date is an answer owed: a decision still to take, or the official answer a
+    support threshold obliged (kept through the decision until it is published)."""
+    return Q(status__in=_OPEN_WAIT) | Q(official_answer_required=True, official_answer__isnull=True)
+
+
+def _what_is_owed(status: str) -> str:
+    return "DECISION" if status in _OPEN_WAIT else "OFFICIAL_ANSWER"
+
 _OWES_PROGRESS = (S.ACCEPTED.value, S.IN_PROGRESS.value)
 
 
@@ -70,18 +82,19 @@ async def tick(now: datetime | None = None) -> TickReport:
 
 async def _escalate(now: datetime) -> int:
     done = 0
-    q = Agenda.filter(answer_due_at__lt=now, escalated_for__isnull=True, status__in=_OPEN_WAIT)
-    async for rows in _batches(q, ("answer_due_at",)):
+    q = Agenda.filter(owes_answer(), answer_due_at__lt=now, escalated_for__isnull=True)
+    async for rows in _batches(q, ("answer_due_at", "status")):
         for row in rows:
             due = row["answer_due_at"]
             async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], answer_due_at=due, escalated_for__isnull=True,
-                                              status__in=_OPEN_WAIT).using_db(conn).update(
+                claimed = await Agenda.filter(owes_answer(), id=row["id"], answer_due_at=due,
+                                              escalated_for__isnull=True).using_db(conn).update(
                     escalated_for=due, overdue=True, updated_at=now)
                 if not claimed:
-                    continue  # another worker escalated it, or it was decided meanwhile
+                    continue  # another worker escalated it, or it was decided (or answered) meanwhile
                 # The event's fan-out notifies the officer and the owner's staff (server/notifications).
-                await history.record(row["id"], EventKind.ESCALATED, actor=None, data={"due": due.isoformat()},
+                await history.record(row["id"], EventKind.ESCALATED, actor=None,
+                                     data={"due": due.isoformat(), "owed": _what_is_owed(row["status"])},
                                      using_db=conn)
             done += 1
     return done
@@ -89,9 +102,9 @@ async def _escalate(now: datetime) -> int:
 
 async def _remind(now: datetime) -> int:
     done = 0
-    q = Agenda.filter(answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now), reminded_for__isnull=True,
-                      status__in=_OPEN_WAIT)
-    async for rows in _batches(q, ("answer_due_at",)):
+    q = Agenda.filter(owes_answer(), answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now),
+                      reminded_for__isnull=True)
+    async for rows in _batches(q, ("answer_due_at", "status")):
         for row in rows:
             due = row["answer_due_at"]
             async with in_transaction() as conn:
@@ -101,7 +114,7 @@ async def _remind(now: datetime) -> int:
                     continue
                 facts = await fanout.agenda_facts(row["id"], conn)
                 await fanout.notify(await fanout.owner_staff(facts, conn), Kind.DEADLINE_REMINDER, row["id"],
-                                    fanout.base_params(facts), conn)
+                                    {**fanout.base_params(facts), "owed": _what_is_owed(row["status"])}, conn)
             done += 1
     return done
 

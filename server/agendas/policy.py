@@ -131,3 +131,9 @@ def may_read_queue(viewer: Viewer, department_id: int | None) -> bool:
     if department_id is None:
         return False
     return viewer.role == Role.STAFF and department_id in viewer.department_ids
+
+
+def may_read_every_queue(viewer: Viewer) -> bool:
+    """Every owner's inbox at once — above all the overdue agendas of every department — is the
+    officer's view (escalations go to the officer) and the admins'."""
+    return viewer.is_admin or viewer.role == Role.OFFICER

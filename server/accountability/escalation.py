@@ -2,7 +2,8 @@
 notices accepted agendas owe.
 
 Each step claims an agenda with a conditional UPDATE (``... WHERE escalated_for IS NULL``) in the
-transaction that also writes its history event and notifications, so a reminder or an escalation
+transaction that also writes its history event and notifications (a transaction holds up to
+``PER_TRANSACTION`` claims, to commit less often), so a reminder or an escalation
 happens exactly once per due date however many workers tick at once (the loser's UPDATE changes no
 row), and never half (the notifications commit with the claim). A new due date (a reroute, an
 answer after a question) clears the claims, so the new date gets its own reminder and escalation.
@@ -28,6 +29,7 @@ from server.notifications import fanout
 from server.notifications.catalogue import Kind
 
 BATCH = 500
+PER_TRANSACTION = 50
 _OPEN_WAIT = (S.IN_TRIAGE.value, S.SUBMITTED.value)
 
 
@@ -80,60 +82,66 @@ async def tick(now: datetime | None = None) -> TickReport:
     return report
 
 
-async def _escalate(now: datetime) -> int:
+async def _claim_each(q, columns, step) -> int:
+    """Run ``step(row, conn)`` for every row, ``PER_TRANSACTION`` rows to a transaction: one commit
+    (one disk sync on SQLite) per group instead of per agenda. Each claim is still its own
+    conditional UPDATE, so exactly-once holds; a failure rolls its group back for the next tick."""
     done = 0
-    q = Agenda.filter(owes_answer(), answer_due_at__lt=now, escalated_for__isnull=True)
-    async for rows in _batches(q, ("answer_due_at", "status")):
-        for row in rows:
-            due = row["answer_due_at"]
+    async for rows in _batches(q, columns):
+        for start in range(0, len(rows), PER_TRANSACTION):
             async with in_transaction() as conn:
-                claimed = await Agenda.filter(owes_answer(), id=row["id"], answer_due_at=due,
-                                              escalated_for__isnull=True).using_db(conn).update(
-                    escalated_for=due, overdue=True, updated_at=now)
-                if not claimed:
-                    continue  # another worker escalated it, or it was decided (or answered) meanwhile
-                # The event's fan-out notifies the officer and the owner's staff (server/notifications).
-                await history.record(row["id"], EventKind.ESCALATED, actor=None,
-                                     data={"due": due.isoformat(), "owed": _what_is_owed(row["status"])},
-                                     using_db=conn)
-            done += 1
+                for row in rows[start:start + PER_TRANSACTION]:
+                    done += await step(row, conn)
     return done
+
+
+async def _escalate(now: datetime) -> int:
+    async def escalate(row, conn) -> int:
+        due = row["answer_due_at"]
+        claimed = await Agenda.filter(owes_answer(), id=row["id"], answer_due_at=due,
+                                      escalated_for__isnull=True).using_db(conn).update(
+            escalated_for=due, overdue=True, updated_at=now)
+        if not claimed:
+            return 0  # another worker escalated it, or it was decided (or answered) meanwhile
+        # The event's fan-out notifies the officer and the owner's staff (server/notifications).
+        await history.record(row["id"], EventKind.ESCALATED, actor=None,
+                             data={"due": due.isoformat(), "owed": _what_is_owed(row["status"])}, using_db=conn)
+        return 1
+
+    q = Agenda.filter(owes_answer(), answer_due_at__lt=now, escalated_for__isnull=True)
+    return await _claim_each(q, ("answer_due_at", "status"), escalate)
 
 
 async def _remind(now: datetime) -> int:
-    done = 0
+    async def remind(row, conn) -> int:
+        due = row["answer_due_at"]
+        claimed = await Agenda.filter(id=row["id"], answer_due_at=due, reminded_for__isnull=True).using_db(
+            conn).update(reminded_for=due)
+        if not claimed:
+            return 0
+        facts = await fanout.agenda_facts(row["id"], conn)
+        await fanout.notify(await fanout.owner_staff(facts, conn), Kind.DEADLINE_REMINDER, row["id"],
+                            {**fanout.base_params(facts), "owed": _what_is_owed(row["status"])}, conn)
+        return 1
+
     q = Agenda.filter(owes_answer(), answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now),
                       reminded_for__isnull=True)
-    async for rows in _batches(q, ("answer_due_at", "status")):
-        for row in rows:
-            due = row["answer_due_at"]
-            async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], answer_due_at=due, reminded_for__isnull=True).using_db(
-                    conn).update(reminded_for=due)
-                if not claimed:
-                    continue
-                facts = await fanout.agenda_facts(row["id"], conn)
-                await fanout.notify(await fanout.owner_staff(facts, conn), Kind.DEADLINE_REMINDER, row["id"],
-                                    {**fanout.base_params(facts), "owed": _what_is_owed(row["status"])}, conn)
-            done += 1
-    return done
+    return await _claim_each(q, ("answer_due_at", "status"), remind)
 
 
 async def _progress_notices(now: datetime) -> int:
-    done = 0
+    async def notice(row, conn) -> int:
+        due = row["progress_due_at"]
+        claimed = await Agenda.filter(id=row["id"], progress_due_at=due,
+                                      progress_reminded_for__isnull=True).using_db(conn).update(
+            progress_reminded_for=due)
+        if not claimed:
+            return 0
+        facts = await fanout.agenda_facts(row["id"], conn)
+        since = due - timedelta(days=current().progress_notice_days)
+        await fanout.notify(await fanout.owner_staff(facts, conn), Kind.PROGRESS_DUE, row["id"],
+                            {**fanout.base_params(facts), "since": since.isoformat()}, conn)
+        return 1
+
     q = Agenda.filter(progress_due_at__lt=now, progress_reminded_for__isnull=True, status__in=_OWES_PROGRESS)
-    async for rows in _batches(q, ("progress_due_at",)):
-        for row in rows:
-            due = row["progress_due_at"]
-            async with in_transaction() as conn:
-                claimed = await Agenda.filter(id=row["id"], progress_due_at=due,
-                                              progress_reminded_for__isnull=True).using_db(conn).update(
-                    progress_reminded_for=due)
-                if not claimed:
-                    continue
-                facts = await fanout.agenda_facts(row["id"], conn)
-                since = due - timedelta(days=current().progress_notice_days)
-                await fanout.notify(await fanout.owner_staff(facts, conn), Kind.PROGRESS_DUE, row["id"],
-                                    {**fanout.base_params(facts), "since": since.isoformat()}, conn)
-            done += 1
-    return done
+    return await _claim_each(q, ("progress_due_at",), notice)

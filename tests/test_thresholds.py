@@ -146,6 +146,29 @@ async def test_supports_after_the_window_do_not_cross_a_threshold(gql):
     assert await AgendaEvent.filter(agenda_id=stored.id, kind="THRESHOLD_REACHED").count() == 0
 
 
+async def test_supports_carried_over_by_a_merge_count_and_can_cross_the_threshold(gql):
+    world = await build_world(gql)
+    t = world.tokens
+    target_id = (await propose(gql, t["citizen"]))["agenda"]["id"]
+    twin_id = (await propose(gql, t["citizen2"], title="휠체어 이용자를 위한 저상버스 예약 서비스"))["agenda"]["id"]
+    both = await _citizens(gql, "both", 5)
+    await _support_all(gql, target_id, await _citizens(gql, "here", 25) + both)
+    await _support_all(gql, twin_id, await _citizens(gql, "there", 20) + both + await _citizens(gql, "unv", 3, verified=False))
+    assert (await _shown(gql, target_id, t["transport"]))["verifiedSupportCount"] == 30
+    version = (await Agenda.get(id=int(twin_id))).version
+    merged = (await gql(TRIAGE, {"input": {"id": twin_id, "expectedVersion": version, "decision": "MERGE",
+                                           "mergeIntoId": target_id, "reason": "같은 제안입니다."}},
+                        token=t["transport"]))["data"]["triageAgenda"]
+    assert merged["errors"] == []
+    # 30 + the 20 verified supporters who backed only the twin (the five who backed both count once).
+    target = await Agenda.get(id=int(target_id))
+    assert (target.support_count, target.verified_support_count) == (53, 50)
+    assert target.official_answer_required is True
+    assert await AgendaEvent.filter(agenda_id=target.id, kind="THRESHOLD_REACHED").count() == 1
+    twin = await Agenda.get(id=int(twin_id))
+    assert (twin.support_count, twin.verified_support_count, twin.official_answer_required) == (0, 0, False)
+
+
 async def test_the_owner_answers_officially_and_an_answer_owed_is_escalated_when_late(gql):
     world = await build_world(gql)
     t = world.tokens

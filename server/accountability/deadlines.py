@@ -20,8 +20,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from tortoise.expressions import Q
+
 from server.accountability.policy import current
 from server.agendas.enums import AgendaStatus as S
+
+# An agenda in these statuses still waits for its owner's decision.
+WAITING_FOR_DECISION = frozenset({S.SUBMITTED.value, S.IN_TRIAGE.value, S.NEEDS_INFO.value})
 
 _CLEAR_WAIT = {"answer_due_at": None, "answer_days_left": None, "overdue": False}
 
@@ -87,6 +92,14 @@ def on_transition(agenda, target: S, now: datetime) -> dict:
 
 def owes_official_answer(agenda) -> bool:
     return bool(agenda.official_answer_required) and not agenda.official_answer
+
+
+def owes_answer_q() -> Q:
+    """The database form of "its owner owes an answer": a decision still to take, or the official
+    answer a support threshold obliged (owed through the decision until published; a merge ends it).
+    The triage inbox lists these, and the tick reminds and escalates them by their due date."""
+    return Q(status__in=sorted(WAITING_FOR_DECISION)) | Q(
+        Q(official_answer_required=True, official_answer__isnull=True), ~Q(status=S.MERGED.value))
 
 
 def on_progress_update(agenda, now: datetime) -> dict:

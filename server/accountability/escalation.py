@@ -17,9 +17,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server.accountability.deadlines import WAITING_FOR_DECISION, owes_answer_q
 from server.accountability.policy import current
 from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
@@ -30,19 +30,11 @@ from server.notifications.catalogue import Kind
 
 BATCH = 500
 PER_TRANSACTION = 50
-_OPEN_WAIT = (S.IN_TRIAGE.value, S.SUBMITTED.value)
-
-
-def owes_answer() -> Q:
-    """Agendas whose due date is an answer owed: a decision still to take, or the official answer a
-    support threshold obliged (kept through the decision until it is published)."""
-    return Q(status__in=_OPEN_WAIT) | Q(official_answer_required=True, official_answer__isnull=True)
+_OWES_PROGRESS = (S.ACCEPTED.value, S.IN_PROGRESS.value)
 
 
 def _what_is_owed(status: str) -> str:
-    return "DECISION" if status in _OPEN_WAIT else "OFFICIAL_ANSWER"
-
-_OWES_PROGRESS = (S.ACCEPTED.value, S.IN_PROGRESS.value)
+    return "DECISION" if status in WAITING_FOR_DECISION else "OFFICIAL_ANSWER"
 
 
 @dataclass
@@ -98,7 +90,7 @@ async def _claim_each(q, columns, step) -> int:
 async def _escalate(now: datetime) -> int:
     async def escalate(row, conn) -> int:
         due = row["answer_due_at"]
-        claimed = await Agenda.filter(owes_answer(), id=row["id"], answer_due_at=due,
+        claimed = await Agenda.filter(owes_answer_q(), id=row["id"], answer_due_at=due,
                                       escalated_for__isnull=True).using_db(conn).update(
             escalated_for=due, overdue=True, updated_at=now)
         if not claimed:
@@ -108,7 +100,7 @@ async def _escalate(now: datetime) -> int:
                              data={"due": due.isoformat(), "owed": _what_is_owed(row["status"])}, using_db=conn)
         return 1
 
-    q = Agenda.filter(owes_answer(), answer_due_at__lt=now, escalated_for__isnull=True)
+    q = Agenda.filter(owes_answer_q(), answer_due_at__lt=now, escalated_for__isnull=True)
     return await _claim_each(q, ("answer_due_at", "status"), escalate)
 
 
@@ -124,7 +116,7 @@ async def _remind(now: datetime) -> int:
                             {**fanout.base_params(facts), "owed": _what_is_owed(row["status"])}, conn)
         return 1
 
-    q = Agenda.filter(owes_answer(), answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now),
+    q = Agenda.filter(owes_answer_q(), answer_due_at__gte=now, answer_due_at__lte=reminder_horizon(now),
                       reminded_for__isnull=True)
     return await _claim_each(q, ("answer_due_at", "status"), remind)
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from server.accountability.deadlines import owes_official_answer
+from server.accountability.deadlines import WAITING_FOR_DECISION, owes_official_answer
 from server.agendas import history
-from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda
@@ -25,7 +24,6 @@ from server.errors import DomainError
 from server.i18n import msg
 
 ANSWER_MIN, ANSWER_MAX = 20, 5_000
-_WAITING_FOR_DECISION = frozenset({S.SUBMITTED.value, S.IN_TRIAGE.value, S.NEEDS_INFO.value})
 
 
 async def answer_officially(viewer: Viewer, agenda_id, expected_version: int, body: str | None) -> Agenda:
@@ -42,7 +40,7 @@ async def answer_officially(viewer: Viewer, agenda_id, expected_version: int, bo
     now = datetime.now(timezone.utc)
     revised = not owes_official_answer(agenda)
     updates = {"official_answer": text, "official_answer_at": now, "official_answer_by_id": viewer.user.id}
-    if agenda.status not in _WAITING_FOR_DECISION:  # nothing else is owed by the due date
+    if agenda.status not in WAITING_FOR_DECISION:  # nothing else is owed by the due date
         updates.update(answer_due_at=None, answer_days_left=None, overdue=False)
 
     async def events(conn):

@@ -13,7 +13,7 @@ from enum import Enum
 
 from tortoise.expressions import Q
 
-from server.agendas.enums import AgendaStatus as S
+from server.accountability.deadlines import owes_answer_q
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import Viewer, may_read_every_queue, may_read_queue, visible_q
@@ -150,13 +150,6 @@ def _decode_inbox_cursor(cursor: str) -> tuple[int, datetime | None, int]:
         return int(segment), when, int(pk)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise DomainError(C.INVALID, "The cursor is not valid for this ordering; start from the first page.", "after") from None
-
-
-def owes_answer_q() -> Q:
-    """What an owner owes: a decision on an agenda in triage or waiting for information, or the
-    official answer a support threshold obliged (owed until published, whatever the decision)."""
-    return Q(status__in=[S.IN_TRIAGE.value, S.NEEDS_INFO.value]) | Q(
-        Q(official_answer_required=True, official_answer__isnull=True), ~Q(status=S.MERGED.value))
 
 
 async def triage_queue(viewer: Viewer, department_code: str | None, *, first: int = 50, after: str | None = None,

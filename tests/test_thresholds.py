@@ -358,3 +358,16 @@ async def test_the_inbox_lists_overdue_first_then_by_due_date_and_the_officer_se
     for cursor in ("not-a-cursor", "SU5CT1h8OXx8MQ", "T0xERVNUOjA6MQ"):
         bad = await gql(QUEUE, q(after=cursor), token=t["transport"])
         assert bad["errors"][0]["extensions"] == {"code": "INVALID", "field": "after"}
+
+
+def test_a_reminder_and_an_escalation_say_when_what_is_owed_is_the_official_answer():
+    from server.notifications.catalogue import render
+
+    params = {"title": "저상버스 예약 앱", "due": "2026-12-09T14:59:59.999000+00:00", "owed": "OFFICIAL_ANSWER"}
+    reminder = render("DEADLINE_REMINDER", params, "ko")
+    assert reminder.title == "2026. 12. 9.까지 공식 답변이 필요합니다" and "공개 공식 답변" in reminder.body
+    assert render("DEADLINE_REMINDER", params, "en").title == "An official answer is due by 9 Dec 2026"
+    escalated = render("ESCALATED", params, "en")
+    assert escalated.title == "Overdue: no official answer by 9 Dec 2026" and "Social Innovation Officer" in escalated.body
+    # A decision still owed reads as before.
+    assert render("ESCALATED", {**params, "owed": "DECISION"}, "en").title == "Overdue: no decision by 9 Dec 2026"

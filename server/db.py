@@ -18,6 +18,7 @@ APP_LABEL = "agenda"
 
 MODEL_MODULES = [
     "server.accounts.models",
+    "server.accountability.models",
     "server.agendas.models",
     "server.notifications.models",
     "server.search.models",

@@ -38,13 +38,19 @@ class AgendaQueries:
                                                        max_page=info.context.settings.max_page_size))
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
-    @strawberry.field(description="What waits for a decision: a department's queue, or the Social Innovation "
-                                  "Officer's when departmentCode is omitted. Oldest first.")
+    @strawberry.field(description="What waits for its owner — a decision, or an official answer owed: a "
+                                  "department's queue, or the Social Innovation Officer's when departmentCode is "
+                                  "omitted. Overdue first, then by answer due date, agendas without one last. "
+                                  "overdueOnly keeps the overdue ones; allDepartments (the officer and admins) "
+                                  "reads every owner's queue at once, so triageQueue(overdueOnly: true, "
+                                  "allDepartments: true) is every department's overdue agendas.")
     async def triage_queue(self, info: Info, department_code: str | None = None, first: int = 50,
-                           after: str | None = None) -> AgendaConnection:
+                           after: str | None = None, overdue_only: bool = False,
+                           all_departments: bool = False) -> AgendaConnection:
         viewer = await info.context.viewer()
         page = await query_domain(lambda: triage_queue(viewer, department_code, first=first, after=after,
-                                                       max_page=info.context.settings.max_page_size))
+                                                       max_page=info.context.settings.max_page_size,
+                                                       overdue_only=overdue_only, all_departments=all_departments))
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="Agendas you follow or support (not your own proposals), newest first.")

@@ -269,6 +269,11 @@ class Agenda:
     def official_answer_required(self) -> bool:
         return bool(self._model.official_answer_required)
 
+    @strawberry.field(description="Supports from accounts with a verified e-mail: the ones that count toward the "
+                                  "support thresholds.")
+    def verified_support_count(self) -> int:
+        return self._model.verified_support_count
+
     @strawberry.field(description="The owner's public official answer, once given.")
     async def official_answer(self, info: Info) -> OfficialAnswer | None:
         m = self._model

@@ -117,9 +117,14 @@ class AgendaEvent(Model):
 
 
 class Support(Model):
+    """``verified``: the supporter's e-mail address was verified when they supported. Only such
+    supports count toward the support thresholds (``Agenda.verified_support_count``); keeping it on
+    the row lets a withdrawal or a merge move the count by exactly what the support added."""
+
     id = fields.IntField(primary_key=True)
     agenda = fields.ForeignKeyField("agenda.Agenda", related_name="supports", on_delete=fields.CASCADE)
     user = fields.ForeignKeyField("agenda.User", related_name="supports", on_delete=fields.CASCADE)
+    verified = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -145,3 +145,9 @@ def require_verified_email(viewer: Viewer) -> None:
     if current_accountability().require_verified_email and viewer.user is not None and viewer.user.email_verified_at is None:
         raise DomainError(C.EMAIL_NOT_VERIFIED, "Confirm your e-mail address first: follow the link we mailed "
                                                 "you, or ask for a new one.")
+
+
+def may_read_every_queue(viewer: Viewer) -> bool:
+    """Every owner's inbox at once — above all the overdue agendas of every department — is the
+    officer's view (escalations go to the officer) and the admins'."""
+    return viewer.is_admin or viewer.role == Role.OFFICER

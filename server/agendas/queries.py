@@ -12,11 +12,11 @@ from enum import Enum
 
 from tortoise.expressions import Q
 
-from server.agendas.enums import AgendaStatus as S
+from server.accountability.deadlines import owes_answer_q
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.filter import AgendaFilter, filter_q
 from server.agendas.models import Agenda, Department
-from server.agendas.policy import Viewer, may_read_queue, visible_q
+from server.agendas.policy import Viewer, may_read_every_queue, may_read_queue, visible_q
 from server.agendas.routing import OwnerKind
 from server.agendas.validation import clean_department_code
 from server.errors import DomainError
@@ -89,27 +89,90 @@ async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | Non
                 total_count_query=base.count())
 
 
+# ---------------------------------------------------------------- the triage inbox
+
+# The inbox is read in three segments, each in (answer_due_at, id) order: overdue agendas first (the
+# longest overdue at the top), then the rest by due date, then those without a due date (waiting for
+# the proposer's answer, the clock stopped). Portable keyset paging, where SQLite and PostgreSQL
+# disagree on where NULLs sort: a page reads its cursor's segment and, when that runs out, the next —
+# at most three index-ordered queries whatever the page.
+_OVERDUE, _DUE, _NO_DUE = 0, 1, 2
+_SEGMENTS = {
+    _OVERDUE: Q(overdue=True, answer_due_at__isnull=False),
+    _DUE: Q(overdue=False, answer_due_at__isnull=False),
+    _NO_DUE: Q(answer_due_at__isnull=True),
+}
+_INBOX = "INBOX"
+
+
+def _inbox_cursor(segment: int, agenda: Agenda) -> str:
+    due = agenda.answer_due_at.isoformat() if agenda.answer_due_at else ""
+    return base64.urlsafe_b64encode(f"{_INBOX}|{segment}|{due}|{agenda.id}".encode()).decode().rstrip("=")
+
+
+def _decode_inbox_cursor(cursor: str) -> tuple[int, datetime | None, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        name, segment, due, pk = raw.split("|")
+        if name != _INBOX or int(segment) not in _SEGMENTS:
+            raise ValueError
+        when = datetime.fromisoformat(due) if due else None
+        if (when is None) != (int(segment) == _NO_DUE) or (when is not None and when.tzinfo is None):
+            raise ValueError
+        return int(segment), when, int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise DomainError(C.INVALID, "The cursor is not valid for this ordering; start from the first page.", "after") from None
+
+
 async def triage_queue(viewer: Viewer, department_code: str | None, *, first: int = 50, after: str | None = None,
-                       max_page: int = 100) -> Page:
-    """What waits for a decision: agendas in triage or waiting for information, oldest first
-    (the longest-waiting proposer is answered first)."""
+                       max_page: int = 100, overdue_only: bool = False, all_departments: bool = False) -> Page:
+    """What waits for its owner — a decision, or an official answer owed — ordered by answer due date,
+    overdue first, those without a due date last, ties by id. ``overdue_only`` keeps the overdue ones;
+    ``all_departments`` (the officer and admins) reads every owner's inbox at once: the officer's view
+    of every department's overdue agendas is ``overdue_only`` with ``all_departments``."""
     if viewer.user is None:
         raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
-    dept_id = None
-    code = clean_department_code(department_code)
-    if code:
-        dept = await Department.get_or_none(code=code)
+    if first < 0 or first > max_page:
+        raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
+    q = owes_answer_q()
+    if all_departments:
+        if department_code:
+            raise DomainError(C.INVALID, "Ask for one department's queue or for all departments, not both.",
+                              "departmentCode")
+        if not may_read_every_queue(viewer):
+            raise DomainError(C.FORBIDDEN, "Only the Social Innovation Officer and admins see every department's queue.",
+                              "allDepartments")
+    elif department_code:
+        dept = await Department.get_or_none(code=clean_department_code(department_code))
         if dept is None:
             raise DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode")
-        dept_id = dept.id
-    if not may_read_queue(viewer, dept_id):
-        raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
-    waiting = (S.IN_TRIAGE.value, S.NEEDS_INFO.value)
-    if dept_id is None:
-        f = AgendaFilter(statuses=waiting, owner_kind=OwnerKind.INNOVATION_OFFICER.value)
+        if not may_read_queue(viewer, dept.id):
+            raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
+        q &= Q(owner_kind=OwnerKind.DEPARTMENT.value, owner_department_id=dept.id)
     else:
-        f = AgendaFilter(statuses=waiting, owner_kind=OwnerKind.DEPARTMENT.value, department_codes=(code,))
-    return await list_agendas(viewer, f, order=AgendaOrder.OLDEST, first=first, after=after, max_page=max_page)
+        if not may_read_queue(viewer, None):
+            raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
+        q &= Q(owner_kind=OwnerKind.INNOVATION_OFFICER.value)
+    if overdue_only:
+        q &= Q(overdue=True)
+    base = Agenda.filter(q)
+
+    segment, due, pk = _decode_inbox_cursor(after) if after else (_OVERDUE, None, 0)
+    items: list[Agenda] = []
+    cursors: list[str] = []
+    while segment in _SEGMENTS and len(items) <= first and first:
+        page = base.filter(_SEGMENTS[segment])
+        if pk and segment == _NO_DUE:
+            page = page.filter(id__gt=pk)
+        elif pk:
+            page = page.filter(Q(answer_due_at__gt=due) | Q(answer_due_at=due, id__gt=pk))
+        order = ("id",) if segment == _NO_DUE else ("answer_due_at", "id")
+        rows = await page.order_by(*order).limit(first + 1 - len(items))
+        items += rows
+        cursors += [_inbox_cursor(segment, a) for a in rows]
+        segment, pk = segment + 1, 0
+    has_next = len(items) > first
+    return Page(items=items[:first], cursors=cursors[:first], has_next=has_next, total_count_query=base.count())
 
 
 async def followed_agendas(viewer: Viewer, *, first: int = 20, after: str | None = None,

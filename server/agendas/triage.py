@@ -8,7 +8,7 @@ from enum import Enum
 
 from tortoise.expressions import F
 
-from server.accountability import deadlines
+from server.accountability import deadlines, thresholds
 from server.agendas import history
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
@@ -101,12 +101,16 @@ async def _merge(viewer: Viewer, agenda: Agenda, expected_version: int, merge_in
         await Follow.filter(agenda_id=agenda.id, user_id__in=list(followers) or [0]).using_db(conn).delete()
         await Follow.filter(agenda_id=agenda.id).using_db(conn).update(agenda_id=target.id)
         if moving:
+            verified = sum(1 for moved in moving if moved.verified)
             await Agenda.filter(id=target.id).using_db(conn).update(
-                support_count=F("support_count") + len(moving), updated_at=datetime.now(timezone.utc))
+                support_count=F("support_count") + len(moving),
+                verified_support_count=F("verified_support_count") + verified, updated_at=datetime.now(timezone.utc))
         await history.record(agenda.id, EventKind.TRANSITION, actor=viewer.user, from_status=agenda.status,
                              to_status=S.MERGED.value, reason=reason, data={"merged_into": target.id}, using_db=conn)
         await history.record(target.id, EventKind.MERGED_IN, actor=viewer.user, reason=reason,
                              data={"merged_from": agenda.id, "supports_moved": len(moving)}, using_db=conn)
+        if moving:  # the supports carried over may take the target across a threshold
+            await thresholds.check(target.id, conn)
 
     return await apply_change(agenda, expected_version, updates, events)
 

@@ -276,4 +276,21 @@ KO: dict[str, str] = {
         "1분 안에 이미 링크를 보냈습니다. 받은편지함을 확인하시거나 1분 뒤에 다시 요청해 주세요.",
     "Confirm your e-mail address first: follow the link we mailed you, or ask for a new one.":
         "먼저 이메일 주소를 확인해 주세요. 보내 드린 메일의 링크를 누르시거나 새 링크를 요청하세요.",
+    # ---- support thresholds and official answers
+    "An official answer is due by {due}": "{due}까지 공식 답변이 필요합니다",
+    "Overdue: no official answer by {due}": "처리 기한 경과: {due}까지 공식 답변을 하지 않았습니다",
+    "“{title}” reached its support threshold and owes a public official answer by {due}.":
+        "「{title}」 의제가 공감 기준을 넘어 {due}까지 공개 공식 답변을 해야 합니다.",
+    "“{title}” passed its answer deadline ({due}) without the official answer its supporters are owed; it was "
+    "escalated to the Social Innovation Officer.":
+        "「{title}」 의제가 공감한 시민에게 약속한 공식 답변 없이 답변 기한({due})을 넘겨 사회혁신담당관에게 보고되었습니다.",
+    "official answer": "공식 답변",
+    "Ask for one department's queue or for all departments, not both.": "한 부서의 목록이나 모든 부서의 목록 중 하나만 요청해 주세요.",
+    "Only the Social Innovation Officer and admins see every department's queue.":
+        "모든 부서의 목록은 사회혁신담당관과 관리자만 볼 수 있습니다.",
+    "Log in to answer an agenda officially.": "공식 답변을 하려면 로그인해 주세요.",
+    "Only the agenda's owner (its department or the Social Innovation Officer) or an admin can publish its "
+    "official answer.": "의제를 맡은 부서(또는 사회혁신담당관)나 관리자만 공식 답변을 게시할 수 있습니다.",
+    "This agenda has not reached the supports that oblige an official answer; answer it with a comment marked "
+    "as an official answer instead.": "이 의제는 공식 답변이 필요한 공감 수에 이르지 않았습니다. 댓글을 공식 답변으로 표시해 답해 주세요.",
 }

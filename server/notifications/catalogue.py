@@ -91,6 +91,18 @@ _ACTIONS = {
     "WORKSHOP": "it goes on the next quarterly execution workshop for a plan review.",
 }
 
+# A deadline whose decision was taken but whose official answer (owed for a support threshold) was
+# not: the reminder and the escalation say so.
+_OFFICIAL_TITLES = {
+    Kind.DEADLINE_REMINDER: "An official answer is due by {due}",
+    Kind.ESCALATED: "Overdue: no official answer by {due}",
+}
+_OFFICIAL_BODIES = {
+    Kind.DEADLINE_REMINDER: "“{title}” reached its support threshold and owes a public official answer by {due}.",
+    Kind.ESCALATED: "“{title}” passed its answer deadline ({due}) without the official answer its supporters are "
+                    "owed; it was escalated to the Social Innovation Officer.",
+}
+
 # Decisions with a written reason (a rejection always has one) say it.
 _WITH_REASON = {
     Kind.DECIDED: "“{title}” is now {status}. Reason: {reason}",
@@ -111,7 +123,10 @@ def render(kind: str, params: dict, language: str, timezone: str = "Asia/Seoul")
         "status": localize(status_label(params["status"]), language) if params.get("status") else "",
         "action": localize(msg(_ACTIONS[params["action"]]), language) if params.get("action") in _ACTIONS else "",
     }
-    title = localize(msg(_TITLES[k], **values), language)
+    official = params.get("owed") == "OFFICIAL_ANSWER" and k in _OFFICIAL_TITLES
+    title = localize(msg(_OFFICIAL_TITLES[k] if official else _TITLES[k], **values), language)
     template = _WITH_REASON[k] if k in _WITH_REASON and values["reason"] else _BODIES[k]
+    if official:
+        template = _OFFICIAL_BODIES[k]
     body = localize(msg(template, **values), language)
     return Rendered(title=title, body=body)

@@ -141,9 +141,10 @@ async def on_event(event, conn) -> None:
         await notify({proposer} | await followers(agenda_id, conn), Kind.OFFICIAL_ANSWER, agenda_id, answered,
                      conn, exclude=actor)
     elif kind == EventKind.ESCALATED:
-        due = (event.data or {}).get("due") or params["due"]
+        data = event.data or {}
         await notify(await officers(conn) | await owner_staff(facts, conn), Kind.ESCALATED, agenda_id,
-                     {**params, "due": due}, conn, exclude=actor)
+                     {**params, "due": data.get("due") or params["due"], "owed": data.get("owed")}, conn,
+                     exclude=actor)
 
 
 _HANDLED = {EventKind.ROUTED, EventKind.REROUTED, EventKind.TRANSITION, EventKind.PLAN_UPDATED,

@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 
 from tortoise.transactions import in_transaction
 
+from server.accountability import thresholds
 from server.agendas import history
 from server.agendas import service as agendas
 from server.agendas.enums import EventKind
@@ -76,6 +77,9 @@ async def create_workshop(viewer: Viewer, *, year: int, quarter: int, title: str
     async with in_transaction() as conn:
         w = await Workshop.create(year=year, quarter=quarter, title=title_, held_on=held_on, place=place_,
                                   facilitator_id=viewer.user.id, using_db=conn)
+        # Agendas that reached the WORKSHOP support threshold while none was scheduled go on this one
+        # as PLAN_REVIEW items, when it is the next one.
+        await thresholds.place_waiting(w, conn)
         await outbox.enqueue("workshop", w.id, using_db=conn)
     return w
 

@@ -2,6 +2,7 @@ import strawberry
 
 from schema.agendas.mutations.advance_agenda import advance_agenda
 from schema.agendas.mutations.answer_info_request import answer_info_request
+from schema.agendas.mutations.answer_officially import answer_officially
 from schema.agendas.mutations.departments import create_department, create_work_plan_item, update_department
 from schema.agendas.mutations.propose_agenda import propose_agenda
 from schema.agendas.mutations.route_agenda import route_agenda
@@ -16,6 +17,7 @@ class AgendaMutations:
     route_agenda = route_agenda
     triage_agenda = triage_agenda
     advance_agenda = advance_agenda
+    answer_officially = answer_officially
     support_agenda = support_agenda
     withdraw_support = withdraw_support
     follow_agenda = follow_agenda

@@ -256,6 +256,18 @@ class Agenda:
             return m.answer_days_left
         return current().calendar.working_days_between(_dt.now(_tz.utc), m.answer_due_at)
 
+    @strawberry.field(description="Working days since answerDueAt passed (0 until then, and once nothing is owed "
+                                  "by it): how late the owner's answer is, in the city's calendar.")
+    def answer_working_days_overdue(self) -> int:
+        from datetime import datetime as _dt, timezone as _tz
+
+        from server.accountability.policy import current
+
+        due = self._model.answer_due_at
+        if due is None:
+            return 0
+        return current().calendar.working_days_between(due, _dt.now(_tz.utc))
+
     @strawberry.field(description="True once the answer deadline passed without a decision (escalated to the "
                                   "Social Innovation Officer).")
     def overdue(self) -> bool:

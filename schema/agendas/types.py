@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -118,6 +119,21 @@ class AgendaEvent:
                    from_status=E.AgendaStatus(e.from_status) if e.from_status else None,
                    to_status=E.AgendaStatus(e.to_status) if e.to_status else None,
                    reason=e.reason, data=e.data or {}, created_at=e.created_at, _actor_id=e.actor_id)
+
+
+@strawberry.enum(description="What a support threshold obliges the owner to do.")
+class ThresholdAction(Enum):
+    ANSWER = "ANSWER"
+    WORKSHOP = "WORKSHOP"
+
+
+@strawberry.type(description="The next support threshold an agenda can still reach: how many verified supports "
+                             "it takes, how many are missing, and until when supports count toward it.")
+class SupportThresholdProgress:
+    action: ThresholdAction
+    count: int
+    remaining: int
+    counts_until: datetime
 
 
 @strawberry.type(description="The owner's public answer to an agenda that reached its support threshold.")
@@ -256,6 +272,18 @@ class Agenda:
             return m.answer_days_left
         return current().calendar.working_days_between(_dt.now(_tz.utc), m.answer_due_at)
 
+    @strawberry.field(description="Working days since answerDueAt passed (0 until then, and once nothing is owed "
+                                  "by it): how late the owner's answer is, in the city's calendar.")
+    def answer_working_days_overdue(self) -> int:
+        from datetime import datetime as _dt, timezone as _tz
+
+        from server.accountability.policy import current
+
+        due = self._model.answer_due_at
+        if due is None:
+            return 0
+        return current().calendar.working_days_between(due, _dt.now(_tz.utc))
+
     @strawberry.field(description="True once the answer deadline passed without a decision (escalated to the "
                                   "Social Innovation Officer).")
     def overdue(self) -> bool:
@@ -273,6 +301,27 @@ class Agenda:
                                   "support thresholds.")
     def verified_support_count(self) -> int:
         return self._model.verified_support_count
+
+    @strawberry.field(description="The next support threshold this agenda can still reach (null when none is left, "
+                                  "when its status takes no supports, or once supports no longer count toward one).")
+    def next_support_threshold(self) -> SupportThresholdProgress | None:
+        from datetime import timezone as _tz
+
+        from server.accountability.policy import current
+        from server.accountability.thresholds import COUNTING, window_closes
+
+        m = self._model
+        if m.status not in COUNTING:
+            return None
+        until = window_closes(m.routed_at or m.created_at)
+        if datetime.now(_tz.utc) > until:
+            return None
+        reached = set(m.thresholds_reached or [])
+        for count, action in current().support_thresholds:
+            if action not in reached and m.verified_support_count < count:
+                return SupportThresholdProgress(action=ThresholdAction(action), count=count,
+                                                remaining=count - m.verified_support_count, counts_until=until)
+        return None
 
     @strawberry.field(description="The owner's public official answer, once given.")
     async def official_answer(self, info: Info) -> OfficialAnswer | None:

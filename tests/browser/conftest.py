@@ -54,6 +54,8 @@ class LiveServer:
     kind: str
     process: subprocess.Popen
     log: Path
+    # The server's environment (its database and data folder): commands run with it act on its data.
+    env: dict = field(default_factory=dict)
     api: Api = field(init=False)
 
     def __post_init__(self) -> None:
@@ -134,7 +136,7 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
         stdout=log.open("w"), stderr=subprocess.STDOUT,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log)
+    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, env=env)
     deadline = time.monotonic() + 120
     while True:
         if process.poll() is not None:

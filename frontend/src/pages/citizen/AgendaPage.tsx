@@ -15,6 +15,7 @@ import { OwnerName } from "./AgendaCard";
 import { EventDetail } from "../../components/EventDetail";
 import { PlanView } from "../../components/PlanView";
 import { DueDateNotice } from "../../components/DueDate";
+import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
@@ -54,6 +55,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
       </p>
       <h1>{agenda.title}</h1>
       <DueDateNotice agenda={agenda} isProposer={isProposer} />
+      <OfficialAnswerOwed agenda={agenda} />
       {agenda.status === "REJECTED" && agenda.statusReason && (
         <p className="notice" data-testid="status-reason">
           <strong>{t("agenda.rejectedBecause")}</strong> {agenda.statusReason}
@@ -78,6 +80,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
       )}
       <div className="detail-grid">
         <div>
+          <OfficialAnswerView agenda={agenda} />
           <h2 className="visually-hidden">{t("agenda.body")}</h2>
           <p className="body-text">{agenda.body}</p>
           {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
@@ -149,6 +152,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
   const { me } = useSession();
   const errorText = useUserErrorText();
   const [count, setCount] = useState(agenda.supportCount);
+  const [next, setNext] = useState(agenda.nextSupportThreshold);
   const [supported, setSupported] = useState(agenda.viewerHasSupported);
   const [following, setFollowing] = useState(agenda.viewerIsFollowing);
   const [problem, setProblem] = useState<string>();
@@ -161,6 +165,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
     if (result.payload?.agenda) {
       setCount(result.payload.agenda.supportCount);
       setSupported(result.payload.agenda.viewerHasSupported);
+      setNext(result.payload.agenda.nextSupportThreshold);
     }
     setProblem(result.failure ? t("state.networkError") : result.errors[0] && errorText(result.errors[0]));
   };
@@ -177,6 +182,14 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
       <h2 id="support-h">{t("agenda.supporters")}</h2>
       <p aria-live="polite" data-testid="support-count">
         <strong>{number(count)}</strong> {t("agenda.supportersUnit")}
+        {next && (
+          <>
+            {" · "}
+            <span data-testid="support-towards" title={t("support.towardsHint")}>
+              {t(next.action === "ANSWER" ? "support.towards.ANSWER" : "support.towards.WORKSHOP", { count: next.remaining })}
+            </span>
+          </>
+        )}
       </p>
       {me ? (
         <div className="form-actions">

@@ -8,6 +8,9 @@ export const AgendaDetailDocument = graphql(`
       id title body status version channel district createdAt updatedAt statusChangedAt statusReason
       supportCount viewerHasSupported viewerIsFollowing viewerCanTriage visibility
       answerDueAt answerWorkingDaysLeft overdue
+      officialAnswerRequired verifiedSupportCount
+      officialAnswer { body answeredAt author { displayName } }
+      nextSupportThreshold { action count remaining }
       fieldLabel { code ko en }
       districtLabel { code ko en }
       proposer { id displayName }
@@ -29,13 +32,13 @@ export const AgendaDetailDocument = graphql(`
 
 export const SupportDocument = graphql(`
   mutation SupportAgenda($id: ID!) {
-    supportAgenda(id: $id) { agenda { id supportCount viewerHasSupported } errors { field code message } }
+    supportAgenda(id: $id) { agenda { id supportCount viewerHasSupported verifiedSupportCount officialAnswerRequired nextSupportThreshold { action count remaining } } errors { field code message } }
   }
 `);
 
 export const WithdrawSupportDocument = graphql(`
   mutation WithdrawSupport($id: ID!) {
-    withdrawSupport(id: $id) { agenda { id supportCount viewerHasSupported } errors { field code message } }
+    withdrawSupport(id: $id) { agenda { id supportCount viewerHasSupported verifiedSupportCount officialAnswerRequired nextSupportThreshold { action count remaining } } errors { field code message } }
   }
 `);
 

@@ -1,7 +1,8 @@
 // The triage inbox: what waits for a decision in a department's queue (or the Social Innovation
 // Officer's), in the server's order, with how long each agenda has waited and its answer deadline
 // (days left, overdue marked); and, on a second view, the department's accepted and running
-// agendas (to advance them and keep their execution plans).
+// agendas (to advance them and keep their execution plans); and on a third, the overdue ones — for the
+// officer and admins every department's at once, with each one's owner and how many working days late.
 // The chosen queue and view live in the URL (?queue=TRANSPORT&view=execution), so back/forward
 // and shared links keep them.
 import { useMemo, useState } from "react";
@@ -19,10 +20,11 @@ import { TRIAGE_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { seesAllQueues } from "../../auth/roles";
 import { deptName } from "./deptName";
+import { OwnerLabel } from "./parts";
 import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPages";
 
 const OFFICER = "OFFICER";
-type View = "triage" | "execution";
+type View = "triage" | "execution" | "overdue";
 const EXECUTION_STATUSES: AgendaStatus[] = ["ACCEPTED", "IN_PROGRESS"];
 /** An agenda waiting longer than this is flagged in the list. */
 const LONG_WAIT_DAYS = 30;
@@ -41,7 +43,10 @@ function Inbox({ me }: { me: Me }) {
   const fallback = all ? OFFICER : (ownCodes[0] ?? "");
   let queue = (params.get("queue") ?? fallback).toUpperCase();
   if (!all && !ownCodes.includes(queue)) queue = fallback;
-  const view: View = params.get("view") === "execution" ? "execution" : "triage";
+  const asked = params.get("view");
+  const view: View = asked === "execution" || asked === "overdue" ? asked : "triage";
+  // The officer's overdue view spans every department: the queue picker does not apply to it.
+  const everyDepartment = all && view === "overdue";
   // One retry reloads the counts and the list together (a lost network fails both).
   const [tick, setTick] = useState(0);
   const retry = () => setTick((n) => n + 1);
@@ -111,8 +116,10 @@ function Inbox({ me }: { me: Me }) {
         )}
       </div>
 
-      <h2 id="queue-h">{t("triage.inbox.queueOf", { name: queueName(queue) })}</h2>
-      <QueueCounts key={`${queue}:${tick}`} queue={queue} />
+      <h2 id="queue-h">
+        {everyDepartment ? t("triage.overdue.allDepartments") : t("triage.inbox.queueOf", { name: queueName(queue) })}
+      </h2>
+      {!everyDepartment && <QueueCounts key={`${queue}:${tick}`} queue={queue} />}
 
       <div className="segmented" role="group" aria-label={t("triage.inbox.views")}>
         <button type="button" aria-pressed={view === "triage"} className={view === "triage" ? "active" : ""} onClick={() => choose({ view: "triage" })} data-testid="view-triage">
@@ -121,9 +128,21 @@ function Inbox({ me }: { me: Me }) {
         <button type="button" aria-pressed={view === "execution"} className={view === "execution" ? "active" : ""} onClick={() => choose({ view: "execution" })} data-testid="view-execution">
           {t("triage.inbox.viewExecution")}
         </button>
+        <button type="button" aria-pressed={view === "overdue"} className={view === "overdue" ? "active" : ""} onClick={() => choose({ view: "overdue" })} data-testid="view-overdue">
+          {t("triage.inbox.viewOverdue")}
+        </button>
       </div>
 
-      <QueueList key={`${queue}:${view}:${tick}`} source={sourceFor(queue, view)} view={view} onRetry={retry} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
+      {view === "overdue" ? (
+        <OverdueList
+          key={`${everyDepartment ? "all" : queue}:${tick}`}
+          source={{ kind: "queue", departmentCode: everyDepartment || queue === OFFICER ? null : queue, overdueOnly: true, allDepartments: everyDepartment }}
+          onRetry={retry}
+          caption={everyDepartment ? t("triage.overdue.allDepartments") : t("triage.overdue.captionOf", { name: queueName(queue) })}
+        />
+      ) : (
+        <QueueList key={`${queue}:${view}:${tick}`} source={sourceFor(queue, view)} view={view} onRetry={retry} caption={t(view === "triage" ? "triage.inbox.captionTriage" : "triage.inbox.captionExecution", { name: queueName(queue) })} />
+      )}
     </section>
   );
 }
@@ -134,7 +153,7 @@ function ownerFilter(queue: string): AgendaFilterInput {
     : { ownerKind: "DEPARTMENT", departmentCodes: [queue] };
 }
 
-function sourceFor(queue: string, view: View): ListSource {
+function sourceFor(queue: string, view: Exclude<View, "overdue">): ListSource {
   if (view === "execution") return { kind: "filter", filter: { ...ownerFilter(queue), statuses: EXECUTION_STATUSES } };
   // triageQueue answers every queue the inbox offers: the officer's, the viewer's departments, and
   // (officers, admins) any department's.
@@ -191,7 +210,7 @@ function daysSince(iso: string): number {
   return Math.floor((Date.now() - new Date(iso).getTime()) / 86_400_000);
 }
 
-function QueueList({ source, view, caption, onRetry }: { source: ListSource; view: View; caption: string; onRetry: () => void }) {
+function QueueList({ source, view, caption, onRetry }: { source: ListSource; view: Exclude<View, "overdue">; caption: string; onRetry: () => void }) {
   const { t, number } = useI18n();
   const list = useAgendaPages(source);
   if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
@@ -269,6 +288,83 @@ function QueueRow({ agenda: a }: { agenda: QueueAgenda }) {
       </td>
       <td data-testid="due">
         <DueDateCell agenda={a} />
+      </td>
+      <td className="num">{number(a.supportCount)}</td>
+    </tr>
+  );
+}
+
+/** The overdue agendas: whose they are, when they were due and how many working days late, most
+ * overdue first as the server orders them. */
+function OverdueList({ source, caption, onRetry }: { source: ListSource; caption: string; onRetry: () => void }) {
+  const { t, number } = useI18n();
+  const list = useAgendaPages(source);
+  if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
+  if (list.loading && !list.loaded) return <Loading />;
+  if (list.rows.length === 0) return <Empty>{t("triage.overdue.empty")}</Empty>;
+  return (
+    <>
+      <p aria-live="polite" data-testid="overdue-total">
+        <strong>{t("triage.overdue.count", { count: number(list.totalCount) })}</strong>
+        {list.hasNext && <> · {t("triage.inbox.showing", { shown: number(list.rows.length), total: number(list.totalCount) })}</>}
+      </p>
+      <div className="table-scroll">
+        <table className="queue-table" data-testid="overdue-queue">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("triage.col.title")}</th>
+              <th scope="col">{t("triage.col.owner")}</th>
+              <th scope="col">{t("triage.col.status")}</th>
+              <th scope="col">{t("triage.col.wasDue")}</th>
+              <th scope="col" className="num">{t("triage.col.daysLate")}</th>
+              <th scope="col" className="num">{t("triage.col.supports")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((a) => (
+              <OverdueRow key={a.id} agenda={a} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
+      {list.hasNext && (
+        <div className="pager">
+          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="queue-more">
+            {list.loadingMore ? t("state.loading") : t("triage.inbox.more")}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function OverdueRow({ agenda: a }: { agenda: QueueAgenda }) {
+  const { t, date, dateTime, number } = useI18n();
+  return (
+    <tr data-agenda-id={a.id} data-status={a.status} data-overdue="true" className="overdue-row">
+      <td>
+        <Link to={`/triage/agendas/${a.id}`}>{a.title}</Link>
+        {a.officialAnswerRequired && <span className="badge"> {t("triage.overdue.answerOwed")}</span>}
+      </td>
+      <td data-testid="owner">
+        <OwnerLabel owner={a.owner} />
+      </td>
+      <td>
+        <StatusBadge status={a.status} />
+      </td>
+      <td data-testid="due">
+        {a.answerDueAt ? (
+          <time dateTime={a.answerDueAt} title={dateTime(a.answerDueAt)}>
+            {date(a.answerDueAt)}
+          </time>
+        ) : (
+          <span className="hint">—</span>
+        )}
+      </td>
+      <td className="num" data-testid="days-late">
+        {t("triage.overdue.daysLate", { days: number(a.answerWorkingDaysOverdue) })}
       </td>
       <td className="num">{number(a.supportCount)}</td>
     </tr>

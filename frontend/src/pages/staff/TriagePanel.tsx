@@ -15,6 +15,8 @@ import { nextExecutionStatus, PLANNABLE_STATUSES } from "./changes";
 import { AdvanceForm, Decisions } from "./DecisionForms";
 import { HistoryList, OwnerLabel } from "./parts";
 import { PlanEditor } from "./PlanEditor";
+import { OfficialAnswerForm } from "./OfficialAnswerForm";
+import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { PlanView } from "../../components/PlanView";
 import { deptName } from "./deptName";
 import { useVersionedSubmit, type PanelAgenda } from "./versionedSubmit";
@@ -110,6 +112,14 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
             <Decisions key={`d${formKey}`} agenda={agenda} me={me} submit={submit} />
             {next && agenda.viewerCanTriage && <AdvanceForm key={`a${formKey}`} agenda={agenda} next={next} submit={submit} />}
           </section>
+
+          {agenda.officialAnswerRequired && (
+            <section className="panel" data-testid="official-answer-panel">
+              <OfficialAnswerOwed agenda={agenda} />
+              <OfficialAnswerView agenda={agenda} />
+              {agenda.viewerCanTriage && <OfficialAnswerForm key={`o${formKey}`} agenda={agenda} submit={submit} />}
+            </section>
+          )}
 
           {plannable &&
             (mayEditPlan ? (

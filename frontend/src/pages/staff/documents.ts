@@ -6,7 +6,7 @@ import { graphql } from "../../gql";
 export const InboxRowFragment = graphql(`
   fragment InboxRow on Agenda {
     id title status version createdAt statusChangedAt supportCount channel viewerCanTriage
-    answerDueAt answerWorkingDaysLeft overdue
+    answerDueAt answerWorkingDaysLeft answerWorkingDaysOverdue overdue officialAnswerRequired
     fieldLabel { code ko en }
     districtLabel { code ko en }
     proposer { id displayName }
@@ -15,10 +15,11 @@ export const InboxRowFragment = graphql(`
   }
 `);
 
-/** A queue the viewer may read: the officer's (no code) or one of their departments'. */
+/** A queue the viewer may read: the officer's (no code) or one of their departments'; overdueOnly keeps
+ * the overdue ones, and allDepartments (officer, admins) reads every owner's queue at once. */
 export const TriageQueueDocument = graphql(`
-  query TriageQueue($departmentCode: String, $first: Int!, $after: String) {
-    triageQueue(departmentCode: $departmentCode, first: $first, after: $after) {
+  query TriageQueue($departmentCode: String, $first: Int!, $after: String, $overdueOnly: Boolean! = false, $allDepartments: Boolean! = false) {
+    triageQueue(departmentCode: $departmentCode, first: $first, after: $after, overdueOnly: $overdueOnly, allDepartments: $allDepartments) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
@@ -74,6 +75,12 @@ export const RouteAgendaDocument = graphql(`
 export const AdvanceAgendaDocument = graphql(`
   mutation AdvanceAgenda($input: AdvanceAgendaInput!) {
     advanceAgenda(input: $input) { agenda { id status version } errors { field code message } }
+  }
+`);
+
+export const AnswerOfficiallyDocument = graphql(`
+  mutation AnswerOfficially($input: AnswerOfficiallyInput!) {
+    answerOfficially(input: $input) { agenda { id status version } errors { field code message } }
   }
 `);
 

@@ -9,16 +9,18 @@ import { StaffAgendaListDocument, TriageQueueDocument } from "./documents";
 export type QueueConnection = TriageQueueQuery["triageQueue"];
 export type QueueAgenda = QueueConnection["edges"][number]["node"];
 
-/** Where a list comes from: the triage queue (officer's when code is null) or a filtered `agendas`. */
+/** Where a list comes from: the triage queue (officer's when code is null; only the overdue ones, or
+ * every department's, when asked) or a filtered `agendas`. */
 export type ListSource =
-  | { kind: "queue"; departmentCode: string | null }
+  | { kind: "queue"; departmentCode: string | null; overdueOnly?: boolean; allDepartments?: boolean }
   | { kind: "filter"; filter: AgendaFilterInput };
 
 export const PAGE_SIZE = 25;
 
 async function fetchPage(source: ListSource, after: string | null, signal?: AbortSignal): Promise<QueueConnection> {
   if (source.kind === "queue") {
-    const r = await request(TriageQueueDocument, { departmentCode: source.departmentCode, first: PAGE_SIZE, after }, { signal });
+    const { departmentCode, overdueOnly = false, allDepartments = false } = source;
+    const r = await request(TriageQueueDocument, { departmentCode, overdueOnly, allDepartments, first: PAGE_SIZE, after }, { signal });
     return r.triageQueue;
   }
   const r = await request(StaffAgendaListDocument, { filter: source.filter, first: PAGE_SIZE, after }, { signal });

@@ -18,7 +18,7 @@ export type PanelAgenda = NonNullable<AgendaDetailQuery["agenda"]>;
 /** What the panel reports back to a form after it ran a change. */
 export type SubmitOutcome = { ok: boolean; errors: UserError[]; failure?: Error; conflict?: boolean };
 
-export type Action = "ACCEPT" | "REJECT" | "NEEDS_INFO" | "MERGE" | "REROUTE" | "IN_PROGRESS" | "COMPLETED" | "PLAN";
+export type Action = "ACCEPT" | "REJECT" | "NEEDS_INFO" | "MERGE" | "REROUTE" | "IN_PROGRESS" | "COMPLETED" | "PLAN" | "ANSWER";
 
 /** Runs a change against the version on screen; handles conflicts and success centrally. */
 export type Submit = (
@@ -41,6 +41,7 @@ const DONE_KEYS: Record<Action, MessageKey> = {
   IN_PROGRESS: "triage.done.IN_PROGRESS",
   COMPLETED: "triage.done.COMPLETED",
   PLAN: "triage.done.PLAN",
+  ANSWER: "triage.done.ANSWER",
 };
 
 /** The agenda on screen and everything a change does to it: the fresh version after success (and a

@@ -108,6 +108,6 @@ async def test_a_nul_in_json_anywhere_is_a_400(client):
 
 async def test_korean_chinese_and_emoji_text_passes_untouched(gql):
     result = await gql(REGISTER, {"i": {"email": "text@example.kr", "password": PASSWORD,
-                                        "displayName": "김지우 輪椅 🚌"}})
+                                        "displayName": "김지우 輪椅 🚌", "privacyConsent": True}})
     assert result["data"]["register"]["errors"] == []
     assert (await User.get(email="text@example.kr")).display_name == "김지우 輪椅 🚌"

@@ -357,7 +357,7 @@ async def test_the_inbox_lists_overdue_first_then_by_due_date_and_the_officer_se
     assert both["errors"][0]["extensions"]["code"] == "INVALID"
     for cursor in ("not-a-cursor", "SU5CT1h8OXx8MQ", "T0xERVNUOjA6MQ"):
         bad = await gql(QUEUE, q(after=cursor), token=t["transport"])
-        assert bad["errors"][0]["extensions"] == {"code": "INVALID", "field": "after"}
+        assert bad["errors"][0]["extensions"] == {"code": "INVALID_CURSOR", "field": "after"}
 
 
 def test_a_reminder_and_an_escalation_say_when_what_is_owed_is_the_official_answer():

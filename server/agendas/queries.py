@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from enum import Enum
 
 from tortoise.expressions import Q
@@ -119,9 +120,14 @@ def _decode_inbox_cursor(cursor: str) -> tuple[int, datetime | None, int]:
         when = datetime.fromisoformat(due) if due else None
         if (when is None) != (int(segment) == _NO_DUE) or (when is not None and when.tzinfo is None):
             raise ValueError
+        if len(cursor) > 200 or not 0 < int(pk) < 2**63:
+            raise ValueError
+        if when is not None:
+            when = when.astimezone(timezone.utc)  # also refuses an instant outside years 1–9999
         return int(segment), when, int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise DomainError(C.INVALID, "The cursor is not valid for this ordering; start from the first page.", "after") from None
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
+        raise DomainError(C.INVALID_CURSOR, "The cursor is not valid for this ordering; start from the first page.",
+                          "after") from None
 
 
 async def triage_queue(viewer: Viewer, department_code: str | None, *, first: int = 50, after: str | None = None,

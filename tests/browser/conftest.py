@@ -54,6 +54,7 @@ class LiveServer:
     kind: str
     process: subprocess.Popen
     log: Path
+    data_dir: Path  # AGENDA_DATA_DIR: mail is kept under its mail/ as .eml files (no SMTP server)
     api: Api = field(init=False)
 
     def __post_init__(self) -> None:
@@ -134,7 +135,7 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
         stdout=log.open("w"), stderr=subprocess.STDOUT,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log)
+    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, data_dir=tmp / "data")
     deadline = time.monotonic() + 120
     while True:
         if process.poll() is not None:

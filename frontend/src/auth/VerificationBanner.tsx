@@ -8,12 +8,6 @@ import { useI18n } from "../i18n";
 import { RequestEmailVerificationDocument } from "./accountDocuments";
 import { useSession } from "./session";
 
-/** True when the reader is signed in and the server says their address is not confirmed yet. */
-export function useNeedsVerification(): boolean {
-  const { me } = useSession();
-  return !!me && me.emailVerified === false;
-}
-
 export function VerificationBanner() {
   const { t } = useI18n();
   const { me, refresh } = useSession();

@@ -64,7 +64,9 @@ export function VerifyEmailPage() {
           <p className="notice" role="alert" data-testid="verify-refused">
             {t("verify.failed")}
           </p>
-          {me ? (
+          {me?.emailVerified ? (
+            <p data-testid="verify-already">{t("verify.already")}</p>
+          ) : me ? (
             <VerificationBanner />
           ) : (
             <p>

@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useSession } from "../../auth/session";
 import { VerificationBanner } from "../../auth/VerificationBanner";
-import { controlProps, errorId, Field, FieldError, FormStatus, hintId, useFormErrors } from "../../forms";
+import { ConsentField } from "../account/ConsentField";
+import { Field, FormStatus, useFormErrors } from "../../forms";
 import { useI18n } from "../../i18n";
 
 function useNext(): string {
@@ -97,7 +98,6 @@ export function RegisterPage() {
 
   if (registered) return <VerificationSent email={registered} next={next} />;
 
-  const consentError = form.fieldError("privacyConsent");
   return (
     <section className="page">
       <h1>{t("auth.registerTitle")}</h1>
@@ -113,25 +113,7 @@ export function RegisterPage() {
         <Field id="reg-password" label={t("auth.password")} hint={t("auth.passwordHint")} error={form.fieldError("password")}>
           {(control) => <input {...control} type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
-        <fieldset className="consent" aria-describedby={consentError ? errorId("reg-consent") : undefined}>
-          <legend>{t("consent.title")}</legend>
-          <ul className="hint" id={hintId("reg-consent")}>
-            <li>{t("consent.items")}</li>
-            <li>{t("consent.purpose")}</li>
-            <li>{t("consent.retention")}</li>
-          </ul>
-          <p className="hint">{t("consent.refuse")}</p>
-          <label className="choice">
-            <input
-              {...controlProps("reg-consent", { hint: true, error: consentError, required: true })}
-              type="checkbox"
-              checked={privacyConsent}
-              onChange={(e) => setPrivacyConsent(e.target.checked)}
-            />{" "}
-            {t("consent.agree")} <span className="hint">({t("form.required")})</span>
-          </label>
-          <FieldError id={errorId("reg-consent")} error={consentError} />
-        </fieldset>
+        <ConsentField checked={privacyConsent} onChange={setPrivacyConsent} error={form.fieldError("privacyConsent")} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             {t("auth.registerButton")}

@@ -10,7 +10,7 @@ import uuid
 from playwright.sync_api import expect
 
 from demo.accounts import CITIZEN_EMAILS, DEMO_PASSWORD
-from tests.browser.helpers import check_a11y, login, register, shot, verify_email
+from tests.browser.helpers import check_a11y, login, newest_mail_link, register, shot, verify_email
 
 
 def test_search_finds_korean_with_a_particle_and_chinese_inside_a_sentence(page, live_server):
@@ -82,11 +82,29 @@ def test_a_citizen_registers_verifies_and_sees_duplicate_hints_while_typing(page
     page.get_by_label("주거·안전 혁신").check()
     page.get_by_role("button", name="제안 보내기").click()
     expect(page.locator(".form-errors [data-code='EMAIL_NOT_VERIFIED']")).to_be_visible()
+    # Another mail so soon after the first is refused, and the banner says why.
+    page.get_by_role("button", name="인증 메일 다시 보내기").click()
+    resent = page.get_by_test_id("verification-resent")
+    expect(resent).to_have_attribute("data-ok", "false")
+    expect(resent).to_contain_text("1분 안에 이미 링크를 보냈습니다")
 
-    # The mailed link confirms the address; the banner is gone and the form is open.
+    # Supporting waits for the address too: the agenda page says so beside the button.
+    open_agenda = live_server.api.gql(
+        "{ agendas(first: 1, filter: {statuses: [ACCEPTED, IN_PROGRESS]}) { edges { node { id } } } }")["agendas"]["edges"][0]["node"]
+    page.goto(f"/agendas/{open_agenda['id']}")
+    expect(page.get_by_test_id("verification-banner")).to_be_visible()
+    page.get_by_role("button", name="공감하기").click()
+    expect(page.get_by_role("alert").filter(has_text="먼저 이메일 주소를 확인해 주세요")).to_be_visible()
+
+    # The mailed link confirms the address, once; the banner is gone and the form is open.
+    link = newest_mail_link(live_server.data_dir, email, "/verify-email")
     verify_email(page, live_server.data_dir, email)
     check_a11y(page, context="email-verified")
-    page.get_by_role("link", name="의제 제안하기").click()
+    page.goto(link)
+    expect(page.get_by_test_id("verify-refused")).to_be_visible()
+    expect(page.get_by_test_id("verify-already")).to_be_visible()
+    check_a11y(page, context="verification-link-used")
+    page.get_by_role("navigation").get_by_role("link", name="제안하기").click()
     expect(page.get_by_label(re.compile("^제목"))).to_be_visible()
     expect(page.get_by_test_id("verification-banner")).to_have_count(0)
 

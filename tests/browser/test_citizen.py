@@ -57,12 +57,14 @@ def test_a_citizen_registers_verifies_and_sees_duplicate_hints_while_typing(page
     expect(consent).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_role("group", name="개인정보 수집·이용 동의")).to_contain_text("보유 기간: 회원 탈퇴 시까지")
     check_a11y(page, context="register-consent-refused")
+    shot(page, "register-consent-refused")
     consent.check()
     page.get_by_role("button", name="가입하기").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("인증 메일을 보냈습니다")
     expect(page.get_by_test_id("verification-sent")).to_contain_text(email)
     expect(page.get_by_text("박하늘 🌱 님")).to_be_visible()
     check_a11y(page, context="verification-sent")
+    shot(page, "verification-sent")
 
     # Until the address is confirmed the proposal form says what is missing, and the server's
     # refusal is explained rather than failing obscurely.

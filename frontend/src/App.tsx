@@ -12,6 +12,7 @@ import { LoginPage, RegisterPage } from "./pages/citizen/AuthPages";
 import { staffRoutes } from "./pages/staff/routes";
 import { workshopRoutes } from "./pages/workshops/routes";
 import { notificationRoutes } from "./pages/notifications/routes";
+import { accountRoutes } from "./pages/account/routes";
 
 function NotFound() {
   const { t } = useI18n();
@@ -40,6 +41,7 @@ export function App() {
         {staffRoutes}
         {workshopRoutes}
         {notificationRoutes}
+        {accountRoutes}
         <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

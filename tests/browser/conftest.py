@@ -54,6 +54,7 @@ class LiveServer:
     kind: str
     process: subprocess.Popen
     log: Path
+    data_dir: Path  # AGENDA_DATA_DIR: mail is kept under its mail/ as .eml files (no SMTP server)
     # The server's environment (its database and data folder): commands run with it act on its data.
     env: dict = field(default_factory=dict)
     api: Api = field(init=False)
@@ -136,7 +137,8 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
         stdout=log.open("w"), stderr=subprocess.STDOUT,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, env=env)
+    server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, data_dir=tmp / "data",
+                        env=env)
     deadline = time.monotonic() + 120
     while True:
         if process.poll() is not None:

@@ -10,7 +10,7 @@ import uuid
 from playwright.sync_api import expect
 
 from demo.accounts import CITIZEN_EMAILS, DEMO_PASSWORD
-from tests.browser.helpers import check_a11y, login, shot
+from tests.browser.helpers import check_a11y, login, newest_mail_link, register, shot, verify_email
 
 
 def test_search_finds_korean_with_a_particle_and_chinese_inside_a_sentence(page, live_server):
@@ -44,16 +44,32 @@ def test_search_finds_korean_with_a_particle_and_chinese_inside_a_sentence(page,
     shot(page, "search-chinese")
 
 
-def test_a_citizen_registers_and_sees_duplicate_hints_while_typing(page, live_server):
+def test_a_citizen_registers_verifies_and_sees_duplicate_hints_while_typing(page, live_server):
     email = f"citizen-{uuid.uuid4().hex[:8]}@example.kr"
     page.goto("/register")
     page.get_by_label("이름 (공개)").fill("박하늘 🌱")
     page.get_by_label("이메일").fill(email)
     page.get_by_label("비밀번호").fill("광화문-광장-2026!")
+    # Without the personal-data consent nothing is sent, and the box says why.
     page.get_by_role("button", name="가입하기").click()
+    expect(page.locator(".form-errors")).to_contain_text("개인정보 수집·이용에 동의해야 가입할 수 있습니다")
+    consent = page.get_by_role("checkbox", name=re.compile("개인정보 수집·이용에 동의합니다"))
+    expect(consent).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("group", name="개인정보 수집·이용 동의")).to_contain_text("보유 기간: 회원 탈퇴 시까지")
+    check_a11y(page, context="register-consent-refused")
+    shot(page, "register-consent-refused")
+    consent.check()
+    page.get_by_role("button", name="가입하기").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("인증 메일을 보냈습니다")
+    expect(page.get_by_test_id("verification-sent")).to_contain_text(email)
     expect(page.get_by_text("박하늘 🌱 님")).to_be_visible()
+    check_a11y(page, context="verification-sent")
+    shot(page, "verification-sent")
 
-    page.get_by_role("link", name="제안하기").click()
+    # Until the address is confirmed the proposal form says what is missing, and the server's
+    # refusal is explained rather than failing obscurely.
+    page.get_by_role("navigation").get_by_role("link", name="제안하기").click()
+    expect(page.get_by_test_id("verification-banner")).to_contain_text("이메일 인증이 필요합니다")
     page.get_by_label(re.compile("^제목")).fill("휠체어 저상버스 예약")
     hints = page.get_by_test_id("duplicate-hints")
     expect(hints).to_contain_text("휠체어 이용자를 위한 저상버스 탑승 예약 앱")
@@ -64,6 +80,35 @@ def test_a_citizen_registers_and_sees_duplicate_hints_while_typing(page, live_se
     page.get_by_role("button", name="제안 보내기").click()
     expect(page.locator(".form-errors")).to_be_visible()
     expect(page.get_by_label(re.compile("^제목"))).to_have_value("휠체어 저상버스 예약")
+    page.get_by_label(re.compile("^제안 내용")).fill("휠체어 이용자가 저상버스를 미리 예약하고 정류장에서 기다릴 수 있게 해 주세요. ♿")
+    page.get_by_label("주거·안전 혁신").check()
+    page.get_by_role("button", name="제안 보내기").click()
+    expect(page.locator(".form-errors [data-code='EMAIL_NOT_VERIFIED']")).to_be_visible()
+    # Another mail so soon after the first is refused, and the banner says why.
+    page.get_by_role("button", name="인증 메일 다시 보내기").click()
+    resent = page.get_by_test_id("verification-resent")
+    expect(resent).to_have_attribute("data-ok", "false")
+    expect(resent).to_contain_text("1분 안에 이미 링크를 보냈습니다")
+
+    # Supporting waits for the address too: the agenda page says so beside the button.
+    open_agenda = live_server.api.gql(
+        "{ agendas(first: 1, filter: {statuses: [ACCEPTED, IN_PROGRESS]}) { edges { node { id } } } }")["agendas"]["edges"][0]["node"]
+    page.goto(f"/agendas/{open_agenda['id']}")
+    expect(page.get_by_test_id("verification-banner")).to_be_visible()
+    page.get_by_role("button", name="공감하기").click()
+    expect(page.get_by_role("alert").filter(has_text="먼저 이메일 주소를 확인해 주세요")).to_be_visible()
+
+    # The mailed link confirms the address, once; the banner is gone and the form is open.
+    link = newest_mail_link(live_server.data_dir, email, "/verify-email")
+    verify_email(page, live_server.data_dir, email)
+    check_a11y(page, context="email-verified")
+    page.goto(link)
+    expect(page.get_by_test_id("verify-refused")).to_be_visible()
+    expect(page.get_by_test_id("verify-already")).to_be_visible()
+    check_a11y(page, context="verification-link-used")
+    page.get_by_role("navigation").get_by_role("link", name="제안하기").click()
+    expect(page.get_by_label(re.compile("^제목"))).to_be_visible()
+    expect(page.get_by_test_id("verification-banner")).to_have_count(0)
 
 
 def test_english_is_one_click_away_and_stays(page, live_server):
@@ -142,8 +187,8 @@ def test_a_citizen_is_offered_support_only_where_it_can_count(page, live_server)
     does not offer the button there, and says why instead."""
     api = live_server.api
     viewer = f"newcomer-{uuid.uuid4().hex[:8]}@example.kr"  # has supported nothing yet
-    assert not api.gql("mutation($i: RegisterInput!) { register(input: $i) { errors { code } } }",
-                       {"i": {"email": viewer, "password": DEMO_PASSWORD, "displayName": "새내기 🌱"}})["register"]["errors"]
+    register(api, viewer, DEMO_PASSWORD, "새내기 🌱")
+    verify_email(page, live_server.data_dir, viewer)
     proposed = api.gql("mutation($i: ProposeAgendaInput!) { proposeAgenda(input: $i) { agenda { id } errors { code } } }",
                        {"i": {"title": "골목 쉼터에 그늘 벤치를 놓아 주세요", "field": "LIVING_CULTURE_SPACE",
                               "body": "여름 한낮에 어르신들이 쉬어 갈 그늘이 골목에 하나도 없습니다. 🌳"}},

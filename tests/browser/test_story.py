@@ -11,18 +11,20 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import check_a11y, login, shot
+from tests.browser.helpers import check_a11y, login, shot, verify_email
 
 TEXT = {
     "ko": {
         "register": "회원가입", "name": "이름 (공개)", "email": "이메일", "password": "비밀번호", "create": "가입하기",
+        "consent": "개인정보 수집·이용에 동의합니다", "sent": "인증 메일을 보냈습니다",
         "propose": "제안하기", "title": "제목", "body": "제안 내용", "submit": "제안 보내기",
         "field": "주거·안전 혁신", "in_triage": "검토 중", "accepted": "채택", "mine": "내 의제",
         "search": "의제 검색", "logout": "로그아웃",
     },
     "en": {
         "register": "Register", "name": "Name (shown publicly)", "email": "E-mail", "password": "Password",
-        "create": "Create account", "propose": "Propose", "title": "Title", "body": "Description",
+        "create": "Create account", "consent": "I agree to the collection and use of my personal data",
+        "sent": "We sent you a verification e-mail", "propose": "Propose", "title": "Title", "body": "Description",
         "submit": "Submit proposal", "field": "Housing and safety", "in_triage": "In triage", "accepted": "Accepted",
         "mine": "My agendas", "search": "Search agendas", "logout": "Log out",
     },
@@ -39,14 +41,19 @@ def test_citizen_proposes_staff_triage_citizen_sees_it_and_finds_it(new_page, li
     tag = uuid.uuid4().hex[:6]
     citizen = new_page(lang)
 
-    # 1. A citizen registers (a Korean name with an emoji) and opens the proposal form.
+    # 1. A citizen registers (a Korean name with an emoji, consenting to the personal-data notice),
+    #    confirms the address with the mailed link, and opens the proposal form.
+    email = f"daeun-{tag}@example.kr"
     citizen.goto("/")
     citizen.get_by_role("link", name=words["register"]).click()
     citizen.get_by_label(words["name"]).fill("정다은 🚌")
-    citizen.get_by_label(words["email"]).fill(f"daeun-{tag}@example.kr")
+    citizen.get_by_label(words["email"]).fill(email)
     citizen.get_by_label(words["password"]).fill("버스-정류장-2026!")
+    citizen.get_by_role("checkbox", name=re.compile(words["consent"])).check()
     citizen.get_by_role("button", name=words["create"]).click()
+    expect(citizen.get_by_role("heading", level=1)).to_have_text(words["sent"])
     expect(citizen.get_by_role("button", name=words["logout"])).to_be_visible()
+    verify_email(citizen, live_server.data_dir, email)
     citizen.get_by_role("navigation").get_by_role("link", name=words["propose"]).click()
 
     # 2. While typing the title, the likely duplicate from the demo is suggested.

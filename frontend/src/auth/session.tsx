@@ -9,7 +9,7 @@ import { hasRole, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
 
 export const MeDocument = graphql(`
   query Me {
-    me { id displayName role email departments { code name nameEn } }
+    me { id displayName role email emailVerified departments { code name nameEn } }
   }
 `);
 
@@ -37,6 +37,8 @@ const LogoutDocument = graphql(`
 
 export type Me = NonNullable<MeQuery["me"]>;
 export type AuthErrors = { field?: string | null; code: string; message: string }[];
+/** What the registration form sends; `privacyConsent` is the personal-data consent box. */
+export type Registration = { email: string; password: string; displayName: string; privacyConsent: boolean };
 
 type Session = {
   me: Me | null;
@@ -44,7 +46,7 @@ type Session = {
   error: Error | undefined;
   refresh: () => void;
   login: (email: string, password: string) => Promise<AuthErrors>;
-  register: (email: string, password: string, displayName: string) => Promise<AuthErrors>;
+  register: (input: Registration) => Promise<AuthErrors>;
   logout: () => Promise<void>;
   isStaff: boolean;
   isFacilitator: boolean;
@@ -67,10 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const register = useCallback(
-    async (email: string, password: string, displayName: string) => {
-      const result = await request(RegisterDocument, { input: { email, password, displayName } });
+    async (input: Registration) => {
+      const result = await request(RegisterDocument, { input });
       if (result.register.errors.length) return result.register.errors;
-      return login(email, password);
+      return login(input.email, input.password);
     },
     [login],
   );

@@ -7,13 +7,14 @@ import * as citizen from "./messages/citizen";
 import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 import * as accountability from "./messages/accountability";
+import * as account from "./messages/account";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

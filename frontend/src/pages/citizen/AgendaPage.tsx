@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
+import { VerificationBanner } from "../../auth/VerificationBanner";
 import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useUserErrorText } from "../../forms";
@@ -149,7 +150,7 @@ const REFUSAL_TEXT: Record<NonNullable<SupportRefusal>, MessageKey> = {
 
 function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
   const { t, number } = useI18n();
-  const { me } = useSession();
+  const { me, refresh } = useSession();
   const errorText = useUserErrorText();
   const [count, setCount] = useState(agenda.supportCount);
   const [next, setNext] = useState(agenda.nextSupportThreshold);
@@ -167,6 +168,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
       setSupported(result.payload.agenda.viewerHasSupported);
       setNext(result.payload.agenda.nextSupportThreshold);
     }
+    if (result.errors.some((e) => e.code === "EMAIL_NOT_VERIFIED")) refresh(); // the banner explains what to do
     setProblem(result.failure ? t("state.networkError") : result.errors[0] && errorText(result.errors[0]));
   };
   const toggleFollow = async () => {
@@ -191,6 +193,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
           </>
         )}
       </p>
+      {me && !refusal && <VerificationBanner />}
       {me ? (
         <div className="form-actions">
           {refusal ? (

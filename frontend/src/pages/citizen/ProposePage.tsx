@@ -9,6 +9,7 @@ import type { Channel, PolicyField } from "../../gql/graphql";
 import { useDebounced, useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
 import { useSession } from "../../auth/session";
+import { VerificationBanner } from "../../auth/VerificationBanner";
 import { Loading } from "../../components/States";
 import { describedBy, errorId, Field, FieldError, FormStatus, hintId, useMutationForm } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -52,7 +53,7 @@ export function ProposePage() {
 
 function ProposeForm() {
   const { t, tEnum, label, locale } = useI18n();
-  const { isStaff } = useSession();
+  const { isStaff, refresh } = useSession();
   const lookups = useLookups();
   const navigate = useNavigate();
   const [title, setTitle] = useState("");
@@ -86,12 +87,15 @@ function ProposeForm() {
       },
     });
     if (result.payload?.agenda) navigate(`/agendas/${result.payload.agenda.id}`, { state: { proposed: true } });
+    // The page thought the address confirmed (or was opened before it was): show the banner now.
+    else if (result.errors.some((e) => e.code === "EMAIL_NOT_VERIFIED")) refresh();
   };
 
   return (
     <section className="page">
       <h1>{t("propose.title")}</h1>
       <p className="page-lead">{t("propose.lead")}</p>
+      <VerificationBanner />
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormStatus form={form} />
 

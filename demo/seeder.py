@@ -31,6 +31,7 @@ from server.agendas.enums import AgendaStatus as S
 from server.agendas.models import Agenda, Department
 from server.errors import DomainError, ValidationErrors
 from server.settings import Settings
+from server.notifications.models import Notification
 
 log = logging.getLogger("civic_agenda.seed")
 
@@ -73,8 +74,13 @@ async def seed_demo(settings: Settings, *, force: bool = False) -> SeedReport:
                     "(use --force to add whatever demo data is missing)",
         )
     report = SeedReport()
+    before = await Notification.all().order_by("-id").first().values_list("id", flat=True) or 0
     async with in_transaction():
         await _run(CitySeeder(settings, report))
+        # The demo's year is told after the fact: its people see what happened in the app, but nobody
+        # is e-mailed about a history that is back-dated (a new user's own actions are mailed as usual).
+        await Notification.filter(id__gt=before, email_state__isnull=False).update(email_state=None,
+                                                                                   email_due_at=None)
     report.seconds = time.perf_counter() - started
     if not report.message:
         report.message = "demo data loaded" if report.created_anything else "demo data already complete; nothing to add"

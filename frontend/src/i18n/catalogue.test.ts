@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { catalogueKeys, format, translate, type MessageKey } from "./index";
+import * as account from "./messages/account";
+import * as accountability from "./messages/accountability";
+import * as citizen from "./messages/citizen";
+import * as common from "./messages/common";
+import * as staff from "./messages/staff";
+import * as workshops from "./messages/workshops";
+
+const modules = { common, citizen, staff, workshops, accountability, account };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,6 +24,18 @@ describe("message catalogues", () => {
       expect(en.trim(), key).not.toBe("");
       expect(placeholders(en), key).toEqual(placeholders(ko));
     }
+  });
+
+  it("define each key in one module only (a later module would silently replace an earlier one's text)", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, module] of Object.entries(modules)) {
+      for (const key of Object.keys(module.ko)) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)}, ${name})`);
+        seen.set(key, name);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it("formats numbers for the locale", () => {

@@ -26,7 +26,7 @@ export function OfficialAnswerForm({ agenda, submit }: { agenda: PanelAgenda; su
 
   const send = async () => {
     if (length < ANSWER_MIN || length > ANSWER_MAX) {
-      form.reject([{ field: "body", code: length < ANSWER_MIN ? "TOO_SHORT" : "TOO_LONG", message: t(length < ANSWER_MIN ? "answer.tooShort" : "answer.tooLong") }]);
+      form.reject([{ field: "body", code: length < ANSWER_MIN ? "TOO_SHORT" : "TOO_LONG", message: t(length < ANSWER_MIN ? "officialAnswer.tooShort" : "officialAnswer.tooLong") }]);
       document.getElementById(`${uid}-body`)?.focus();
       return;
     }
@@ -49,17 +49,17 @@ export function OfficialAnswerForm({ agenda, submit }: { agenda: PanelAgenda; su
       aria-labelledby={`${uid}-h`}
       data-testid="official-answer-form"
     >
-      <h2 id={`${uid}-h`}>{t("answer.title")}</h2>
-      <p className="hint">{t(correcting ? "answer.leadCorrect" : "answer.lead")}</p>
+      <h2 id={`${uid}-h`}>{t("officialAnswer.title")}</h2>
+      <p className="hint">{t(correcting ? "officialAnswer.leadCorrect" : "officialAnswer.lead")}</p>
       <Field
         id={`${uid}-body`}
-        label={t("answer.field")}
-        hint={t("answer.hint")}
+        label={t("officialAnswer.field")}
+        hint={t("officialAnswer.hint")}
         error={form.fieldError("body")}
         required
         after={
           <p className={length > ANSWER_MAX ? "hint field-error" : "hint"} aria-live="polite" data-testid="answer-counter">
-            {t("answer.counter", { count: length })}
+            {t("officialAnswer.counter", { count: length })}
           </p>
         }
       >
@@ -68,7 +68,7 @@ export function OfficialAnswerForm({ agenda, submit }: { agenda: PanelAgenda; su
       <FormStatus form={form} onRetry={() => void send()} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy} data-testid="publish-official-answer">
-          {busy ? t("state.saving") : t(correcting ? "answer.submitCorrect" : "answer.submit")}
+          {busy ? t("state.saving") : t(correcting ? "officialAnswer.submitCorrect" : "officialAnswer.submit")}
         </button>
       </div>
     </form>

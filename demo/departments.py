@@ -235,3 +235,11 @@ def work_plan_id(department_code: str, title: str, start_id: int = 1) -> int:
             return start_id + i
     raise KeyError(f"no work-plan item {department_code}/{title!r}")
 
+
+
+def demo_router():
+    """The routing rule over the demo catalogue, held in memory (no database): what ``agenda
+    routing-eval --demo`` and the routing tests measure."""
+    from server.agendas.routing import Router
+
+    return Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR)

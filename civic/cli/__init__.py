@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from civic.cli import accountability, catalogue, core, ops, search
+from civic.cli import accountability, catalogue, core, ops, routing, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.add_parsers(sub)  # department, work-plan
     ops.add_parsers(sub)        # export, backup, restore
     accountability.add_parsers(sub)  # tick
+    routing.add_parsers(sub)    # routing-eval
     return parser
 
 

@@ -118,6 +118,14 @@ KO: dict[str, str] = {
     "Unknown policy field(s): {codes}.": "없는 정책 분야입니다: {codes}.",
     "A department with code {code} already exists.": "코드가 {code}인 부서가 이미 있습니다.",
     "Enter a year between 2000 and 2100.": "2000년에서 2100년 사이의 연도를 적어 주세요.",
+    # ---- routing evaluation and the civic thesaurus
+    "line {line}": "{line}번째 줄",
+    "Not a JSON object: {error}.": "JSON 객체가 아닙니다: {error}.",
+    "Each case needs a title.": "사례마다 제목이 있어야 합니다.",
+    "The body and field of a case are text.": "사례의 본문과 정책 분야는 텍스트여야 합니다.",
+    "Each case needs expect: a list of department codes or OFFICER.": "사례마다 expect(부서 코드 또는 OFFICER 목록)가 있어야 합니다.",
+    "At most {max} cases.": "사례는 최대 {max}개입니다.",
+    "The file has no cases.": "파일에 사례가 없습니다.",
     # ---- search
     "A search has at most {max} characters.": "검색어는 {max}자까지 쓸 수 있습니다.",
     "Ask for between 0 and {max} results.": "검색 결과는 한 번에 0건에서 {max}건까지 요청할 수 있습니다.",

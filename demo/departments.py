@@ -238,8 +238,9 @@ def work_plan_id(department_code: str, title: str, start_id: int = 1) -> int:
 
 
 def demo_router():
-    """The routing rule over the demo catalogue, held in memory (no database): what ``agenda
-    routing-eval --demo`` and the routing tests measure."""
+    """The routing rule over the demo catalogue and the shipped thesaurus, held in memory (no
+    database): what ``agenda routing-eval --demo`` and the routing-quality test measure."""
     from server.agendas.routing import Router
+    from server.thesaurus.model import shipped_thesaurus
 
-    return Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR)
+    return Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR, thesaurus=shipped_thesaurus())

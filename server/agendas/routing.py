@@ -34,6 +34,12 @@ Agendas arrive in Korean, English and Traditional Chinese, so "a term occurs in 
   several departments' lists (the same span) counts for each of them. Department keywords and
   work-plan keywords are two separate vocabularies: the rule is applied within each, never across.
 
+**The civic thesaurus** (:mod:`server.thesaurus`): when the router is given one, a keyword that is a
+term of a concept stands for the whole concept — 휠체어 in a catalogue also matches ``wheelchair``,
+``輪椅`` and ``轮椅`` — and the concept counts as *one* term, however many of its languages occur.
+The matched terms show the spellings found in the text, as the catalogue or thesaurus writes them.
+Simplified Chinese is folded to Traditional by :func:`normalize`, on both sides.
+
 Where a term occurs matters: a term in the agenda's **title** weighs ``TITLE_WEIGHT`` (3), a term
 only in its body ``BODY_WEIGHT`` (1) — the title is the proposer's own summary of what the agenda is
 about, while the body also tells the story around it (where, for whom, on the way to the subway).
@@ -92,7 +98,12 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from server.thesaurus.fold import fold_chinese
+
+if TYPE_CHECKING:
+    from server.thesaurus.model import Thesaurus
 
 __all__ = [
     "OwnerKind",
@@ -205,15 +216,17 @@ _LATIN_WORD = "0-9a-z\u00c0-\u024f"
 
 
 def normalize(text: str | None) -> str:
-    """NFKC + case folding, invisible characters removed, whitespace collapsed and trimmed.
+    """NFKC + case folding, invisible characters removed, Simplified Chinese folded to Traditional,
+    whitespace collapsed and trimmed.
 
-    Full-width and half-width forms, composed and decomposed Hangul, and upper and lower case all
-    compare equal afterwards (``normalize('ＢＵＳ') == normalize('bus') == 'bus'``). Idempotent.
+    Full-width and half-width forms, composed and decomposed Hangul, upper and lower case, and
+    Simplified and Traditional Chinese all compare equal afterwards (``normalize('ＢＵＳ') ==
+    normalize('bus') == 'bus'``, ``normalize('轮椅') == '輪椅'``). Idempotent.
     """
     if not text:
         return ""
     value = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
-    value = unicodedata.normalize("NFKC", value)  # case folding may un-normalise (NFKC_Casefold)
+    value = fold_chinese(unicodedata.normalize("NFKC", value))  # case folding may un-normalise (NFKC_Casefold)
     return _WHITESPACE.sub(" ", value).strip()
 
 
@@ -354,36 +367,65 @@ class Router:
         work_plan_items: Sequence[WorkPlanProfile],
         *,
         year: int | None = None,
+        thesaurus: "Thesaurus | None" = None,
     ) -> None:
         self.year = year
         self._display: dict[str, str] = {}  # normalised term → first spelling seen
         self._patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+        # A *unit* is what counts once: a keyword, or the thesaurus concept a keyword belongs to
+        # (then every term of the concept, in every language, stands for it).
+        self._unit_keys: dict[str, frozenset[str]] = {}
+        self._term_units: dict[str, set[str]] = {}
+        self._concepts: dict[str, str] = {}  # concept unit → its label, for explanations
 
         def register(raw: Iterable[str]) -> tuple[str, ...]:
-            keys: list[str] = []
+            units: list[str] = []
             for term in raw:
-                prepared = _prepare(term) if term else None
-                if prepared is None or prepared[0] in keys:
+                if not term or not term.strip():
                     continue
-                key, pattern, required = prepared
-                self._display.setdefault(key, term.strip())
-                self._patterns.setdefault(key, (pattern, required))
-                keys.append(key)
-            return tuple(keys)
+                concept = thesaurus.concept_of(term) if thesaurus is not None else None
+                if concept is not None:
+                    unit = f"concept:{concept.id}"
+                    spellings: tuple[str, ...] = (term, *concept.terms)
+                    self._concepts[unit] = concept.label
+                else:
+                    prepared = _prepare(term)
+                    if prepared is None:
+                        continue
+                    unit, spellings = prepared[0], (term,)
+                if unit in units:
+                    continue
+                keys = set(self._unit_keys.get(unit, ()))
+                for spelling in spellings:
+                    prepared = _prepare(spelling)
+                    if prepared is None:
+                        continue
+                    key, pattern, required = prepared
+                    self._display.setdefault(key, spelling.strip())
+                    self._patterns.setdefault(key, (pattern, required))
+                    self._term_units.setdefault(key, set()).add(unit)
+                    keys.add(key)
+                if keys:
+                    self._unit_keys[unit] = frozenset(keys)
+                    units.append(unit)
+            return tuple(units)
+
+        def universe(units: Iterable[str]) -> frozenset[str]:
+            return frozenset(k for u in units for k in self._unit_keys[u])
 
         # Departments: first profile of a code wins; inactive ones are kept only to explain.
         self._departments: dict[str, DepartmentProfile] = {}
         for dept in departments:
             code = dept.code.strip().upper()
             self._departments.setdefault(code, dept)
-        self._active: dict[str, tuple[str, ...]] = {}  # code → term keys
+        self._active: dict[str, tuple[str, ...]] = {}  # code → units
         self._fields: dict[str, frozenset[str]] = {}
         for code in sorted(self._departments):
             dept = self._departments[code]
             if dept.active:
                 self._active[code] = register((*dept.keywords, dept.name_ko, dept.name_en))
                 self._fields[code] = frozenset((f or "").strip().upper() for f in dept.fields)
-        self._dept_universe = frozenset(k for keys in self._active.values() for k in keys)
+        self._dept_universe = universe(u for units in self._active.values() for u in units)
 
         # Current work-plan items, in id order.
         self._items: dict[int, tuple[WorkPlanProfile, str, tuple[str, ...]]] = {}
@@ -394,7 +436,7 @@ class Router:
             if item.id in self._items:
                 continue
             self._items[item.id] = (item, code, register(item.keywords))
-        self._item_universe = frozenset(k for _, _, keys in self._items.values() for k in keys)
+        self._item_universe = universe(u for _, _, units in self._items.values() for u in units)
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -410,8 +452,8 @@ class Router:
         if named is not None:
             if named in self._items:
                 item, code, keys = self._items[named]
-                weights = self._weights(title_spans, body_spans, self._item_universe)
-                terms = self._sorted_display(k for k in keys if k in weights)
+                weights, found = self._weights(title_spans, body_spans, self._item_universe)
+                terms = self._sorted_display((k for k in keys if k in weights), found)
                 return RoutingDecision(
                     owner_kind=OwnerKind.DEPARTMENT,
                     department_code=code,
@@ -436,20 +478,28 @@ class Router:
 
     # -- internals --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _weights(title_spans, body_spans, universe: frozenset[str]) -> dict[str, int]:
-        weights = {k: BODY_WEIGHT for k in _surviving_terms(body_spans, universe)}
+    def _weights(self, title_spans, body_spans, universe: frozenset[str]) -> tuple[dict[str, int], frozenset[str]]:
+        """Weight of each unit found (its best-placed term: title over body; longest match first),
+        and the term keys found, for display."""
+        terms = {k: BODY_WEIGHT for k in _surviving_terms(body_spans, universe)}
         for k in _surviving_terms(title_spans, universe):
-            weights[k] = TITLE_WEIGHT
-        return weights
+            terms[k] = TITLE_WEIGHT
+        units: dict[str, int] = {}
+        for key, weight in terms.items():
+            for unit in self._term_units[key]:
+                units[unit] = max(units.get(unit, 0), weight)
+        return units, frozenset(terms)
 
-    def _sorted_display(self, keys: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self._display[k] for k in sorted(set(keys)))
+    def _sorted_display(self, units: Iterable[str], found: frozenset[str]) -> tuple[str, ...]:
+        """The terms found for these units, as the catalogue or the thesaurus spells them."""
+        wanted = set(units)
+        keys = {k for k in found if self._term_units[k] & wanted}
+        return tuple(self._display[k] for k in sorted(keys))
 
     def _by_work_plan(self, title_spans, body_spans, notes: list[str]) -> RoutingDecision | None:
         if not self._items:
             return None
-        weights = self._weights(title_spans, body_spans, self._item_universe)
+        weights, found = self._weights(title_spans, body_spans, self._item_universe)
         if not weights:
             return None
         matched: list[tuple[int, int, WorkPlanProfile, str, tuple[str, ...]]] = []
@@ -468,7 +518,7 @@ class Router:
             per_dept.setdefault(m[3], m)
         if len(per_dept) == 1:
             score, _, item, code, hits = next(iter(per_dept.values()))
-            terms = self._sorted_display(hits)
+            terms = self._sorted_display(hits, found)
             return RoutingDecision(
                 owner_kind=OwnerKind.DEPARTMENT,
                 department_code=code,
@@ -483,7 +533,7 @@ class Router:
                 ),
             )
         codes = tuple(sorted(per_dept))
-        terms = self._sorted_display(k for m in per_dept.values() for k in m[4])
+        terms = self._sorted_display((k for m in per_dept.values() for k in m[4]), found)
         items = ", ".join(f"#{m[2].id} of {code}" for code, m in sorted(per_dept.items()))
         return RoutingDecision(
             owner_kind=OwnerKind.INNOVATION_OFFICER,
@@ -500,7 +550,7 @@ class Router:
         )
 
     def _by_department(self, agenda: AgendaText, title_spans, body_spans, notes: list[str]) -> RoutingDecision:
-        weights = self._weights(title_spans, body_spans, self._dept_universe)
+        weights, found = self._weights(title_spans, body_spans, self._dept_universe)
         field = (agenda.field or "").strip().upper()
         scores: dict[str, int] = {}
         hits_of: dict[str, tuple[str, ...]] = {}
@@ -524,7 +574,7 @@ class Router:
                 state = "inactive" if code in self._departments else "unknown"
                 notes.append(f"the {state} related department {code} was ignored")
         candidates = tuple(sorted(by_keyword | named))
-        terms = self._sorted_display(k for code in sorted(by_keyword) for k in hits_of[code])
+        terms = self._sorted_display((k for code in sorted(by_keyword) for k in hits_of[code]), found)
         if weak:
             notes.append(f"weaker matches not counted: {', '.join(weak)}")
 
@@ -589,9 +639,10 @@ def route(
     work_plan_items: Sequence[WorkPlanProfile],
     *,
     year: int | None = None,
+    thesaurus: "Thesaurus | None" = None,
 ) -> RoutingDecision:
     """Apply the routing rule (see the module docstring) to one agenda."""
-    return Router(departments, work_plan_items, year=year).route(agenda)
+    return Router(departments, work_plan_items, year=year, thesaurus=thesaurus).route(agenda)
 
 
 def manual_decision(

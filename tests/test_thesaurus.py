@@ -1,0 +1,69 @@
+"""The civic thesaurus: one data file of concepts in Korean, English and Traditional Chinese, so that a
+word in one language routes, finds and is found like its equivalents in the others."""
+
+from __future__ import annotations
+
+from demo.departments import DEPARTMENTS, WORK_PLAN_YEAR, work_plan_profiles
+from server.agendas.routing import AgendaText, OwnerKind, Router, normalize
+from server.thesaurus.fold import fold_chinese
+from server.thesaurus.model import Concept, Thesaurus, shipped_concepts, shipped_thesaurus
+
+
+def test_a_few_hundred_concepts_each_in_korean_english_and_traditional_chinese():
+    concepts = shipped_concepts()
+    assert len(concepts) >= 200
+    assert len({c.id for c in concepts}) == len(concepts)
+    for c in concepts:
+        assert c.ko and c.en and c.zh, c.id
+        assert all(fold_chinese(t) == t for t in c.zh), c.id  # written in Traditional
+    # one word means one thing: no term in two concepts
+    keys = [normalize(t) for c in concepts for t in c.terms]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_term_finds_its_concept_whatever_the_script_case_or_width():
+    t = shipped_thesaurus()
+    wheelchair = t.concept_of("휠체어")
+    assert wheelchair is not None and wheelchair.id == "wheelchair"
+    for spelling in ("Wheelchair", "ＷＨＥＥＬＣＨＡＩＲ", "輪椅", "轮椅"):  # Simplified folds to Traditional
+        assert t.concept_of(spelling) is wheelchair
+    assert set(t.equivalents("저상버스")) >= {"저상버스", "low-floor bus", "低地板公車"}
+    assert t.equivalents("아무개") == ("아무개",)
+
+
+def test_synonyms_for_the_search_engine_are_generated_from_the_same_concepts():
+    syn = shipped_thesaurus().synonyms()
+    assert {"wheelchair", "輪椅"} <= set(syn["휠체어"])
+    assert "휠체어" in syn["wheelchair"] and "휠체어" not in syn["휠체어"]
+    assert all(k == normalize(k) for k in syn)
+
+
+def test_an_admin_addition_extends_a_concept_without_stealing_another_concepts_term():
+    t = Thesaurus.of([Concept("wheelchair", ("휠체어",), ("wheelchair",), ("輪椅",)),
+                      Concept("bus", ("버스",), ("bus",), ("公車",))])
+    t.add(Concept("wheelchair", (), ("power chair", "bus"), ()))
+    assert t.concept_of("power chair").id == "wheelchair"
+    assert t.concept_of("bus").id == "bus"
+
+
+def _demo(thesaurus):
+    return Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR, thesaurus=thesaurus)
+
+
+def test_a_keyword_routes_like_its_equivalents_in_the_other_languages():
+    # TRANSPORT's catalogue says 저상버스 and 公車; the proposal says neither, only the English and
+    # the Simplified Chinese for its own problem.
+    text = AgendaText(title="低地板公交车 预约", body="让轮椅使用者提前预约低地板公交车。",
+                      field="PARTICIPATION_PUBLIC_SERVICE")
+    without = _demo(None).route(text)
+    assert without.owner_kind is OwnerKind.INNOVATION_OFFICER
+    decision = _demo(shipped_thesaurus()).route(text)
+    assert decision.department_code == "TRANSPORT"
+    assert set(decision.matched_terms) == {"低地板公交車", "輪椅"}  # as the thesaurus spells them
+
+
+def test_a_concept_counts_once_however_many_of_its_languages_appear():
+    text = AgendaText(title="치매 dementia 失智", body="", field="JOBS")
+    decision = _demo(shipped_thesaurus()).route(text)
+    assert decision.department_code == "HEALTH"
+    assert set(decision.matched_terms) == {"dementia", "失智", "치매"}

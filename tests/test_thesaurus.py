@@ -4,7 +4,7 @@ word in one language routes, finds and is found like its equivalents in the othe
 from __future__ import annotations
 
 from demo.departments import DEPARTMENTS, WORK_PLAN_YEAR, work_plan_profiles
-from server.agendas.routing import AgendaText, OwnerKind, Router, normalize
+from server.agendas.routing import AgendaText, DepartmentProfile, OwnerKind, Router, normalize
 from server.thesaurus.fold import fold_chinese
 from server.thesaurus.model import Concept, Thesaurus, shipped_concepts, shipped_thesaurus
 
@@ -67,3 +67,40 @@ def test_a_concept_counts_once_however_many_of_its_languages_appear():
     decision = _demo(shipped_thesaurus()).route(text)
     assert decision.department_code == "HEALTH"
     assert set(decision.matched_terms) == {"dementia", "失智", "치매"}
+
+
+def _office(code, keywords=(), duty=""):
+    return DepartmentProfile(code, f"{code} 부서", f"{code} office", frozenset({"HOUSING_SAFETY"}), tuple(keywords),
+                             duty_statement=duty)
+
+
+def test_a_duty_statement_is_evidence_read_through_the_thesaurus():
+    housing = _office("HOUSING", ["공공임대"], duty="노후 공동주택의 승강기 설치 지원과 집수리.")
+    transport = _office("TRANSPORT", ["저상버스"])
+    router = Router([housing, transport], [], thesaurus=shipped_thesaurus())
+    decision = router.route(AgendaText(title="老舊公寓加裝電梯", body="媽媽爬不了樓梯，希望補助加裝電梯。",
+                                       field="HOUSING_SAFETY"))
+    assert decision.department_code == "HOUSING"
+    assert "duty statement covers" in decision.explanation and "加裝電梯" in decision.explanation
+    # without the thesaurus a duty statement is prose nobody reads: no evidence, no candidate
+    assert Router([housing, transport], []).route(
+        AgendaText(title="老舊公寓加裝電梯", body="", field="HOUSING_SAFETY")).owner_kind is OwnerKind.INNOVATION_OFFICER
+
+
+def test_a_longer_thesaurus_term_shadows_the_shorter_one_inside_it():
+    # 福利社 is a canteen: it does not make a fair-trade proposal a welfare matter
+    welfare = _office("WELFARE", ["福利"])
+    social = _office("SOCIAL_ECONOMY", ["공정무역"])
+    decision = Router([welfare, social], [], thesaurus=shipped_thesaurus()).route(
+        AgendaText(title="市政府福利社賣公平貿易咖啡", body="", field="DISTRIBUTION"))
+    assert decision.department_code == "SOCIAL_ECONOMY" and decision.candidates == ("SOCIAL_ECONOMY",)
+    # and a duty statement naming 공유주차 does not claim 'sharing'
+    transport = _office("TRANSPORT", duty="공유주차 확대")
+    innovation = _office("INNOVATION", ["공구도서관"])
+    decision = Router([transport, innovation], [], thesaurus=shipped_thesaurus()).route(
+        AgendaText(title="동네에서 물건을 공유해요", body="", field="LIVING_CULTURE_SPACE"))
+    assert decision.department_code == "INNOVATION"
+
+
+def test_every_demo_office_has_a_duty_statement():
+    assert all(len(d.duty_statement) > 40 for d in DEPARTMENTS)

@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     core.add_parsers(sub)       # serve, migrate, create-user, export-schema, seed-demo
     search.add_parsers(sub)     # reindex, worker
     catalogue.add_parsers(sub)  # department, work-plan
+    catalogue.add_thesaurus_parsers(sub)  # thesaurus
     ops.add_parsers(sub)        # export, backup, restore
     accountability.add_parsers(sub)  # tick
     routing.add_parsers(sub)    # routing-eval

@@ -12,6 +12,9 @@ class Department(Model):
     name_en = fields.CharField(max_length=160)
     policy_fields = fields.JSONField(default=list)
     keywords = fields.JSONField(default=list)
+    # 사무분장: what the department is responsible for, in its own words. Routing reads the thesaurus
+    # concepts it names as evidence beside the keywords.
+    duty_statement = fields.TextField(default="")
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

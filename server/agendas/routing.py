@@ -147,7 +147,8 @@ class RoutingReason(str, Enum):
 @dataclass(frozen=True)
 class DepartmentProfile:
     """A department as the rule sees it. ``fields`` are policy-field codes (``JOBS`` …);
-    ``keywords`` describe its current work (Korean, English and Chinese mixed)."""
+    ``keywords`` describe its current work (Korean, English and Chinese mixed); ``duty_statement`` is
+    its 사무분장 in prose, read through the thesaurus (the concepts it names are evidence too)."""
 
     code: str
     name_ko: str
@@ -155,6 +156,7 @@ class DepartmentProfile:
     fields: frozenset[str]
     keywords: tuple[str, ...]
     active: bool = True
+    duty_statement: str = ""
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,72 @@ def _surviving_terms(spans: list[tuple[int, int, str]], universe: frozenset[str]
     return alive
 
 
+_DUTY_CACHE: dict[tuple[str, int], tuple[str, ...]] = {}
+_THESAURUS_CACHE: dict[tuple[frozenset, int], tuple[dict, dict]] = {}
+
+
+def _thesaurus_patterns(thesaurus: "Thesaurus") -> tuple[dict[str, str], dict[str, tuple[re.Pattern[str], frozenset[str]]]]:
+    """Display spelling and compiled pattern of every thesaurus term, computed once per thesaurus
+    content (the concept ids and the number of terms: additions change it) — building a router per
+    agenda must not pay for two thousand terms each time."""
+    cache_key = (frozenset(thesaurus.concepts), thesaurus.size)
+    cached = _THESAURUS_CACHE.get(cache_key)
+    if cached is not None:
+        return cached
+    display: dict[str, str] = {}
+    patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+    for concept in thesaurus.concepts.values():
+        for term in concept.terms:
+            prepared = _prepare(term)
+            if prepared is not None:
+                display.setdefault(prepared[0], term)
+                patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+    if len(_THESAURUS_CACHE) > 16:
+        _THESAURUS_CACHE.clear()
+    _THESAURUS_CACHE[cache_key] = (display, patterns)
+    return display, patterns
+
+
+def _duty_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
+    """One term of each thesaurus concept a duty statement names, under the same matching rules as
+    an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
+    generic things — ``group`` concepts — are left out: 'seniors' in a statement says who is
+    served, not what is done. Cached per statement and thesaurus size (an addition changes it)."""
+    if not statement or not statement.strip():
+        return ()
+    cache_key = (statement, thesaurus.size)
+    cached = _DUTY_CACHE.get(cache_key)
+    if cached is not None:
+        return cached
+    text = normalize(statement)
+    patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+    concept_of: dict[str, str] = {}
+    first_term: dict[str, str] = {}
+    for concept in thesaurus.concepts.values():
+        if concept.group:
+            continue
+        for term in concept.terms:
+            prepared = _prepare(term)
+            if prepared is not None:
+                patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+                concept_of.setdefault(prepared[0], concept.id)
+                first_term.setdefault(concept.id, term)
+    # Group concepts' terms still take part in longest-match, so that they can shadow a shorter term.
+    for concept in thesaurus.concepts.values():
+        if concept.group:
+            for term in concept.terms:
+                prepared = _prepare(term)
+                if prepared is not None:
+                    patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+    alive = _surviving_terms(_occurrences(text, patterns), frozenset(patterns))
+    ids = sorted({concept_of[k] for k in alive if k in concept_of})
+    found = tuple(first_term[cid] for cid in ids)
+    if len(_DUTY_CACHE) > 4096:
+        _DUTY_CACHE.clear()
+    _DUTY_CACHE[cache_key] = found
+    return found
+
+
 # --------------------------------------------------------------------------------------------------
 # The rule
 # --------------------------------------------------------------------------------------------------
@@ -410,8 +478,18 @@ class Router:
                     units.append(unit)
             return tuple(units)
 
+        # Every term of the thesaurus takes part in longest-match, even one no department uses: the
+        # thesaurus is one vocabulary, so 福利社 (a canteen) is not 福利 (welfare) and 공유주차
+        # (shared parking) is not 공유 (sharing).
+        shadows: frozenset[str] = frozenset()
+        if thesaurus is not None:
+            display, patterns = _thesaurus_patterns(thesaurus)
+            self._display.update(display)
+            self._patterns.update(patterns)
+            shadows = frozenset(patterns)
+
         def universe(units: Iterable[str]) -> frozenset[str]:
-            return frozenset(k for u in units for k in self._unit_keys[u])
+            return frozenset(shadows.union(k for u in units for k in self._unit_keys[u]))
 
         # Departments: first profile of a code wins; inactive ones are kept only to explain.
         self._departments: dict[str, DepartmentProfile] = {}
@@ -420,10 +498,14 @@ class Router:
             self._departments.setdefault(code, dept)
         self._active: dict[str, tuple[str, ...]] = {}  # code → units
         self._fields: dict[str, frozenset[str]] = {}
+        self._duty: dict[str, frozenset[str]] = {}  # code → units known only from its duty statement
         for code in sorted(self._departments):
             dept = self._departments[code]
             if dept.active:
-                self._active[code] = register((*dept.keywords, dept.name_ko, dept.name_en))
+                own = register((*dept.keywords, dept.name_ko, dept.name_en))
+                duty = register(_duty_terms(dept.duty_statement, thesaurus)) if thesaurus is not None else ()
+                self._active[code] = own + tuple(u for u in duty if u not in own)
+                self._duty[code] = frozenset(duty) - frozenset(own)
                 self._fields[code] = frozenset((f or "").strip().upper() for f in dept.fields)
         self._dept_universe = universe(u for units in self._active.values() for u in units)
 
@@ -486,14 +568,14 @@ class Router:
             terms[k] = TITLE_WEIGHT
         units: dict[str, int] = {}
         for key, weight in terms.items():
-            for unit in self._term_units[key]:
+            for unit in self._term_units.get(key, ()):
                 units[unit] = max(units.get(unit, 0), weight)
         return units, frozenset(terms)
 
     def _sorted_display(self, units: Iterable[str], found: frozenset[str]) -> tuple[str, ...]:
         """The terms found for these units, as the catalogue or the thesaurus spells them."""
         wanted = set(units)
-        keys = {k for k in found if self._term_units[k] & wanted}
+        keys = {k for k in found if self._term_units.get(k, set()) & wanted}
         return tuple(self._display[k] for k in sorted(keys))
 
     def _by_work_plan(self, title_spans, body_spans, notes: list[str]) -> RoutingDecision | None:
@@ -580,6 +662,9 @@ class Router:
 
         if len(candidates) == 1:
             code = candidates[0]
+            from_duty = self._sorted_display((u for u in hits_of.get(code, ()) if u in self._duty[code]), found)
+            if from_duty:
+                notes.insert(0, f"its duty statement covers {', '.join(from_duty)}")
             if code in by_keyword and code in named:
                 why = "the agenda's terms point to it and it was named as related"
             elif code in by_keyword:

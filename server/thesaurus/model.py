@@ -66,6 +66,9 @@ class Thesaurus:
             t.add(c)
         return t
 
+    def copy(self) -> "Thesaurus":
+        return Thesaurus(dict(self.concepts), dict(self._by_term))
+
     def add(self, concept: Concept) -> None:
         """Add or extend a concept. A term already held by another concept stays with that one."""
         existing = self.concepts.get(concept.id)
@@ -78,6 +81,11 @@ class Thesaurus:
             key = normalize(term)
             if key:
                 self._by_term.setdefault(key, concept.id)
+
+    @property
+    def size(self) -> int:
+        """How many terms it holds: grows with every addition, so it tells versions apart."""
+        return len(self._by_term)
 
     def concept_of(self, term: str) -> Concept | None:
         cid = self._by_term.get(normalize(term))
@@ -121,6 +129,12 @@ def shipped_concepts() -> tuple[Concept, ...]:
     return load_concepts()
 
 
-def shipped_thesaurus() -> Thesaurus:
-    """A fresh thesaurus of the shipped concepts (callers may add to it)."""
+@lru_cache(maxsize=1)
+def _shipped() -> Thesaurus:
     return Thesaurus.of(shipped_concepts())
+
+
+def shipped_thesaurus() -> Thesaurus:
+    """A fresh thesaurus of the shipped concepts (callers may add to it; the file is read and
+    indexed once per process, each caller gets its own copy)."""
+    return _shipped().copy()

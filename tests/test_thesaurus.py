@@ -35,7 +35,7 @@ def test_synonyms_for_the_search_engine_are_generated_from_the_same_concepts():
     syn = shipped_thesaurus().synonyms()
     assert {"wheelchair", "輪椅"} <= set(syn["휠체어"])
     assert "휠체어" in syn["wheelchair"] and "휠체어" not in syn["휠체어"]
-    assert all(k == normalize(k) for k in syn)
+    assert "轮椅" in syn["wheelchair"] and "輪椅" in syn["轮椅"]  # Simplified queries too
 
 
 def test_an_admin_addition_extends_a_concept_without_stealing_another_concepts_term():

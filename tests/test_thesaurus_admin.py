@@ -96,3 +96,18 @@ async def test_the_operator_adds_terms_from_the_command_line(cli_env):  # noqa: 
     refused = run_agenda(["thesaurus", "add", "--concept", "pothole", "--en", "bus"], cli_env)
     assert refused.returncode == 1
     assert "en: “bus” already belongs to the concept" in refused.stderr and "[DUPLICATE]" in refused.stderr
+
+
+async def test_the_routing_explanation_names_its_evidence_in_the_readers_language(gql):
+    world = await build_world(gql)
+    await gql("""mutation($input: UpdateDepartmentInput!) { updateDepartment(input: $input) { errors { code } } }""",
+              {"input": {"code": "HOUSING", "dutyStatement": "노후 공동주택의 승강기 설치 지원과 집수리, 세입자 보호."}},
+              token=world.tokens["admin"])
+    made = await propose(gql, world.tokens["citizen2"], title="老舊公寓加裝電梯補助",
+                         body="沒有電梯的老公寓讓長輩出不了門，希望市府補助加裝電梯的費用。", field="HOUSING_SAFETY")
+    assert made["errors"] == [] and made["agenda"]["owner"]["department"]["code"] == "HOUSING"
+    query = "query($id: ID!) { agenda(id: $id) { routing { explanation } } }"
+    ko = (await gql(query, {"id": made["agenda"]["id"]}))["data"]["agenda"]["routing"]["explanation"]
+    en = (await gql(query, {"id": made["agenda"]["id"]}, headers={"Accept-Language": "en"}))["data"]["agenda"]["routing"]["explanation"]
+    assert ko.startswith("HOUSING에 배정했습니다.") and "사무분장이 다루는 일입니다: 加裝電梯" in ko, ko
+    assert en.startswith("Routed to HOUSING because") and "its duty statement covers 加裝電梯" in en, en

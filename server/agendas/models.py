@@ -65,6 +65,8 @@ class Agenda(Model):
     routing_candidates = fields.JSONField(default=list)
     routing_matched_terms = fields.JSONField(default=list)
     routing_explanation = fields.TextField(default="")
+    # The same explanation as a message (template and parameters), so each reader gets it in their language.
+    routing_explanation_data = fields.JSONField(null=True)
     status_reason = fields.TextField(null=True)
     merged_into = fields.ForeignKeyField("agenda.Agenda", related_name="merged_from", null=True, on_delete=fields.SET_NULL)
     support_count = fields.IntField(default=0, db_index=True)

@@ -79,16 +79,18 @@ The rule
 
 3. Every decision records its candidates (department codes, sorted) and the matched terms (as written
    in the catalogue, sorted by their normalised form) of the candidates that decided it, plus a
-   one-sentence English explanation. Nothing depends on the order of the inputs except which of two
+   one-sentence explanation that names its evidence (terms, work-plan item, duty statement) — a
+   :class:`~server.i18n.Message`, English as a string, rendered in each reader's language by the
+   API (Korean in ``server/i18n/ko.py``). Nothing depends on the order of the inputs except which of two
    spellings of the same term is displayed, and the same input always gives the same decision.
 
 Performance: each distinct term is normalised and compiled once per process (LRU cache), and a
 term is only searched for when all of its characters occur in the text (a set test), so most of the
 catalogue's hundreds of terms cost a set comparison. :class:`Router` holds one catalogue's compiled
-terms; :func:`route` builds one per call (about 0.3 ms for 19 departments, from the cache) and scans
-the title and body once — about 0.5 ms in all for a typical agenda against 19 departments and 30
-work-plan items. Code that routes
-many agendas against the same catalogue (seeding, re-routing) can keep one :class:`Router`.
+terms; :func:`route` builds one per call and scans the title and body once. With the thesaurus
+(about 2,000 terms) building costs ~20 ms and routing ~1 ms, so code that routes many agendas keeps
+one :class:`Router` (``load_router`` reuses the compiled one while the catalogue and thesaurus are
+unchanged; ``bench/routing.py`` measures it).
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from server.i18n import Message, msg
 from server.thesaurus.fold import fold_chinese
 
 if TYPE_CHECKING:
@@ -189,7 +192,7 @@ class RoutingDecision:
     candidates: tuple[str, ...]
     matched_terms: tuple[str, ...]
     work_plan_item_id: int | None
-    explanation: str
+    explanation: Message  # English as a str; rendered in the reader's language with server.i18n.localize
 
     def as_dict(self) -> dict:
         """JSON-ready form (enum values as strings), e.g. for a JSON column or an event payload."""
@@ -420,10 +423,19 @@ def _duty_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------------
 
 OFFICER_NAME = "the Social Innovation Officer"
+OFFICER = msg(OFFICER_NAME)
 
 
-def _terms_text(terms: Sequence[str]) -> str:
-    return f" (terms: {', '.join(terms)})" if terms else ""
+def _joined(parts: Sequence[Message]) -> Message:
+    """Clauses joined with semicolons, each rendered in the reader's language."""
+    text = parts[0]
+    for part in parts[1:]:
+        text = msg("{text}; {part}", text=text, part=part)
+    return text
+
+
+def _terms_text(terms: Sequence[str]) -> Message | str:
+    return msg(" (terms: {terms})", terms=", ".join(terms)) if terms else ""
 
 
 class Router:
@@ -543,12 +555,11 @@ class Router:
                     candidates=(code,),
                     matched_terms=terms,
                     work_plan_item_id=item.id,
-                    explanation=(
-                        f"Routed to {code} because the agenda names its {item.year} work-plan item "
-                        f"#{item.id} '{item.title}'{_terms_text(terms)}."
-                    ),
+                    explanation=msg(
+                        "Routed to {code} because the agenda names its {year} work-plan item #{id} '{title}'{terms}.",
+                        code=code, year=item.year, id=item.id, title=item.title, terms=_terms_text(terms)),
                 )
-            notes.append(f"the named work-plan item #{named} is not a current item and was ignored")
+            notes.append(msg("the named work-plan item #{id} is not a current item and was ignored", id=named))
 
         # 1b. Matching work-plan items.
         decision = self._by_work_plan(title_spans, body_spans, notes)
@@ -608,15 +619,13 @@ class Router:
                 candidates=(code,),
                 matched_terms=terms,
                 work_plan_item_id=item.id,
-                explanation=self._sentence(
-                    f"Routed to {code} because the agenda matches its {item.year} work-plan item "
-                    f"#{item.id} '{item.title}'{_terms_text(terms)}",
-                    notes,
-                ),
+                explanation=self._sentence(msg(
+                    "Routed to {code} because the agenda matches its {year} work-plan item #{id} '{title}'{terms}",
+                    code=code, year=item.year, id=item.id, title=item.title, terms=_terms_text(terms)), notes),
             )
         codes = tuple(sorted(per_dept))
         terms = self._sorted_display((k for m in per_dept.values() for k in m[4]), found)
-        items = ", ".join(f"#{m[2].id} of {code}" for code, m in sorted(per_dept.items()))
+        items = ", ".join(f"{code} #{m[2].id}" for code, m in sorted(per_dept.items()))
         return RoutingDecision(
             owner_kind=OwnerKind.INNOVATION_OFFICER,
             department_code=None,
@@ -624,11 +633,9 @@ class Router:
             candidates=codes,
             matched_terms=terms,
             work_plan_item_id=None,
-            explanation=self._sentence(
-                f"Routed to {OFFICER_NAME} because the agenda matches the work plans of several "
-                f"departments ({items}){_terms_text(terms)}",
-                notes,
-            ),
+            explanation=self._sentence(msg(
+                "Routed to {officer} because the agenda matches the work plans of several departments ({items}){terms}",
+                officer=OFFICER, items=items, terms=_terms_text(terms)), notes),
         )
 
     def _by_department(self, agenda: AgendaText, title_spans, body_spans, notes: list[str]) -> RoutingDecision:
@@ -653,24 +660,25 @@ class Router:
             if code in self._active:
                 named.add(code)
             elif code:
-                state = "inactive" if code in self._departments else "unknown"
-                notes.append(f"the {state} related department {code} was ignored")
+                notes.append(msg("the inactive related department {code} was ignored", code=code)
+                             if code in self._departments else
+                             msg("the unknown related department {code} was ignored", code=code))
         candidates = tuple(sorted(by_keyword | named))
         terms = self._sorted_display((k for code in sorted(by_keyword) for k in hits_of[code]), found)
         if weak:
-            notes.append(f"weaker matches not counted: {', '.join(weak)}")
+            notes.append(msg("weaker matches not counted: {codes}", codes=", ".join(weak)))
 
         if len(candidates) == 1:
             code = candidates[0]
             from_duty = self._sorted_display((u for u in hits_of.get(code, ()) if u in self._duty[code]), found)
             if from_duty:
-                notes.insert(0, f"its duty statement covers {', '.join(from_duty)}")
+                notes.insert(0, msg("its duty statement covers {terms}", terms=", ".join(from_duty)))
             if code in by_keyword and code in named:
-                why = "the agenda's terms point to it and it was named as related"
+                why = msg("the agenda's terms point to it and it was named as related")
             elif code in by_keyword:
-                why = "it is the only department whose current work the agenda directly relates to"
+                why = msg("it is the only department whose current work the agenda directly relates to")
             else:
-                why = "it was named as related and no department's keywords or work plan match the agenda"
+                why = msg("it was named as related and no department's keywords or work plan match the agenda")
             return RoutingDecision(
                 owner_kind=OwnerKind.DEPARTMENT,
                 department_code=code,
@@ -678,7 +686,8 @@ class Router:
                 candidates=candidates,
                 matched_terms=terms,
                 work_plan_item_id=None,
-                explanation=self._sentence(f"Routed to {code} because {why}{_terms_text(terms)}", notes),
+                explanation=self._sentence(
+                    msg("Routed to {code} because {why}{terms}", code=code, why=why, terms=_terms_text(terms)), notes),
             )
         if not candidates:
             return RoutingDecision(
@@ -688,17 +697,15 @@ class Router:
                 candidates=(),
                 matched_terms=(),
                 work_plan_item_id=None,
-                explanation=self._sentence(
-                    f"Routed to {OFFICER_NAME} because ownership is unclear: no department's keywords "
-                    "or work plan match the agenda and no related department was named",
-                    notes,
-                ),
+                explanation=self._sentence(msg(
+                    "Routed to {officer} because ownership is unclear: no department's keywords or work plan "
+                    "match the agenda and no related department was named", officer=OFFICER), notes),
             )
-        parts = []
+        parts: list[Message] = []
         if by_keyword:
-            parts.append("matched " + ", ".join(sorted(by_keyword)))
+            parts.append(msg("matched {codes}", codes=", ".join(sorted(by_keyword))))
         if named:
-            parts.append("named as related " + ", ".join(sorted(named)))
+            parts.append(msg("named as related {codes}", codes=", ".join(sorted(named))))
         return RoutingDecision(
             owner_kind=OwnerKind.INNOVATION_OFFICER,
             department_code=None,
@@ -706,16 +713,14 @@ class Router:
             candidates=candidates,
             matched_terms=terms,
             work_plan_item_id=None,
-            explanation=self._sentence(
-                f"Routed to {OFFICER_NAME} because the agenda relates to several departments "
-                f"({'; '.join(parts)}){_terms_text(terms)}",
-                notes,
-            ),
+            explanation=self._sentence(msg(
+                "Routed to {officer} because the agenda relates to several departments ({parts}){terms}",
+                officer=OFFICER, parts=_joined(parts), terms=_terms_text(terms)), notes),
         )
 
     @staticmethod
-    def _sentence(main: str, notes: list[str]) -> str:
-        return main + ("; " + "; ".join(notes) if notes else "") + "."
+    def _sentence(main: Message, notes: list[Message]) -> Message:
+        return msg("{text}.", text=_joined([main, *notes]))
 
 
 def route(
@@ -751,7 +756,7 @@ def manual_decision(
     else:
         if department_code:
             raise ValueError("the Social Innovation Officer owns an agenda without a department")
-        code, target = None, OFFICER_NAME
+        code, target = None, OFFICER
     return RoutingDecision(
         owner_kind=owner_kind,
         department_code=code,
@@ -759,5 +764,5 @@ def manual_decision(
         candidates=tuple(sorted({c.strip().upper() for c in candidates if c and c.strip()})),
         matched_terms=tuple(matched_terms),
         work_plan_item_id=None,
-        explanation=f"Rerouted manually to {target}: {note.rstrip('.')}.",
+        explanation=msg("Rerouted manually to {target}: {note}.", target=target, note=note.rstrip(".")),
     )

@@ -119,6 +119,34 @@ KO: dict[str, str] = {
     "Unknown policy field(s): {codes}.": "없는 정책 분야입니다: {codes}.",
     "A department with code {code} already exists.": "코드가 {code}인 부서가 이미 있습니다.",
     "Enter a year between 2000 and 2100.": "2000년에서 2100년 사이의 연도를 적어 주세요.",
+    # ---- routing explanations
+    "the Social Innovation Officer": "사회혁신담당관",
+    " (terms: {terms})": " (용어: {terms})",
+    "{text}.": "{text}.",
+    "{text}; {part}": "{text}; {part}",
+    "Routed to {code} because the agenda names its {year} work-plan item #{id} '{title}'{terms}.":
+        "{code}에 배정했습니다. 의제가 이 부서의 {year}년 업무계획 과제(#{id} '{title}')를 지정했습니다{terms}.",
+    "the named work-plan item #{id} is not a current item and was ignored": "지정한 업무계획 과제(#{id})는 올해 과제가 아니어서 반영하지 않았습니다",
+    "Routed to {code} because the agenda matches its {year} work-plan item #{id} '{title}'{terms}":
+        "{code}에 배정했습니다. 의제가 이 부서의 {year}년 업무계획 과제(#{id} '{title}')에 해당합니다{terms}",
+    "Routed to {officer} because the agenda matches the work plans of several departments ({items}){terms}":
+        "{officer}에게 배정했습니다. 의제가 여러 부서의 업무계획에 해당합니다({items}){terms}",
+    "the inactive related department {code} was ignored": "운영하지 않는 관련 부서 {code:은} 반영하지 않았습니다",
+    "the unknown related department {code} was ignored": "없는 관련 부서 {code:은} 반영하지 않았습니다",
+    "weaker matches not counted: {codes}": "근거가 약한 부서는 세지 않았습니다: {codes}",
+    "its duty statement covers {terms}": "이 부서의 사무분장이 다루는 일입니다: {terms}",
+    "the agenda's terms point to it and it was named as related": "의제의 용어가 이 부서를 가리키고 관련 부서로도 지정되었습니다",
+    "it is the only department whose current work the agenda directly relates to": "의제가 현재 업무와 직접 관련된 유일한 부서입니다",
+    "it was named as related and no department's keywords or work plan match the agenda":
+        "관련 부서로 지정되었고, 의제와 맞는 부서 키워드나 업무계획은 없습니다",
+    "Routed to {code} because {why}{terms}": "{code}에 배정했습니다. {why}{terms}",
+    "Routed to {officer} because ownership is unclear: no department's keywords or work plan match the agenda and no related department was named":
+        "{officer}에게 배정했습니다. 담당이 분명하지 않습니다: 의제와 맞는 부서 키워드나 업무계획이 없고 관련 부서도 지정되지 않았습니다",
+    "matched {codes}": "일치한 부서 {codes}",
+    "named as related {codes}": "관련 부서로 지정 {codes}",
+    "Routed to {officer} because the agenda relates to several departments ({parts}){terms}":
+        "{officer}에게 배정했습니다. 의제가 여러 부서와 관련됩니다({parts}){terms}",
+    "Rerouted manually to {target}: {note}.": "{target}(으)로 직접 재배정했습니다: {note}.",
     # ---- routing evaluation and the civic thesaurus
     "line {line}": "{line}번째 줄",
     "Not a JSON object: {error}.": "JSON 객체가 아닙니다: {error}.",

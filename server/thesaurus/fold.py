@@ -31,3 +31,12 @@ FOLD = {ord(p[0]): p[1] for p in _PAIRS.split() if p[0] != p[1]}
 def fold_chinese(text: str) -> str:
     """Simplified characters of the table replaced by their Traditional form; everything else kept."""
     return text.translate(FOLD)
+
+# The other way, for the search engine's synonyms: an index built from Traditional text must also
+# answer a query typed in Simplified, and the engine compares words as they are typed.
+_SIMPLIFY = {ord(t): chr(s) for s, t in FOLD.items()}
+
+
+def simplified_form(text: str) -> str:
+    """The Simplified spelling of a Traditional term, as far as the table knows it."""
+    return text.translate(_SIMPLIFY)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from server.agendas.routing import normalize
+from server.thesaurus.fold import simplified_form
 
 LANGUAGES = ("ko", "en", "zh")
 DATA_FILE = Path(__file__).with_name("concepts.json")
@@ -101,11 +102,14 @@ class Thesaurus:
 
     def synonyms(self) -> dict[str, list[str]]:
         """Meilisearch ``synonyms``: each term maps to the other terms of its concept (multi-way).
-        Keys and values are normalised (lower case, NFKC, Traditional Chinese), which is how
-        Meilisearch compares them; sorted, so equal thesauri give equal settings."""
+        Keys and values are normalised (lower case, NFKC) and Chinese terms appear in Traditional
+        and Simplified, since the engine compares the words as typed; sorted, so equal thesauri
+        give equal settings."""
         out: dict[str, list[str]] = {}
         for concept in self.concepts.values():
-            keys = sorted({normalize(t) for t in concept.terms if normalize(t)})
+            spellings = {normalize(t) for t in concept.terms if normalize(t)}
+            spellings |= {simplified_form(t) for t in spellings}  # a query typed in Simplified
+            keys = sorted(spellings)
             for key in keys:
                 others = [k for k in keys if k != key]
                 if others:

@@ -4,7 +4,7 @@ word in one language routes, finds and is found like its equivalents in the othe
 from __future__ import annotations
 
 from demo.departments import DEPARTMENTS, WORK_PLAN_YEAR, work_plan_profiles
-from server.agendas.routing import AgendaText, DepartmentProfile, OwnerKind, Router, normalize
+from server.agendas.routing import AgendaText, DepartmentProfile, OwnerKind, Precedent, Router, normalize
 from server.thesaurus.fold import fold_chinese
 from server.thesaurus.model import Concept, Thesaurus, shipped_concepts, shipped_thesaurus
 
@@ -104,3 +104,22 @@ def test_a_longer_thesaurus_term_shadows_the_shorter_one_inside_it():
 
 def test_every_demo_office_has_a_duty_statement():
     assert all(len(d.duty_statement) > 40 for d in DEPARTMENTS)
+
+
+def test_a_department_learns_from_what_it_accepted_and_from_reroutes():
+    housing, transport = _office("HOUSING", ["공공임대"]), _office("TRANSPORT", ["저상버스"])
+    text = AgendaText(title="누수와 곰팡이로 고생하는 집", body="", field="HOUSING_SAFETY")
+    thesaurus = shipped_thesaurus()
+    assert Router([housing, transport], [], thesaurus=thesaurus).route(text).owner_kind is OwnerKind.INNOVATION_OFFICER
+
+    record = [Precedent(11, "반지하 곰팡이 제거 지원", "HOUSING", "ACCEPTED"),
+              Precedent(12, "Mould in rented flats", "HOUSING", "REROUTED_TO"),
+              Precedent(12, "Mould in rented flats", "TRANSPORT", "REROUTED_FROM")]
+    decision = Router([housing, transport], [], thesaurus=thesaurus, precedents=record).route(text)
+    assert decision.department_code == "HOUSING" and "곰팡이" in decision.matched_terms
+    assert "like #11, #12, which it accepted" in decision.explanation
+    # one agenda is an anecdote, not a track record
+    assert Router([housing, transport], [], thesaurus=thesaurus, precedents=record[:1]).route(text).department_code is None
+    # a correction counts against the department it was taken from
+    wrong = record[:2] + [Precedent(13, "곰팡이 핀 벽지", "HOUSING", "REROUTED_FROM")]
+    assert Router([housing, transport], [], thesaurus=thesaurus, precedents=wrong).route(text).department_code is None

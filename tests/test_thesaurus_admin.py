@@ -8,7 +8,7 @@ from server.agendas import service
 from server.agendas.policy import viewer_for
 from server.settings import Settings
 from server.thesaurus.models import ThesaurusTerm
-from tests.agenda_world import build_world, propose
+from tests.agenda_world import ROUTE, build_world, propose
 from tests.test_cli import cli_env, run_agenda  # noqa: F401 - the fixture is used below
 
 ADD = """
@@ -111,3 +111,24 @@ async def test_the_routing_explanation_names_its_evidence_in_the_readers_languag
     en = (await gql(query, {"id": made["agenda"]["id"]}, headers={"Accept-Language": "en"}))["data"]["agenda"]["routing"]["explanation"]
     assert ko.startswith("HOUSING에 배정했습니다.") and "사무분장이 다루는 일입니다: 加裝電梯" in ko, ko
     assert en.startswith("Routed to HOUSING because") and "its duty statement covers 加裝電梯" in en, en
+
+
+async def test_reroutes_teach_routing_where_such_agendas_belong(gql):
+    world = await build_world(gql)
+    officer = world.tokens["officer"]
+    first = []
+    for title, body in [("반지하 곰팡이 제거를 도와주세요", "장마 때마다 벽에 곰팡이가 피어 아이가 기침을 합니다. 도움이 필요해요."),
+                        ("Mould in our basement flat", "Every rainy season black mould covers the walls and my child keeps coughing.")]:
+        made = await propose(gql, world.tokens["citizen"], title=title, body=body, field="HOUSING_SAFETY")
+        assert made["agenda"]["owner"]["kind"] == "INNOVATION_OFFICER"  # nobody's keywords say 곰팡이 yet
+        moved = await gql(ROUTE, {"input": {"id": made["agenda"]["id"], "expectedVersion": made["agenda"]["version"],
+                                            "ownerKind": "DEPARTMENT", "departmentCode": "HOUSING",
+                                            "reason": "주거환경 개선은 주택정책실 소관입니다."}}, token=officer)
+        assert moved["data"]["routeAgenda"]["errors"] == []
+        first.append(made["agenda"]["id"])
+
+    made = await propose(gql, world.tokens["citizen2"], title="壁癌和發霉的老房子",
+                         body="每到梅雨季牆壁就發霉，家裡的老人一直咳嗽，希望有人幫忙處理。", field="HOUSING_SAFETY")
+    assert made["agenda"]["owner"]["department"]["code"] == "HOUSING"
+    explanation = made["agenda"]["routing"]["explanation"]
+    assert f"#{first[0]}, #{first[1]}" in explanation and "받아들인" in explanation, explanation

@@ -10,9 +10,11 @@ from tortoise.exceptions import IntegrityError
 
 from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.errors import AgendaErrorCode as C
-from server.agendas.models import Department, WorkPlanItem
+from server.agendas.enums import AgendaStatus as S
+from server.agendas.enums import EventKind
+from server.agendas.models import Agenda, AgendaEvent, Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue
-from server.agendas.routing import DepartmentProfile, Router, WorkPlanProfile
+from server.agendas.routing import DepartmentProfile, Precedent, Router, WorkPlanProfile
 from server.agendas.validation import clean_department_code, clean_text
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
@@ -169,8 +171,9 @@ def current_year() -> int:
 
 
 async def load_router(year: int | None = None) -> Router:
-    """The routing rule over the live catalogue and thesaurus: three queries (departments, this year's
-    items, the thesaurus's additions), so an admin's change applies to the next agenda routed."""
+    """The routing rule over the live catalogue, thesaurus and track record: five small queries
+    (departments, this year's items, the thesaurus's additions, recent acceptances and reroutes), so
+    an admin's change or a new decision applies to the next agenda routed."""
     from server.thesaurus.service import load_thesaurus
 
     year = year or current_year()
@@ -188,12 +191,13 @@ async def load_router(year: int | None = None) -> Router:
         for i in items
     ]
     thesaurus = await load_thesaurus()
-    key = (tuple(profiles), tuple(plans), year, frozenset(thesaurus.concepts), thesaurus.size)
+    precedents = await _precedents({d.id: d.code for d in departments})
+    key = (tuple(profiles), tuple(plans), year, frozenset(thesaurus.concepts), thesaurus.size, precedents)
     router = _ROUTERS.get(key)
     if router is None:
         # Compiling a catalogue with its thesaurus costs ~20 ms, routing with it ~1 ms: keep the
         # compiled router for as long as nothing it was built from changes (a change is a new key).
-        router = Router(profiles, plans, year=year, thesaurus=thesaurus)
+        router = Router(profiles, plans, year=year, thesaurus=thesaurus, precedents=precedents)
         if len(_ROUTERS) >= 8:
             _ROUTERS.pop(next(iter(_ROUTERS)))
         _ROUTERS[key] = router
@@ -201,3 +205,26 @@ async def load_router(year: int | None = None) -> Router:
 
 
 _ROUTERS: dict[tuple, Router] = {}
+
+TRACK_WINDOW = 1000  # the most recent decisions the track record reads
+
+
+async def _precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
+    """The departments' track record: the most recent agendas each accepted (in progress and
+    completed included), and staff reroutes — evidence for the new owner, against the old one.
+    Two indexed queries, bounded by ``TRACK_WINDOW`` whatever the number of agendas."""
+    accepted = await (Agenda.filter(owner_department_id__isnull=False,
+                                    status__in=[S.ACCEPTED.value, S.IN_PROGRESS.value, S.COMPLETED.value])
+                      .order_by("-id").limit(TRACK_WINDOW).values_list("id", "title", "owner_department_id"))
+    out = [Precedent(i, title, codes[d], "ACCEPTED") for i, title, d in accepted if d in codes]
+    reroutes = await (AgendaEvent.filter(kind=EventKind.REROUTED.value).order_by("-id").limit(TRACK_WINDOW)
+                      .values_list("agenda_id", "agenda__title", "data"))
+    for agenda_id, title, data in reroutes:
+        data = data or {}
+        to_code = data.get("department_code")
+        from_code = codes.get((data.get("previous") or {}).get("department_id"))
+        if to_code and to_code in codes.values():
+            out.append(Precedent(agenda_id, title, to_code, "REROUTED_TO"))
+        if from_code and from_code != to_code:
+            out.append(Precedent(agenda_id, title, from_code, "REROUTED_FROM"))
+    return tuple(sorted(out, key=lambda p: (p.agenda_id, p.department_code, p.kind)))

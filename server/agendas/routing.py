@@ -40,6 +40,13 @@ term of a concept stands for the whole concept — 휠체어 in a catalogue also
 The matched terms show the spellings found in the text, as the catalogue or thesaurus writes them.
 Simplified Chinese is folded to Traditional by :func:`normalize`, on both sides.
 
+**Evidence beyond keywords** (only with a thesaurus; a department with no evidence is never a
+candidate, as before): the concepts its *duty statement* (사무분장) names, and its *track record* —
+concepts that recur in the titles of agendas it accepted or received on a staff reroute, at least
+``TRACK_MIN_AGENDAS`` more of them than agendas rerouted away from it carried (a reroute is a
+correction: evidence for the new owner, against the old one). Both count like keywords and are named
+in the explanation ("its duty statement covers 加裝電梯", "like #11, #12, which it accepted").
+
 Where a term occurs matters: a term in the agenda's **title** weighs ``TITLE_WEIGHT`` (3), a term
 only in its body ``BODY_WEIGHT`` (1) — the title is the proposer's own summary of what the agenda is
 about, while the body also tells the story around it (where, for whom, on the way to the subway).
@@ -115,6 +122,7 @@ __all__ = [
     "WorkPlanProfile",
     "AgendaText",
     "RoutingDecision",
+    "Precedent",
     "Router",
     "normalize",
     "find_terms",
@@ -171,6 +179,19 @@ class WorkPlanProfile:
     title: str
     keywords: tuple[str, ...]
     year: int
+
+
+@dataclass(frozen=True)
+class Precedent:
+    """A past decision the rule learns from (the department's track record): an agenda its department
+    accepted (``ACCEPTED``, also in progress or completed), or a staff reroute, which is a correction —
+    evidence for the department it was rerouted to (``REROUTED_TO``) and against the one it was taken
+    from (``REROUTED_FROM``)."""
+
+    agenda_id: int
+    title: str
+    department_code: str
+    kind: str  # ACCEPTED | REROUTED_TO | REROUTED_FROM
 
 
 @dataclass(frozen=True)
@@ -378,6 +399,39 @@ def _thesaurus_patterns(thesaurus: "Thesaurus") -> tuple[dict[str, str], dict[st
     return display, patterns
 
 
+TRACK_MIN_AGENDAS = 2  # a term is learned when it recurs in this many more accepted than rerouted-away agendas
+_TITLE_CACHE: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> dict[str, dict[str, tuple[int, ...]]]:
+    """Per department, one term of each thesaurus concept that recurs in the titles of agendas it
+    accepted or received on reroute — at least ``TRACK_MIN_AGENDAS`` more of them than agendas
+    rerouted away from it carried — with the agendas that show it (lowest ids first, at most two,
+    for the explanation). Titles only: the title is the proposer's own summary."""
+    support: dict[str, dict[str, set[int]]] = {}
+    against: dict[str, dict[str, int]] = {}
+    for p in sorted(precedents, key=lambda p: (p.agenda_id, p.department_code, p.kind)):
+        code = p.department_code.strip().upper()
+        key = (p.title, thesaurus.size)
+        terms = _TITLE_CACHE.get(key)
+        if terms is None:
+            terms = _duty_terms(p.title, thesaurus)
+            if len(_TITLE_CACHE) > 50_000:
+                _TITLE_CACHE.clear()
+            _TITLE_CACHE[key] = terms
+        for term in terms:
+            if p.kind == "REROUTED_FROM":
+                against.setdefault(code, {})[term] = against.get(code, {}).get(term, 0) + 1
+            else:
+                support.setdefault(code, {}).setdefault(term, set()).add(p.agenda_id)
+    out: dict[str, dict[str, tuple[int, ...]]] = {}
+    for code, terms in support.items():
+        for term, ids in sorted(terms.items()):
+            if len(ids) - against.get(code, {}).get(term, 0) >= TRACK_MIN_AGENDAS:
+                out.setdefault(code, {})[term] = tuple(sorted(ids)[:2])
+    return out
+
+
 def _duty_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
     """One term of each thesaurus concept a duty statement names, under the same matching rules as
     an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
@@ -448,6 +502,7 @@ class Router:
         *,
         year: int | None = None,
         thesaurus: "Thesaurus | None" = None,
+        precedents: Sequence[Precedent] = (),
     ) -> None:
         self.year = year
         self._display: dict[str, str] = {}  # normalised term → first spelling seen
@@ -511,13 +566,22 @@ class Router:
         self._active: dict[str, tuple[str, ...]] = {}  # code → units
         self._fields: dict[str, frozenset[str]] = {}
         self._duty: dict[str, frozenset[str]] = {}  # code → units known only from its duty statement
+        # code → unit → the agendas that taught it (known only from the track record)
+        self._learned: dict[str, dict[str, tuple[int, ...]]] = {}
+        record = _track_record(precedents, thesaurus) if thesaurus is not None else {}
         for code in sorted(self._departments):
             dept = self._departments[code]
             if dept.active:
                 own = register((*dept.keywords, dept.name_ko, dept.name_en))
                 duty = register(_duty_terms(dept.duty_statement, thesaurus)) if thesaurus is not None else ()
-                self._active[code] = own + tuple(u for u in duty if u not in own)
+                units = own + tuple(u for u in duty if u not in own)
                 self._duty[code] = frozenset(duty) - frozenset(own)
+                self._learned[code] = {}
+                for term, ids in record.get(code, {}).items():
+                    for unit in register((term,)):
+                        if unit not in units:
+                            self._learned[code][unit] = ids
+                self._active[code] = units + tuple(self._learned[code])
                 self._fields[code] = frozenset((f or "").strip().upper() for f in dept.fields)
         self._dept_universe = universe(u for units in self._active.values() for u in units)
 
@@ -670,9 +734,15 @@ class Router:
 
         if len(candidates) == 1:
             code = candidates[0]
+            evidence: list[Message] = []
             from_duty = self._sorted_display((u for u in hits_of.get(code, ()) if u in self._duty[code]), found)
             if from_duty:
-                notes.insert(0, msg("its duty statement covers {terms}", terms=", ".join(from_duty)))
+                evidence.append(msg("its duty statement covers {terms}", terms=", ".join(from_duty)))
+            learned = self._learned.get(code, {})
+            shown = sorted({i for u in hits_of.get(code, ()) if u in learned for i in learned[u]})
+            if shown:
+                evidence.append(msg("like {agendas}, which it accepted", agendas=", ".join(f"#{i}" for i in shown[:3])))
+            notes[:0] = evidence
             if code in by_keyword and code in named:
                 why = msg("the agenda's terms point to it and it was named as related")
             elif code in by_keyword:

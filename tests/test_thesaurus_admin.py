@@ -132,3 +132,21 @@ async def test_reroutes_teach_routing_where_such_agendas_belong(gql):
     assert made["agenda"]["owner"]["department"]["code"] == "HOUSING"
     explanation = made["agenda"]["routing"]["explanation"]
     assert f"#{first[0]}, #{first[1]}" in explanation and "받아들인" in explanation, explanation
+
+    # The corrections also become suggestions an admin accepts with one action.
+    query = "query($c: String!) { keywordSuggestions(departmentCode: $c) { term concept count agendaIds } }"
+    denied = await gql(query, {"c": "HOUSING"}, token=world.tokens["housing"])
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    suggestions = (await gql(query, {"c": "HOUSING"}, token=world.tokens["admin"]))["data"]["keywordSuggestions"]
+    mould = next(s for s in suggestions if s["concept"].startswith("곰팡이"))
+    assert mould["count"] == 2 and mould["agendaIds"] == [str(i) for i in sorted(first)]
+    accept = """mutation($input: AcceptKeywordSuggestionInput!) {
+      acceptKeywordSuggestion(input: $input) { department { keywords } errors { field code message } } }"""
+    done = (await gql(accept, {"input": {"departmentCode": "HOUSING", "term": mould["term"]}},
+                      token=world.tokens["admin"]))["data"]["acceptKeywordSuggestion"]
+    assert done["errors"] == [] and mould["term"] in done["department"]["keywords"]
+    after = (await gql(query, {"c": "HOUSING"}, token=world.tokens["admin"]))["data"]["keywordSuggestions"]
+    assert not any(s["concept"].startswith("곰팡이") for s in after)
+    again = (await gql(accept, {"input": {"departmentCode": "HOUSING", "term": "곰팡이"}},
+                       token=world.tokens["admin"]))["data"]["acceptKeywordSuggestion"]
+    assert again["errors"][0]["code"] == "INVALID"

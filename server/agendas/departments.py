@@ -191,7 +191,7 @@ async def load_router(year: int | None = None) -> Router:
         for i in items
     ]
     thesaurus = await load_thesaurus()
-    precedents = await _precedents({d.id: d.code for d in departments})
+    precedents = await load_precedents({d.id: d.code for d in departments})
     key = (tuple(profiles), tuple(plans), year, frozenset(thesaurus.concepts), thesaurus.size, precedents)
     router = _ROUTERS.get(key)
     if router is None:
@@ -209,7 +209,7 @@ _ROUTERS: dict[tuple, Router] = {}
 TRACK_WINDOW = 1000  # the most recent decisions the track record reads
 
 
-async def _precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
+async def load_precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
     """The departments' track record: the most recent agendas each accepted (in progress and
     completed included), and staff reroutes — evidence for the new owner, against the old one.
     Two indexed queries, bounded by ``TRACK_WINDOW`` whatever the number of agendas."""

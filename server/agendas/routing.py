@@ -415,7 +415,7 @@ def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> di
         key = (p.title, thesaurus.size)
         terms = _TITLE_CACHE.get(key)
         if terms is None:
-            terms = _duty_terms(p.title, thesaurus)
+            terms = concept_terms(p.title, thesaurus)
             if len(_TITLE_CACHE) > 50_000:
                 _TITLE_CACHE.clear()
             _TITLE_CACHE[key] = terms
@@ -432,9 +432,9 @@ def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> di
     return out
 
 
-def _duty_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
-    """One term of each thesaurus concept a duty statement names, under the same matching rules as
-    an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
+def concept_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
+    """One term of each thesaurus concept a text (a duty statement, a past agenda's title) names,
+    under the same matching rules as an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
     generic things — ``group`` concepts — are left out: 'seniors' in a statement says who is
     served, not what is done. Cached per statement and thesaurus size (an addition changes it)."""
     if not statement or not statement.strip():
@@ -573,7 +573,7 @@ class Router:
             dept = self._departments[code]
             if dept.active:
                 own = register((*dept.keywords, dept.name_ko, dept.name_en))
-                duty = register(_duty_terms(dept.duty_statement, thesaurus)) if thesaurus is not None else ()
+                duty = register(concept_terms(dept.duty_statement, thesaurus)) if thesaurus is not None else ()
                 units = own + tuple(u for u in duty if u not in own)
                 self._duty[code] = frozenset(duty) - frozenset(own)
                 self._learned[code] = {}

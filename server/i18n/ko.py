@@ -136,6 +136,7 @@ KO: dict[str, str] = {
     "weaker matches not counted: {codes}": "근거가 약한 부서는 세지 않았습니다: {codes}",
     "its duty statement covers {terms}": "이 부서의 사무분장이 다루는 일입니다: {terms}",
     "like {agendas}, which it accepted": "이 부서가 받아들인 {agendas:과} 비슷합니다",
+    "“{term}” is not a current suggestion for this department.": "「{term}」는 지금 이 부서에 제안된 키워드가 아닙니다.",
     "the agenda's terms point to it and it was named as related": "의제의 용어가 이 부서를 가리키고 관련 부서로도 지정되었습니다",
     "it is the only department whose current work the agenda directly relates to": "의제가 현재 업무와 직접 관련된 유일한 부서입니다",
     "it was named as related and no department's keywords or work plan match the agenda":

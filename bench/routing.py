@@ -5,8 +5,9 @@ loaded (shipped concepts plus admin additions).
     .venv/bin/python bench/routing.py --db postgres            # the same on PostgreSQL
     .venv/bin/python bench/routing.py --agendas 10000          # quicker
 
-What is timed per agenda: ``load_router()`` (the catalogue, this year's work plan and the thesaurus's
-additions, read from the database; the compiled router reused while none of them changed) and
+What is timed per agenda: ``load_router()`` (the catalogue, this year's work plan, the thesaurus's
+additions and the newest decision of the history, read from the database; the track record re-read
+and the router recompiled only when one of them changed) and
 ``Router.route`` on one of the labelled proposals of ``tests/data/routing_eval.jsonl``. The first,
 cold build (every term compiled) is reported apart: it happens once per process and per change.
 """
@@ -29,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 from bench import seed as seeding  # noqa: E402
 from demo.departments import DEPARTMENTS  # noqa: E402
 from server import db  # noqa: E402
-from server.agendas.departments import load_router  # noqa: E402
-from server.agendas.models import Department  # noqa: E402
+from server.agendas.departments import TRACK_WINDOW, load_router  # noqa: E402
+from server.agendas.models import Agenda, AgendaEvent, Department  # noqa: E402
 from server.agendas.policy import system_admin  # noqa: E402
 from server.agendas.routing import AgendaText  # noqa: E402
 from server.thesaurus.service import add_terms  # noqa: E402
@@ -49,6 +50,11 @@ async def run(database_url: str, rounds: int) -> None:
         with ctx:
             for d in DEPARTMENTS:
                 await Department.filter(code=d.code).update(duty_statement=d.duty_statement)
+            # A track record: the history's acceptances of the newest accepted agendas (the seeder
+            # writes rows, not history), so routing reads and learns from TRACK_WINDOW decisions.
+            accepted = await Agenda.filter(status="ACCEPTED").order_by("-id").limit(TRACK_WINDOW).values_list("id", flat=True)
+            await AgendaEvent.bulk_create([AgendaEvent(agenda_id=i, kind="TRANSITION", from_status="IN_TRIAGE",
+                                                       to_status="ACCEPTED") for i in sorted(accepted)])
             admin = system_admin()
             for i in range(40):  # a thesaurus with admins' additions on top of the shipped file
                 await add_terms(admin, f"bench-concept-{i}", ko=[f"벤치용어{i}"], en=[f"benchterm{i}"])

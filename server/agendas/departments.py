@@ -7,12 +7,13 @@ import unicodedata
 from datetime import datetime, timezone
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
-from server.agendas.models import Agenda, AgendaEvent, Department, WorkPlanItem
+from server.agendas.models import AgendaEvent, Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue
 from server.agendas.routing import DepartmentProfile, Precedent, Router, WorkPlanProfile
 from server.agendas.validation import clean_department_code, clean_text
@@ -171,9 +172,9 @@ def current_year() -> int:
 
 
 async def load_router(year: int | None = None) -> Router:
-    """The routing rule over the live catalogue, thesaurus and track record: five small queries
-    (departments, this year's items, the thesaurus's additions, recent acceptances and reroutes), so
-    an admin's change or a new decision applies to the next agenda routed."""
+    """The routing rule over the live catalogue, thesaurus and track record: four small queries
+    (departments, this year's items, the thesaurus's additions, the newest decision in the history),
+    so an admin's change or a new decision applies to the next agenda routed."""
     from server.thesaurus.service import load_thesaurus
 
     year = year or current_year()
@@ -192,7 +193,7 @@ async def load_router(year: int | None = None) -> Router:
     ]
     thesaurus = await load_thesaurus()
     precedents = await load_precedents({d.id: d.code for d in departments})
-    key = (tuple(profiles), tuple(plans), year, frozenset(thesaurus.concepts), thesaurus.size, precedents)
+    key = (tuple(profiles), tuple(plans), year, thesaurus.signature, precedents)
     router = _ROUTERS.get(key)
     if router is None:
         # Compiling a catalogue with its thesaurus costs ~20 ms, routing with it ~1 ms: keep the
@@ -207,19 +208,30 @@ async def load_router(year: int | None = None) -> Router:
 _ROUTERS: dict[tuple, Router] = {}
 
 TRACK_WINDOW = 1000  # the most recent decisions the track record reads
+_PRECEDENTS: dict[tuple, tuple[Precedent, ...]] = {}
 
 
 async def load_precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
-    """The departments' track record: the most recent agendas each accepted (in progress and
-    completed included), and staff reroutes — evidence for the new owner, against the old one.
-    Two indexed queries, bounded by ``TRACK_WINDOW`` whatever the number of agendas."""
-    accepted = await (Agenda.filter(owner_department_id__isnull=False,
-                                    status__in=[S.ACCEPTED.value, S.IN_PROGRESS.value, S.COMPLETED.value])
-                      .order_by("-id").limit(TRACK_WINDOW).values_list("id", "title", "owner_department_id"))
-    out = [Precedent(i, title, codes[d], "ACCEPTED") for i, title, d in accepted if d in codes]
-    reroutes = await (AgendaEvent.filter(kind=EventKind.REROUTED.value).order_by("-id").limit(TRACK_WINDOW)
-                      .values_list("agenda_id", "agenda__title", "data"))
-    for agenda_id, title, data in reroutes:
+    """The departments' track record, from the history: the most recent acceptances (the agenda's
+    owner accepted it) and staff reroutes — evidence for the new owner, against the old one.
+
+    One query finds the newest such event (the history's primary key, read backwards); only when it
+    changed are the last ``TRACK_WINDOW`` decisions read again, so proposing — which records no
+    decision — costs one indexed lookup whatever the number of agendas."""
+    decisions = Q(kind=EventKind.REROUTED.value) | Q(kind=EventKind.TRANSITION.value, to_status=S.ACCEPTED.value)
+    newest = await AgendaEvent.filter(decisions).order_by("-id").limit(1).values_list("id", "created_at")
+    marker = (tuple(newest[0]) if newest else None, tuple(sorted(codes.items())))
+    cached = _PRECEDENTS.get(marker)
+    if cached is not None:
+        return cached
+    rows = await (AgendaEvent.filter(decisions).order_by("-id").limit(TRACK_WINDOW)
+                  .values_list("agenda_id", "agenda__title", "agenda__owner_department_id", "kind", "data"))
+    out: list[Precedent] = []
+    for agenda_id, title, owner_id, kind, data in rows:
+        if kind == EventKind.TRANSITION.value:
+            if owner_id in codes:
+                out.append(Precedent(agenda_id, title, codes[owner_id], "ACCEPTED"))
+            continue
         data = data or {}
         to_code = data.get("department_code")
         from_code = codes.get((data.get("previous") or {}).get("department_id"))
@@ -227,4 +239,7 @@ async def load_precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
             out.append(Precedent(agenda_id, title, to_code, "REROUTED_TO"))
         if from_code and from_code != to_code:
             out.append(Precedent(agenda_id, title, from_code, "REROUTED_FROM"))
-    return tuple(sorted(out, key=lambda p: (p.agenda_id, p.department_code, p.kind)))
+    precedents = tuple(sorted(set(out), key=lambda p: (p.agenda_id, p.department_code, p.kind)))
+    _PRECEDENTS.clear()
+    _PRECEDENTS[marker] = precedents
+    return precedents

@@ -373,15 +373,15 @@ def _surviving_terms(spans: list[tuple[int, int, str]], universe: frozenset[str]
     return alive
 
 
-_DUTY_CACHE: dict[tuple[str, int], tuple[str, ...]] = {}
-_THESAURUS_CACHE: dict[tuple[frozenset, int], tuple[dict, dict]] = {}
+_DUTY_CACHE: dict[tuple[str, tuple], tuple[str, ...]] = {}
+_THESAURUS_CACHE: dict[tuple, tuple[dict, dict]] = {}
 
 
 def _thesaurus_patterns(thesaurus: "Thesaurus") -> tuple[dict[str, str], dict[str, tuple[re.Pattern[str], frozenset[str]]]]:
     """Display spelling and compiled pattern of every thesaurus term, computed once per thesaurus
-    content (the concept ids and the number of terms: additions change it) — building a router per
-    agenda must not pay for two thousand terms each time."""
-    cache_key = (frozenset(thesaurus.concepts), thesaurus.size)
+    content (its signature: what was added to the shipped file) — building a router per agenda must
+    not pay for two thousand terms each time."""
+    cache_key = thesaurus.signature
     cached = _THESAURUS_CACHE.get(cache_key)
     if cached is not None:
         return cached
@@ -400,7 +400,6 @@ def _thesaurus_patterns(thesaurus: "Thesaurus") -> tuple[dict[str, str], dict[st
 
 
 TRACK_MIN_AGENDAS = 2  # a term is learned when it recurs in this many more accepted than rerouted-away agendas
-_TITLE_CACHE: dict[tuple[str, int], tuple[str, ...]] = {}
 
 
 def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> dict[str, dict[str, tuple[int, ...]]]:
@@ -412,13 +411,7 @@ def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> di
     against: dict[str, dict[str, int]] = {}
     for p in sorted(precedents, key=lambda p: (p.agenda_id, p.department_code, p.kind)):
         code = p.department_code.strip().upper()
-        key = (p.title, thesaurus.size)
-        terms = _TITLE_CACHE.get(key)
-        if terms is None:
-            terms = concept_terms(p.title, thesaurus)
-            if len(_TITLE_CACHE) > 50_000:
-                _TITLE_CACHE.clear()
-            _TITLE_CACHE[key] = terms
+        terms = concept_terms(p.title, thesaurus)
         for term in terms:
             if p.kind == "REROUTED_FROM":
                 against.setdefault(code, {})[term] = against.get(code, {}).get(term, 0) + 1
@@ -436,10 +429,10 @@ def concept_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
     """One term of each thesaurus concept a text (a duty statement, a past agenda's title) names,
     under the same matching rules as an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
     generic things — ``group`` concepts — are left out: 'seniors' in a statement says who is
-    served, not what is done. Cached per statement and thesaurus size (an addition changes it)."""
+    served, not what is done. Cached per statement and thesaurus signature (an addition changes it)."""
     if not statement or not statement.strip():
         return ()
-    cache_key = (statement, thesaurus.size)
+    cache_key = (statement, thesaurus.signature)
     cached = _DUTY_CACHE.get(cache_key)
     if cached is not None:
         return cached
@@ -466,7 +459,7 @@ def concept_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
     alive = _surviving_terms(_occurrences(text, patterns), frozenset(patterns))
     ids = sorted({concept_of[k] for k in alive if k in concept_of})
     found = tuple(first_term[cid] for cid in ids)
-    if len(_DUTY_CACHE) > 4096:
+    if len(_DUTY_CACHE) > 20_000:  # duty statements and the track record's titles
         _DUTY_CACHE.clear()
     _DUTY_CACHE[cache_key] = found
     return found

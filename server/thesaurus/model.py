@@ -59,6 +59,9 @@ class Thesaurus:
 
     concepts: dict[str, Concept] = field(default_factory=dict)
     _by_term: dict[str, str] = field(default_factory=dict, repr=False)
+    # What was added on top of the shipped file, in order: two thesauri with the same signature
+    # hold the same terms, so compiled patterns and routers can be reused between them.
+    signature: tuple = ()
 
     @classmethod
     def of(cls, concepts: Iterable[Concept]) -> "Thesaurus":
@@ -68,10 +71,11 @@ class Thesaurus:
         return t
 
     def copy(self) -> "Thesaurus":
-        return Thesaurus(dict(self.concepts), dict(self._by_term))
+        return Thesaurus(dict(self.concepts), dict(self._by_term), self.signature)
 
     def add(self, concept: Concept) -> None:
         """Add or extend a concept. A term already held by another concept stays with that one."""
+        self.signature += ((concept.id, concept.terms, concept.group),)
         existing = self.concepts.get(concept.id)
         if existing is not None:
             for lang in LANGUAGES:
@@ -82,11 +86,6 @@ class Thesaurus:
             key = normalize(term)
             if key:
                 self._by_term.setdefault(key, concept.id)
-
-    @property
-    def size(self) -> int:
-        """How many terms it holds: grows with every addition, so it tells versions apart."""
-        return len(self._by_term)
 
     def concept_of(self, term: str) -> Concept | None:
         cid = self._by_term.get(normalize(term))
@@ -135,7 +134,9 @@ def shipped_concepts() -> tuple[Concept, ...]:
 
 @lru_cache(maxsize=1)
 def _shipped() -> Thesaurus:
-    return Thesaurus.of(shipped_concepts())
+    thesaurus = Thesaurus.of(shipped_concepts())
+    thesaurus.signature = ()  # the shipped file is the base every signature is relative to
+    return thesaurus
 
 
 def shipped_thesaurus() -> Thesaurus:

@@ -96,7 +96,8 @@ class CitySeeder:
             if d.code in have:
                 continue
             await create_department(admin, code=d.code, name_ko=d.name_ko, name_en=d.name_en,
-                                    fields=sorted(d.fields), keywords=list(d.keywords))
+                                    fields=sorted(d.fields), keywords=list(d.keywords),
+                                    duty_statement=d.duty_statement)
             self.report.departments += 1
         self.dept_codes = dict(await Department.all().values_list("id", "code"))
 

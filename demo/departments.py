@@ -16,7 +16,7 @@ phrases (plurals match automatically).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.routing import DepartmentProfile, WorkPlanProfile
@@ -141,6 +141,59 @@ DEPARTMENTS: tuple[DepartmentProfile, ...] = (
         "新住民", "移民", "外籍",
     )),
 )
+# 사무분장: what each office is responsible for, in its own words. Routing reads the thesaurus
+# concepts a statement names as evidence for the office, beside its keywords.
+DUTY_STATEMENTS: dict[str, str] = {
+    "TRANSPORT": "시내버스·마을버스·심야버스 노선과 버스정류장, 버스 쉼터 운영; 지하철 환승과 역 엘리베이터 등 "
+                 "교통약자 이동 편의(휠체어 탑승, 장애인콜택시); 어린이보호구역과 통학로의 과속 단속, 신호등·보행신호, "
+                 "횡단보도 등 교통안전; 주차 정책과 공유주차; 자전거도로와 따릉이, 전동킥보드 관리; 택시와 카셰어링; "
+                 "교통체증 완화.",
+    "WELFARE": "기초생활보장과 긴급복지, 저소득 취약계층 지원; 복지사각지대 위기가구 발굴; 독거어르신 안부 확인과 "
+               "고독사 예방; 노인돌봄과 경로당 운영; 장애인복지와 활동지원, 장애인 가족의 돌봄 부담 완화; 노숙인 "
+               "지원과 푸드뱅크; 결식아동 급식 지원.",
+    "HOUSING": "공공임대주택과 청년주택, 신혼부부 주택 공급; 사회주택·공동체주택·셰어하우스; 주거급여와 청년 월세 "
+               "지원; 세입자 보호와 전세사기 피해 상담, 집주인과의 분쟁 조정; 반지하 주거 개선과 집수리, 곰팡이·누수 "
+               "같은 노후주택 문제; 엘리베이터 없는 노후 공동주택의 승강기 설치 지원; 빈집 활용; 고령자 주택; 관리비 "
+               "등 공동주택 관리.",
+    "ECONOMY": "전통시장과 골목상권 활성화, 상인회 지원; 소상공인·자영업자의 카드 수수료와 상가 임대료 부담 완화; "
+               "지역사랑상품권 등 지역화폐; 공동배송과 온라인 판매 판로 지원; 물가 안정과 유통 구조 개선; "
+               "프랜차이즈 가맹점 상생.",
+    "CULTURE": "생활문화와 동아리 지원; 도서관·작은도서관과 독서모임; 공연·버스킹 무대와 축제, 전시회와 박물관; "
+               "예술가 지원; 영화 상영과 문화유산 활용.",
+    "SAFETY": "재난 대비와 대응: 침수와 집중호우, 지진, 화재, 산사태, 싱크홀; 재난문자 경보와 대피소 안내, 대피 "
+              "훈련; 빗물받이·배수구 점검; 폭염 무더위쉼터와 한파쉼터 운영; 안전점검과 안전사고 예방; 범죄예방과 "
+              "CCTV, 가로등 설치.",
+    "CLIMATE_ENV": "탄소중립과 기후위기 대응, 온실가스 감축; 에너지 절약과 태양광 보급; 미세먼지와 대기오염 관리; "
+                   "재활용과 분리배출, 음식물 쓰레기와 퇴비화; 일회용품 줄이기와 다회용컵 보급; 전기차 충전소; 의류 "
+                   "재사용; 소음 관리.",
+    "WOMEN_FAMILY": "보육과 아이돌봄, 어린이집과 방과후 돌봄(우리동네키움센터), 공동육아; 저출생 대응과 임산부 "
+                    "지원; 한부모 가족 지원; 경력단절여성 재취업; 여성 안심귀가 서비스와 여성 안전; 가정폭력 "
+                    "피해 지원; 성평등 정책.",
+    "LABOUR": "노동권익 보호와 노동자 상담: 임금체불, 최저임금·생활임금, 근로계약, 부당해고; 아르바이트 청소년과 "
+              "배달노동자·플랫폼노동 종사자 보호, 이동노동자 쉼터; 감정노동과 직장 내 괴롭힘 예방; 과로와 산업재해 "
+              "예방; 돌봄노동자 권리 보장.",
+    "JOBS": "일자리 정책: 청년일자리와 구직 지원, 직업훈련과 코딩 교육 같은 취업 교육; 신중년·은퇴자의 경력 활용과 "
+            "노인일자리; 일자리 매칭과 취업박람회, 인턴십; 창업 지원.",
+    "INNOVATION": "공유도시 정책과 물품 공유, 공구도서관; 마을공동체와 주민모임, 마을활동가 양성; 공유부엌과 "
+                  "마을카페; 리빙랩과 수리 카페; 비영리 공익활동과 자원봉사 지원.",
+    "REGENERATION": "도시재생사업; 노후 주거지와 저층주거지의 골목길 정비; 빈 점포와 유휴공간 활용; "
+                    "젠트리피케이션(둥지내몰림) 방지와 상생협약.",
+    "COMMUNICATION": "시민 소통: 민원과 120다산콜센터, 응답소; 공론화와 시민토론, 온라인 투표(민주주의서울); "
+                     "청원과 시민제안; 여론조사; 정보공개; 수어 안내.",
+    "HEALTH": "시민 건강: 보건소와 공공의료, 응급의료; 치매 예방과 치매 가족 지원, 주간보호; 정신건강과 심리상담, "
+              "자살예방; 건강검진과 방문간호; 감염병과 예방접종; 금연; 호스피스.",
+    "EDUCATION": "평생교육: 시민대학과 평생학습 배움터, 학습동아리; 문해교육; 학교 밖 청소년과 검정고시 지원; "
+                 "교육격차 해소; 진로교육.",
+    "DIGITAL": "디지털 포용: 디지털 격차 해소, 어르신 키오스크·스마트폰 교실; 공공와이파이; 공공데이터 개방과 "
+               "빅데이터; 스마트도시와 사물인터넷; 전자민원 등 온라인 신청; 인공지능 행정.",
+    "SOCIAL_ECONOMY": "사회적경제: 사회적기업·마을기업·협동조합 설립과 운영 지원; 공정무역과 윤리적 소비; 로컬푸드 "
+                      "직거래; 사회적경제기업 제품 공공구매.",
+    "PARKS": "공원과 녹지, 숲길과 산책로, 등산로; 가로수와 그늘 나무 심기, 그늘막과 벤치; 놀이터; 도시농업과 "
+             "옥상텃밭; 하천 주변 여가 공간; 길고양이 등 동물 보호.",
+    "GLOBAL": "외국인주민과 이주민 지원: 결혼이민자와 다문화 가족, 한국어 교실과 통번역; 이주노동자 상담; 난민과 "
+              "유학생 지원; 외국인 관광객 안내.",
+}
+DEPARTMENTS = tuple(replace(d, duty_statement=DUTY_STATEMENTS[d.code]) for d in DEPARTMENTS)
 DEPARTMENT_CODES: tuple[str, ...] = tuple(d.code for d in DEPARTMENTS)
 
 # Traditional Chinese display names of the departments (the routing profile holds ko/en only).
@@ -235,3 +288,12 @@ def work_plan_id(department_code: str, title: str, start_id: int = 1) -> int:
             return start_id + i
     raise KeyError(f"no work-plan item {department_code}/{title!r}")
 
+
+
+def demo_router():
+    """The routing rule over the demo catalogue and the shipped thesaurus, held in memory (no
+    database): what ``agenda routing-eval --demo`` and the routing-quality test measure."""
+    from server.agendas.routing import Router
+    from server.thesaurus.model import shipped_thesaurus
+
+    return Router(DEPARTMENTS, work_plan_profiles(), year=WORK_PLAN_YEAR, thesaurus=shipped_thesaurus())

@@ -23,13 +23,15 @@ from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
+from schema.thesaurus.mutations import ThesaurusMutations
 from schema.workshops.queries import WorkshopQueries
 from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, WorkshopQueries))
-Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, WorkshopMutations))
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
+                                    WorkshopMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:

@@ -30,6 +30,7 @@ from server.db import connection
 from server.search.engine import SearchEngine
 from server.search.models import OutboxEntry
 from server.search.registry import SPECS
+from server.thesaurus.service import TOPIC as THESAURUS_TOPIC
 from workers.loop import drain_until_stopped
 
 log = logging.getLogger("civic_agenda.indexer")
@@ -128,7 +129,11 @@ class Indexer:
             await self.engine.ensure_all()
             self._index_ready = True
         by_topic: dict[str, set[int]] = {}
+        if any(c.topic == THESAURUS_TOPIC for c in claimed):
+            await self.engine.push_synonyms()  # an admin changed the thesaurus: once per batch
         for c in claimed:
+            if c.topic == THESAURUS_TOPIC:
+                continue
             if c.topic in SPECS:
                 by_topic.setdefault(c.topic, set()).add(int(c.entity_id))
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from civic.cli import accountability, catalogue, core, ops, search
+from civic.cli import accountability, catalogue, core, ops, routing, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,8 +14,10 @@ def build_parser() -> argparse.ArgumentParser:
     core.add_parsers(sub)       # serve, migrate, create-user, export-schema, seed-demo
     search.add_parsers(sub)     # reindex, worker
     catalogue.add_parsers(sub)  # department, work-plan
+    catalogue.add_thesaurus_parsers(sub)  # thesaurus
     ops.add_parsers(sub)        # export, backup, restore
     accountability.add_parsers(sub)  # tick
+    routing.add_parsers(sub)    # routing-eval
     return parser
 
 

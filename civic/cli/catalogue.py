@@ -1,4 +1,5 @@
-"""``agenda department add|list`` and ``agenda work-plan add``: the catalogue the routing rule reads.
+"""``agenda department add|list``, ``agenda work-plan add`` and ``agenda thesaurus add``: the catalogue
+and the vocabulary the routing rule reads.
 They act for the installation (``system_admin``), not for a person."""
 
 from __future__ import annotations
@@ -79,3 +80,27 @@ def add_parsers(sub) -> None:
     q.add_argument("--year", required=True, type=int)
     q.add_argument("--keyword", action="extend", nargs="+", metavar="WORD", help="routing keyword; repeatable")
     q.set_defaults(fn=cmd_work_plan_add)
+
+
+def cmd_thesaurus_add(args: argparse.Namespace) -> int:
+    from server.agendas.policy import system_admin
+    from server.thesaurus.service import add_terms
+
+    async def work(settings: Settings) -> int:
+        concept = await add_terms(system_admin(), args.concept, ko=args.ko or [], en=args.en or [], zh=args.zh or [])
+        print(f"concept {concept.id}: {concept.label} ({len(concept.terms)} terms); routing uses it from the next "
+              "agenda, and the search index's synonyms follow as the outbox drains")
+        return 0
+
+    return run_with_database("agenda thesaurus add", work)
+
+
+def add_thesaurus_parsers(sub) -> None:
+    p = sub.add_parser("thesaurus", help="the civic thesaurus (concepts in Korean, English and Chinese)")
+    tsub = p.add_subparsers(dest="thesaurus_command", required=True)
+    q = tsub.add_parser("add", help="add terms to a concept, or a new concept")
+    q.add_argument("--concept", required=True, help="an existing concept (e.g. wheelchair) or a new name")
+    q.add_argument("--ko", action="extend", nargs="+", metavar="TERM", help="Korean term; repeatable")
+    q.add_argument("--en", action="extend", nargs="+", metavar="TERM", help="English term; repeatable")
+    q.add_argument("--zh", action="extend", nargs="+", metavar="TERM", help="Chinese term (Traditional or Simplified); repeatable")
+    q.set_defaults(fn=cmd_thesaurus_add)

@@ -20,12 +20,14 @@ class Department:
     name_en: str
     fields: list[str] = strawberry.field(description="Policy-field codes of its current work.")
     keywords: list[str] = strawberry.field(description="Terms of its current work that routing matches.")
+    duty_statement: str = strawberry.field(description="사무분장: what it is responsible for; routing reads the "
+                                                       "thesaurus concepts it names.")
     active: bool
 
     @classmethod
     def from_model(cls, d: DepartmentModel) -> "Department":
         return cls(code=d.code, name=d.name_ko, name_en=d.name_en, fields=list(d.policy_fields or []),
-                   keywords=list(d.keywords or []), active=d.is_active)
+                   keywords=list(d.keywords or []), duty_statement=d.duty_statement or "", active=d.is_active)
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ from server.agendas.models import Department as DepartmentModel
 from server.agendas.queries import AgendaOrder, followed_agendas, list_agendas, triage_queue
 from server.agendas.versioning import load_for_update
 from schema.accounts.types import Department
+from schema.agendas.mutations.keyword_suggestions import keyword_suggestions
 from schema.agendas.types import (
     Agenda,
     AgendaConnection,
@@ -21,6 +22,9 @@ from schema.errors import query_domain
 
 @strawberry.type
 class AgendaQueries:
+    keyword_suggestions = strawberry.field(
+        keyword_suggestions, description="Admin: terms that recur in agendas rerouted to a department, most seen first.")
+
     @strawberry.field(description="One agenda, or null when it does not exist or is not visible to the caller.")
     async def agenda(self, info: Info, id: strawberry.ID) -> Agenda | None:
         a = await load_for_update(id)

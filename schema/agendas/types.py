@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from server.agendas import enums as E
+from server.agendas import explanations
 from server.agendas import policy
 from server.agendas.filter import AgendaFilter, clean_filter
 from server.agendas import reference
@@ -192,7 +193,8 @@ class Agenda:
         if not m.routing_reason:
             return None
         return Routing(reason=RoutingReasonEnum(m.routing_reason), matched_terms=list(m.routing_matched_terms or []),
-                       explanation=m.routing_explanation or "", _candidates=list(m.routing_candidates or []))
+                       explanation=explanations.render(m.routing_explanation_data, m.routing_explanation or ""),
+                       _candidates=list(m.routing_candidates or []))
 
     @strawberry.field
     async def proposer(self, info: Info) -> User | None:

@@ -7,12 +7,15 @@ import unicodedata
 from datetime import datetime, timezone
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.errors import AgendaErrorCode as C
-from server.agendas.models import Department, WorkPlanItem
+from server.agendas.enums import AgendaStatus as S
+from server.agendas.enums import EventKind
+from server.agendas.models import AgendaEvent, Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue
-from server.agendas.routing import DepartmentProfile, Router, WorkPlanProfile
+from server.agendas.routing import DepartmentProfile, Precedent, Router, WorkPlanProfile
 from server.agendas.validation import clean_department_code, clean_text
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
@@ -20,6 +23,7 @@ from server.i18n import msg
 
 MAX_KEYWORDS = 60
 KEYWORD_MAX = 60
+DUTY_STATEMENT_MAX = 4000
 
 
 def _require_admin(viewer: Viewer) -> None:
@@ -73,27 +77,37 @@ def _collect(*steps):
     return values
 
 
+def _clean_duty(raw: str | None) -> str:
+    """A duty statement may be empty (the keywords still route); when given it is prose."""
+    if raw is None or not raw.strip():
+        return ""
+    return clean_text(raw, field="dutyStatement", lo=2, hi=DUTY_STATEMENT_MAX, label="duty statement")
+
+
 async def create_department(viewer: Viewer, *, code: str, name_ko: str, name_en: str,
-                            fields: list[str] | None = None, keywords: list[str] | None = None) -> Department:
+                            fields: list[str] | None = None, keywords: list[str] | None = None,
+                            duty_statement: str | None = None) -> Department:
     _require_admin(viewer)
-    code_, ko, en, flds, kws = _collect(
+    code_, ko, en, flds, kws, duty = _collect(
         lambda: _clean_code(code),
         lambda: clean_text(name_ko, field="nameKo", lo=2, hi=120, label="Korean name", single_line=True),
         lambda: clean_text(name_en, field="nameEn", lo=2, hi=160, label="English name", single_line=True),
         lambda: _clean_fields(fields),
         lambda: _clean_keywords(keywords),
+        lambda: _clean_duty(duty_statement),
     )
     if await Department.filter(code=code_).exists():
         raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code")
     try:
-        return await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws)
+        return await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws,
+                                       duty_statement=duty)
     except IntegrityError:
         raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code") from None
 
 
 async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = None, name_en: str | None = None,
                             fields: list[str] | None = None, keywords: list[str] | None = None,
-                            active: bool | None = None) -> Department:
+                            duty_statement: str | None = None, active: bool | None = None) -> Department:
     _require_admin(viewer)
     dept = await Department.get_or_none(code=_clean_code(code))
     if dept is None:
@@ -107,6 +121,8 @@ async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = 
         steps.append(lambda: ("policy_fields", _clean_fields(fields)))
     if keywords is not None:
         steps.append(lambda: ("keywords", _clean_keywords(keywords)))
+    if duty_statement is not None:
+        steps.append(lambda: ("duty_statement", _clean_duty(duty_statement)))
     for attr, value in _collect(*steps):
         setattr(dept, attr, value)
     if active is not None:
@@ -156,13 +172,18 @@ def current_year() -> int:
 
 
 async def load_router(year: int | None = None) -> Router:
-    """The routing rule over the live catalogue: two queries (departments, this year's items)."""
+    """The routing rule over the live catalogue, thesaurus and track record: four small queries
+    (departments, this year's items, the thesaurus's additions, the newest decision in the history),
+    so an admin's change or a new decision applies to the next agenda routed."""
+    from server.thesaurus.service import load_thesaurus
+
     year = year or current_year()
     departments = await Department.filter(is_active=True).order_by("code")
     items = await WorkPlanItem.filter(year=year, department__is_active=True).select_related("department")
     profiles = [
         DepartmentProfile(code=d.code, name_ko=d.name_ko, name_en=d.name_en,
-                          fields=frozenset(d.policy_fields or []), keywords=tuple(d.keywords or []))
+                          fields=frozenset(d.policy_fields or []), keywords=tuple(d.keywords or []),
+                          duty_statement=d.duty_statement or "")
         for d in departments
     ]
     plans = [
@@ -170,4 +191,55 @@ async def load_router(year: int | None = None) -> Router:
                         keywords=tuple(i.keywords or []), year=i.year)
         for i in items
     ]
-    return Router(profiles, plans, year=year)
+    thesaurus = await load_thesaurus()
+    precedents = await load_precedents({d.id: d.code for d in departments})
+    key = (tuple(profiles), tuple(plans), year, thesaurus.signature, precedents)
+    router = _ROUTERS.get(key)
+    if router is None:
+        # Compiling a catalogue with its thesaurus costs ~20 ms, routing with it ~1 ms: keep the
+        # compiled router for as long as nothing it was built from changes (a change is a new key).
+        router = Router(profiles, plans, year=year, thesaurus=thesaurus, precedents=precedents)
+        if len(_ROUTERS) >= 8:
+            _ROUTERS.pop(next(iter(_ROUTERS)))
+        _ROUTERS[key] = router
+    return router
+
+
+_ROUTERS: dict[tuple, Router] = {}
+
+TRACK_WINDOW = 1000  # the most recent decisions the track record reads
+_PRECEDENTS: dict[tuple, tuple[Precedent, ...]] = {}
+
+
+async def load_precedents(codes: dict[int, str]) -> tuple[Precedent, ...]:
+    """The departments' track record, from the history: the most recent acceptances (the agenda's
+    owner accepted it) and staff reroutes — evidence for the new owner, against the old one.
+
+    One query finds the newest such event (the history's primary key, read backwards); only when it
+    changed are the last ``TRACK_WINDOW`` decisions read again, so proposing — which records no
+    decision — costs one indexed lookup whatever the number of agendas."""
+    decisions = Q(kind=EventKind.REROUTED.value) | Q(kind=EventKind.TRANSITION.value, to_status=S.ACCEPTED.value)
+    newest = await AgendaEvent.filter(decisions).order_by("-id").limit(1).values_list("id", "created_at")
+    marker = (tuple(newest[0]) if newest else None, tuple(sorted(codes.items())))
+    cached = _PRECEDENTS.get(marker)
+    if cached is not None:
+        return cached
+    rows = await (AgendaEvent.filter(decisions).order_by("-id").limit(TRACK_WINDOW)
+                  .values_list("agenda_id", "agenda__title", "agenda__owner_department_id", "kind", "data"))
+    out: list[Precedent] = []
+    for agenda_id, title, owner_id, kind, data in rows:
+        if kind == EventKind.TRANSITION.value:
+            if owner_id in codes:
+                out.append(Precedent(agenda_id, title, codes[owner_id], "ACCEPTED"))
+            continue
+        data = data or {}
+        to_code = data.get("department_code")
+        from_code = codes.get((data.get("previous") or {}).get("department_id"))
+        if to_code and to_code in codes.values():
+            out.append(Precedent(agenda_id, title, to_code, "REROUTED_TO"))
+        if from_code and from_code != to_code:
+            out.append(Precedent(agenda_id, title, from_code, "REROUTED_FROM"))
+    precedents = tuple(sorted(set(out), key=lambda p: (p.agenda_id, p.department_code, p.kind)))
+    _PRECEDENTS.clear()
+    _PRECEDENTS[marker] = precedents
+    return precedents

@@ -4,6 +4,7 @@ concerned — always together, always inside the caller's transaction."""
 from __future__ import annotations
 
 from server.accounts.models import User
+from server.agendas import explanations
 from server.agendas.enums import EventKind
 from server.agendas.models import Agenda, AgendaEvent
 from server.notifications import fanout
@@ -32,4 +33,5 @@ def routing_fields(decision, department_ids: dict[str, int]) -> dict:
         "routing_candidates": list(decision.candidates),
         "routing_matched_terms": list(decision.matched_terms),
         "routing_explanation": decision.explanation,
+        "routing_explanation_data": explanations.to_data(decision.explanation),
     }

@@ -12,6 +12,9 @@ class Department(Model):
     name_en = fields.CharField(max_length=160)
     policy_fields = fields.JSONField(default=list)
     keywords = fields.JSONField(default=list)
+    # 사무분장: what the department is responsible for, in its own words. Routing reads the thesaurus
+    # concepts it names as evidence beside the keywords.
+    duty_statement = fields.TextField(default="")
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -62,6 +65,8 @@ class Agenda(Model):
     routing_candidates = fields.JSONField(default=list)
     routing_matched_terms = fields.JSONField(default=list)
     routing_explanation = fields.TextField(default="")
+    # The same explanation as a message (template and parameters), so each reader gets it in their language.
+    routing_explanation_data = fields.JSONField(null=True)
     status_reason = fields.TextField(null=True)
     merged_into = fields.ForeignKeyField("agenda.Agenda", related_name="merged_from", null=True, on_delete=fields.SET_NULL)
     support_count = fields.IntField(default=0, db_index=True)

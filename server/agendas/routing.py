@@ -34,6 +34,19 @@ Agendas arrive in Korean, English and Traditional Chinese, so "a term occurs in 
   several departments' lists (the same span) counts for each of them. Department keywords and
   work-plan keywords are two separate vocabularies: the rule is applied within each, never across.
 
+**The civic thesaurus** (:mod:`server.thesaurus`): when the router is given one, a keyword that is a
+term of a concept stands for the whole concept — 휠체어 in a catalogue also matches ``wheelchair``,
+``輪椅`` and ``轮椅`` — and the concept counts as *one* term, however many of its languages occur.
+The matched terms show the spellings found in the text, as the catalogue or thesaurus writes them.
+Simplified Chinese is folded to Traditional by :func:`normalize`, on both sides.
+
+**Evidence beyond keywords** (only with a thesaurus; a department with no evidence is never a
+candidate, as before): the concepts its *duty statement* (사무분장) names, and its *track record* —
+concepts that recur in the titles of agendas it accepted or received on a staff reroute, at least
+``TRACK_MIN_AGENDAS`` more of them than agendas rerouted away from it carried (a reroute is a
+correction: evidence for the new owner, against the old one). Both count like keywords and are named
+in the explanation ("its duty statement covers 加裝電梯", "like #11, #12, which it accepted").
+
 Where a term occurs matters: a term in the agenda's **title** weighs ``TITLE_WEIGHT`` (3), a term
 only in its body ``BODY_WEIGHT`` (1) — the title is the proposer's own summary of what the agenda is
 about, while the body also tells the story around it (where, for whom, on the way to the subway).
@@ -73,16 +86,18 @@ The rule
 
 3. Every decision records its candidates (department codes, sorted) and the matched terms (as written
    in the catalogue, sorted by their normalised form) of the candidates that decided it, plus a
-   one-sentence English explanation. Nothing depends on the order of the inputs except which of two
+   one-sentence explanation that names its evidence (terms, work-plan item, duty statement) — a
+   :class:`~server.i18n.Message`, English as a string, rendered in each reader's language by the
+   API (Korean in ``server/i18n/ko.py``). Nothing depends on the order of the inputs except which of two
    spellings of the same term is displayed, and the same input always gives the same decision.
 
 Performance: each distinct term is normalised and compiled once per process (LRU cache), and a
 term is only searched for when all of its characters occur in the text (a set test), so most of the
 catalogue's hundreds of terms cost a set comparison. :class:`Router` holds one catalogue's compiled
-terms; :func:`route` builds one per call (about 0.3 ms for 19 departments, from the cache) and scans
-the title and body once — about 0.5 ms in all for a typical agenda against 19 departments and 30
-work-plan items. Code that routes
-many agendas against the same catalogue (seeding, re-routing) can keep one :class:`Router`.
+terms; :func:`route` builds one per call and scans the title and body once. With the thesaurus
+(about 2,000 terms) building costs ~20 ms and routing ~1 ms, so code that routes many agendas keeps
+one :class:`Router` (``load_router`` reuses the compiled one while the catalogue and thesaurus are
+unchanged; ``bench/routing.py`` measures it).
 """
 
 from __future__ import annotations
@@ -92,7 +107,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from server.i18n import Message, msg
+from server.thesaurus.fold import fold_chinese
+
+if TYPE_CHECKING:
+    from server.thesaurus.model import Thesaurus
 
 __all__ = [
     "OwnerKind",
@@ -101,6 +122,7 @@ __all__ = [
     "WorkPlanProfile",
     "AgendaText",
     "RoutingDecision",
+    "Precedent",
     "Router",
     "normalize",
     "find_terms",
@@ -136,7 +158,8 @@ class RoutingReason(str, Enum):
 @dataclass(frozen=True)
 class DepartmentProfile:
     """A department as the rule sees it. ``fields`` are policy-field codes (``JOBS`` …);
-    ``keywords`` describe its current work (Korean, English and Chinese mixed)."""
+    ``keywords`` describe its current work (Korean, English and Chinese mixed); ``duty_statement`` is
+    its 사무분장 in prose, read through the thesaurus (the concepts it names are evidence too)."""
 
     code: str
     name_ko: str
@@ -144,6 +167,7 @@ class DepartmentProfile:
     fields: frozenset[str]
     keywords: tuple[str, ...]
     active: bool = True
+    duty_statement: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +179,19 @@ class WorkPlanProfile:
     title: str
     keywords: tuple[str, ...]
     year: int
+
+
+@dataclass(frozen=True)
+class Precedent:
+    """A past decision the rule learns from (the department's track record): an agenda its department
+    accepted (``ACCEPTED``, also in progress or completed), or a staff reroute, which is a correction —
+    evidence for the department it was rerouted to (``REROUTED_TO``) and against the one it was taken
+    from (``REROUTED_FROM``)."""
+
+    agenda_id: int
+    title: str
+    department_code: str
+    kind: str  # ACCEPTED | REROUTED_TO | REROUTED_FROM
 
 
 @dataclass(frozen=True)
@@ -176,7 +213,7 @@ class RoutingDecision:
     candidates: tuple[str, ...]
     matched_terms: tuple[str, ...]
     work_plan_item_id: int | None
-    explanation: str
+    explanation: Message  # English as a str; rendered in the reader's language with server.i18n.localize
 
     def as_dict(self) -> dict:
         """JSON-ready form (enum values as strings), e.g. for a JSON column or an event payload."""
@@ -205,15 +242,17 @@ _LATIN_WORD = "0-9a-z\u00c0-\u024f"
 
 
 def normalize(text: str | None) -> str:
-    """NFKC + case folding, invisible characters removed, whitespace collapsed and trimmed.
+    """NFKC + case folding, invisible characters removed, Simplified Chinese folded to Traditional,
+    whitespace collapsed and trimmed.
 
-    Full-width and half-width forms, composed and decomposed Hangul, and upper and lower case all
-    compare equal afterwards (``normalize('ＢＵＳ') == normalize('bus') == 'bus'``). Idempotent.
+    Full-width and half-width forms, composed and decomposed Hangul, upper and lower case, and
+    Simplified and Traditional Chinese all compare equal afterwards (``normalize('ＢＵＳ') ==
+    normalize('bus') == 'bus'``, ``normalize('轮椅') == '輪椅'``). Idempotent.
     """
     if not text:
         return ""
     value = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
-    value = unicodedata.normalize("NFKC", value)  # case folding may un-normalise (NFKC_Casefold)
+    value = fold_chinese(unicodedata.normalize("NFKC", value))  # case folding may un-normalise (NFKC_Casefold)
     return _WHITESPACE.sub(" ", value).strip()
 
 
@@ -334,15 +373,116 @@ def _surviving_terms(spans: list[tuple[int, int, str]], universe: frozenset[str]
     return alive
 
 
+_DUTY_CACHE: dict[tuple[str, tuple], tuple[str, ...]] = {}
+_THESAURUS_CACHE: dict[tuple, tuple[dict, dict]] = {}
+
+
+def _thesaurus_patterns(thesaurus: "Thesaurus") -> tuple[dict[str, str], dict[str, tuple[re.Pattern[str], frozenset[str]]]]:
+    """Display spelling and compiled pattern of every thesaurus term, computed once per thesaurus
+    content (its signature: what was added to the shipped file) — building a router per agenda must
+    not pay for two thousand terms each time."""
+    cache_key = thesaurus.signature
+    cached = _THESAURUS_CACHE.get(cache_key)
+    if cached is not None:
+        return cached
+    display: dict[str, str] = {}
+    patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+    for concept in thesaurus.concepts.values():
+        for term in concept.terms:
+            prepared = _prepare(term)
+            if prepared is not None:
+                display.setdefault(prepared[0], term)
+                patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+    if len(_THESAURUS_CACHE) > 16:
+        _THESAURUS_CACHE.clear()
+    _THESAURUS_CACHE[cache_key] = (display, patterns)
+    return display, patterns
+
+
+TRACK_MIN_AGENDAS = 2  # a term is learned when it recurs in this many more accepted than rerouted-away agendas
+
+
+def _track_record(precedents: Sequence[Precedent], thesaurus: "Thesaurus") -> dict[str, dict[str, tuple[int, ...]]]:
+    """Per department, one term of each thesaurus concept that recurs in the titles of agendas it
+    accepted or received on reroute — at least ``TRACK_MIN_AGENDAS`` more of them than agendas
+    rerouted away from it carried — with the agendas that show it (lowest ids first, at most two,
+    for the explanation). Titles only: the title is the proposer's own summary."""
+    support: dict[str, dict[str, set[int]]] = {}
+    against: dict[str, dict[str, int]] = {}
+    for p in sorted(precedents, key=lambda p: (p.agenda_id, p.department_code, p.kind)):
+        code = p.department_code.strip().upper()
+        terms = concept_terms(p.title, thesaurus)
+        for term in terms:
+            if p.kind == "REROUTED_FROM":
+                against.setdefault(code, {})[term] = against.get(code, {}).get(term, 0) + 1
+            else:
+                support.setdefault(code, {}).setdefault(term, set()).add(p.agenda_id)
+    out: dict[str, dict[str, tuple[int, ...]]] = {}
+    for code, terms in support.items():
+        for term, ids in sorted(terms.items()):
+            if len(ids) - against.get(code, {}).get(term, 0) >= TRACK_MIN_AGENDAS:
+                out.setdefault(code, {})[term] = tuple(sorted(ids)[:2])
+    return out
+
+
+def concept_terms(statement: str, thesaurus: "Thesaurus") -> tuple[str, ...]:
+    """One term of each thesaurus concept a text (a duty statement, a past agenda's title) names,
+    under the same matching rules as an agenda (longest match wins: 공구도서관 names a tool library, not a library). People and
+    generic things — ``group`` concepts — are left out: 'seniors' in a statement says who is
+    served, not what is done. Cached per statement and thesaurus signature (an addition changes it)."""
+    if not statement or not statement.strip():
+        return ()
+    cache_key = (statement, thesaurus.signature)
+    cached = _DUTY_CACHE.get(cache_key)
+    if cached is not None:
+        return cached
+    text = normalize(statement)
+    patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+    concept_of: dict[str, str] = {}
+    first_term: dict[str, str] = {}
+    for concept in thesaurus.concepts.values():
+        if concept.group:
+            continue
+        for term in concept.terms:
+            prepared = _prepare(term)
+            if prepared is not None:
+                patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+                concept_of.setdefault(prepared[0], concept.id)
+                first_term.setdefault(concept.id, term)
+    # Group concepts' terms still take part in longest-match, so that they can shadow a shorter term.
+    for concept in thesaurus.concepts.values():
+        if concept.group:
+            for term in concept.terms:
+                prepared = _prepare(term)
+                if prepared is not None:
+                    patterns.setdefault(prepared[0], (prepared[1], prepared[2]))
+    alive = _surviving_terms(_occurrences(text, patterns), frozenset(patterns))
+    ids = sorted({concept_of[k] for k in alive if k in concept_of})
+    found = tuple(first_term[cid] for cid in ids)
+    if len(_DUTY_CACHE) > 20_000:  # duty statements and the track record's titles
+        _DUTY_CACHE.clear()
+    _DUTY_CACHE[cache_key] = found
+    return found
+
+
 # --------------------------------------------------------------------------------------------------
 # The rule
 # --------------------------------------------------------------------------------------------------
 
 OFFICER_NAME = "the Social Innovation Officer"
+OFFICER = msg(OFFICER_NAME)
 
 
-def _terms_text(terms: Sequence[str]) -> str:
-    return f" (terms: {', '.join(terms)})" if terms else ""
+def _joined(parts: Sequence[Message]) -> Message:
+    """Clauses joined with semicolons, each rendered in the reader's language."""
+    text = parts[0]
+    for part in parts[1:]:
+        text = msg("{text}; {part}", text=text, part=part)
+    return text
+
+
+def _terms_text(terms: Sequence[str]) -> Message | str:
+    return msg(" (terms: {terms})", terms=", ".join(terms)) if terms else ""
 
 
 class Router:
@@ -354,36 +494,89 @@ class Router:
         work_plan_items: Sequence[WorkPlanProfile],
         *,
         year: int | None = None,
+        thesaurus: "Thesaurus | None" = None,
+        precedents: Sequence[Precedent] = (),
     ) -> None:
         self.year = year
         self._display: dict[str, str] = {}  # normalised term → first spelling seen
         self._patterns: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {}
+        # A *unit* is what counts once: a keyword, or the thesaurus concept a keyword belongs to
+        # (then every term of the concept, in every language, stands for it).
+        self._unit_keys: dict[str, frozenset[str]] = {}
+        self._term_units: dict[str, set[str]] = {}
+        self._concepts: dict[str, str] = {}  # concept unit → its label, for explanations
 
         def register(raw: Iterable[str]) -> tuple[str, ...]:
-            keys: list[str] = []
+            units: list[str] = []
             for term in raw:
-                prepared = _prepare(term) if term else None
-                if prepared is None or prepared[0] in keys:
+                if not term or not term.strip():
                     continue
-                key, pattern, required = prepared
-                self._display.setdefault(key, term.strip())
-                self._patterns.setdefault(key, (pattern, required))
-                keys.append(key)
-            return tuple(keys)
+                concept = thesaurus.concept_of(term) if thesaurus is not None else None
+                if concept is not None:
+                    unit = f"concept:{concept.id}"
+                    spellings: tuple[str, ...] = (term, *concept.terms)
+                    self._concepts[unit] = concept.label
+                else:
+                    prepared = _prepare(term)
+                    if prepared is None:
+                        continue
+                    unit, spellings = prepared[0], (term,)
+                if unit in units:
+                    continue
+                keys = set(self._unit_keys.get(unit, ()))
+                for spelling in spellings:
+                    prepared = _prepare(spelling)
+                    if prepared is None:
+                        continue
+                    key, pattern, required = prepared
+                    self._display.setdefault(key, spelling.strip())
+                    self._patterns.setdefault(key, (pattern, required))
+                    self._term_units.setdefault(key, set()).add(unit)
+                    keys.add(key)
+                if keys:
+                    self._unit_keys[unit] = frozenset(keys)
+                    units.append(unit)
+            return tuple(units)
+
+        # Every term of the thesaurus takes part in longest-match, even one no department uses: the
+        # thesaurus is one vocabulary, so 福利社 (a canteen) is not 福利 (welfare) and 공유주차
+        # (shared parking) is not 공유 (sharing).
+        shadows: frozenset[str] = frozenset()
+        if thesaurus is not None:
+            display, patterns = _thesaurus_patterns(thesaurus)
+            self._display.update(display)
+            self._patterns.update(patterns)
+            shadows = frozenset(patterns)
+
+        def universe(units: Iterable[str]) -> frozenset[str]:
+            return frozenset(shadows.union(k for u in units for k in self._unit_keys[u]))
 
         # Departments: first profile of a code wins; inactive ones are kept only to explain.
         self._departments: dict[str, DepartmentProfile] = {}
         for dept in departments:
             code = dept.code.strip().upper()
             self._departments.setdefault(code, dept)
-        self._active: dict[str, tuple[str, ...]] = {}  # code → term keys
+        self._active: dict[str, tuple[str, ...]] = {}  # code → units
         self._fields: dict[str, frozenset[str]] = {}
+        self._duty: dict[str, frozenset[str]] = {}  # code → units known only from its duty statement
+        # code → unit → the agendas that taught it (known only from the track record)
+        self._learned: dict[str, dict[str, tuple[int, ...]]] = {}
+        record = _track_record(precedents, thesaurus) if thesaurus is not None else {}
         for code in sorted(self._departments):
             dept = self._departments[code]
             if dept.active:
-                self._active[code] = register((*dept.keywords, dept.name_ko, dept.name_en))
+                own = register((*dept.keywords, dept.name_ko, dept.name_en))
+                duty = register(concept_terms(dept.duty_statement, thesaurus)) if thesaurus is not None else ()
+                units = own + tuple(u for u in duty if u not in own)
+                self._duty[code] = frozenset(duty) - frozenset(own)
+                self._learned[code] = {}
+                for term, ids in record.get(code, {}).items():
+                    for unit in register((term,)):
+                        if unit not in units:
+                            self._learned[code][unit] = ids
+                self._active[code] = units + tuple(self._learned[code])
                 self._fields[code] = frozenset((f or "").strip().upper() for f in dept.fields)
-        self._dept_universe = frozenset(k for keys in self._active.values() for k in keys)
+        self._dept_universe = universe(u for units in self._active.values() for u in units)
 
         # Current work-plan items, in id order.
         self._items: dict[int, tuple[WorkPlanProfile, str, tuple[str, ...]]] = {}
@@ -394,7 +587,7 @@ class Router:
             if item.id in self._items:
                 continue
             self._items[item.id] = (item, code, register(item.keywords))
-        self._item_universe = frozenset(k for _, _, keys in self._items.values() for k in keys)
+        self._item_universe = universe(u for _, _, units in self._items.values() for u in units)
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -410,8 +603,8 @@ class Router:
         if named is not None:
             if named in self._items:
                 item, code, keys = self._items[named]
-                weights = self._weights(title_spans, body_spans, self._item_universe)
-                terms = self._sorted_display(k for k in keys if k in weights)
+                weights, found = self._weights(title_spans, body_spans, self._item_universe)
+                terms = self._sorted_display((k for k in keys if k in weights), found)
                 return RoutingDecision(
                     owner_kind=OwnerKind.DEPARTMENT,
                     department_code=code,
@@ -419,12 +612,11 @@ class Router:
                     candidates=(code,),
                     matched_terms=terms,
                     work_plan_item_id=item.id,
-                    explanation=(
-                        f"Routed to {code} because the agenda names its {item.year} work-plan item "
-                        f"#{item.id} '{item.title}'{_terms_text(terms)}."
-                    ),
+                    explanation=msg(
+                        "Routed to {code} because the agenda names its {year} work-plan item #{id} '{title}'{terms}.",
+                        code=code, year=item.year, id=item.id, title=item.title, terms=_terms_text(terms)),
                 )
-            notes.append(f"the named work-plan item #{named} is not a current item and was ignored")
+            notes.append(msg("the named work-plan item #{id} is not a current item and was ignored", id=named))
 
         # 1b. Matching work-plan items.
         decision = self._by_work_plan(title_spans, body_spans, notes)
@@ -436,20 +628,28 @@ class Router:
 
     # -- internals --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _weights(title_spans, body_spans, universe: frozenset[str]) -> dict[str, int]:
-        weights = {k: BODY_WEIGHT for k in _surviving_terms(body_spans, universe)}
+    def _weights(self, title_spans, body_spans, universe: frozenset[str]) -> tuple[dict[str, int], frozenset[str]]:
+        """Weight of each unit found (its best-placed term: title over body; longest match first),
+        and the term keys found, for display."""
+        terms = {k: BODY_WEIGHT for k in _surviving_terms(body_spans, universe)}
         for k in _surviving_terms(title_spans, universe):
-            weights[k] = TITLE_WEIGHT
-        return weights
+            terms[k] = TITLE_WEIGHT
+        units: dict[str, int] = {}
+        for key, weight in terms.items():
+            for unit in self._term_units.get(key, ()):
+                units[unit] = max(units.get(unit, 0), weight)
+        return units, frozenset(terms)
 
-    def _sorted_display(self, keys: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self._display[k] for k in sorted(set(keys)))
+    def _sorted_display(self, units: Iterable[str], found: frozenset[str]) -> tuple[str, ...]:
+        """The terms found for these units, as the catalogue or the thesaurus spells them."""
+        wanted = set(units)
+        keys = {k for k in found if self._term_units.get(k, set()) & wanted}
+        return tuple(self._display[k] for k in sorted(keys))
 
     def _by_work_plan(self, title_spans, body_spans, notes: list[str]) -> RoutingDecision | None:
         if not self._items:
             return None
-        weights = self._weights(title_spans, body_spans, self._item_universe)
+        weights, found = self._weights(title_spans, body_spans, self._item_universe)
         if not weights:
             return None
         matched: list[tuple[int, int, WorkPlanProfile, str, tuple[str, ...]]] = []
@@ -468,7 +668,7 @@ class Router:
             per_dept.setdefault(m[3], m)
         if len(per_dept) == 1:
             score, _, item, code, hits = next(iter(per_dept.values()))
-            terms = self._sorted_display(hits)
+            terms = self._sorted_display(hits, found)
             return RoutingDecision(
                 owner_kind=OwnerKind.DEPARTMENT,
                 department_code=code,
@@ -476,15 +676,13 @@ class Router:
                 candidates=(code,),
                 matched_terms=terms,
                 work_plan_item_id=item.id,
-                explanation=self._sentence(
-                    f"Routed to {code} because the agenda matches its {item.year} work-plan item "
-                    f"#{item.id} '{item.title}'{_terms_text(terms)}",
-                    notes,
-                ),
+                explanation=self._sentence(msg(
+                    "Routed to {code} because the agenda matches its {year} work-plan item #{id} '{title}'{terms}",
+                    code=code, year=item.year, id=item.id, title=item.title, terms=_terms_text(terms)), notes),
             )
         codes = tuple(sorted(per_dept))
-        terms = self._sorted_display(k for m in per_dept.values() for k in m[4])
-        items = ", ".join(f"#{m[2].id} of {code}" for code, m in sorted(per_dept.items()))
+        terms = self._sorted_display((k for m in per_dept.values() for k in m[4]), found)
+        items = ", ".join(f"{code} #{m[2].id}" for code, m in sorted(per_dept.items()))
         return RoutingDecision(
             owner_kind=OwnerKind.INNOVATION_OFFICER,
             department_code=None,
@@ -492,15 +690,13 @@ class Router:
             candidates=codes,
             matched_terms=terms,
             work_plan_item_id=None,
-            explanation=self._sentence(
-                f"Routed to {OFFICER_NAME} because the agenda matches the work plans of several "
-                f"departments ({items}){_terms_text(terms)}",
-                notes,
-            ),
+            explanation=self._sentence(msg(
+                "Routed to {officer} because the agenda matches the work plans of several departments ({items}){terms}",
+                officer=OFFICER, items=items, terms=_terms_text(terms)), notes),
         )
 
     def _by_department(self, agenda: AgendaText, title_spans, body_spans, notes: list[str]) -> RoutingDecision:
-        weights = self._weights(title_spans, body_spans, self._dept_universe)
+        weights, found = self._weights(title_spans, body_spans, self._dept_universe)
         field = (agenda.field or "").strip().upper()
         scores: dict[str, int] = {}
         hits_of: dict[str, tuple[str, ...]] = {}
@@ -521,21 +717,31 @@ class Router:
             if code in self._active:
                 named.add(code)
             elif code:
-                state = "inactive" if code in self._departments else "unknown"
-                notes.append(f"the {state} related department {code} was ignored")
+                notes.append(msg("the inactive related department {code} was ignored", code=code)
+                             if code in self._departments else
+                             msg("the unknown related department {code} was ignored", code=code))
         candidates = tuple(sorted(by_keyword | named))
-        terms = self._sorted_display(k for code in sorted(by_keyword) for k in hits_of[code])
+        terms = self._sorted_display((k for code in sorted(by_keyword) for k in hits_of[code]), found)
         if weak:
-            notes.append(f"weaker matches not counted: {', '.join(weak)}")
+            notes.append(msg("weaker matches not counted: {codes}", codes=", ".join(weak)))
 
         if len(candidates) == 1:
             code = candidates[0]
+            evidence: list[Message] = []
+            from_duty = self._sorted_display((u for u in hits_of.get(code, ()) if u in self._duty[code]), found)
+            if from_duty:
+                evidence.append(msg("its duty statement covers {terms}", terms=", ".join(from_duty)))
+            learned = self._learned.get(code, {})
+            shown = sorted({i for u in hits_of.get(code, ()) if u in learned for i in learned[u]})
+            if shown:
+                evidence.append(msg("like {agendas}, which it accepted", agendas=", ".join(f"#{i}" for i in shown[:3])))
+            notes[:0] = evidence
             if code in by_keyword and code in named:
-                why = "the agenda's terms point to it and it was named as related"
+                why = msg("the agenda's terms point to it and it was named as related")
             elif code in by_keyword:
-                why = "it is the only department whose current work the agenda directly relates to"
+                why = msg("it is the only department whose current work the agenda directly relates to")
             else:
-                why = "it was named as related and no department's keywords or work plan match the agenda"
+                why = msg("it was named as related and no department's keywords or work plan match the agenda")
             return RoutingDecision(
                 owner_kind=OwnerKind.DEPARTMENT,
                 department_code=code,
@@ -543,7 +749,8 @@ class Router:
                 candidates=candidates,
                 matched_terms=terms,
                 work_plan_item_id=None,
-                explanation=self._sentence(f"Routed to {code} because {why}{_terms_text(terms)}", notes),
+                explanation=self._sentence(
+                    msg("Routed to {code} because {why}{terms}", code=code, why=why, terms=_terms_text(terms)), notes),
             )
         if not candidates:
             return RoutingDecision(
@@ -553,17 +760,15 @@ class Router:
                 candidates=(),
                 matched_terms=(),
                 work_plan_item_id=None,
-                explanation=self._sentence(
-                    f"Routed to {OFFICER_NAME} because ownership is unclear: no department's keywords "
-                    "or work plan match the agenda and no related department was named",
-                    notes,
-                ),
+                explanation=self._sentence(msg(
+                    "Routed to {officer} because ownership is unclear: no department's keywords or work plan "
+                    "match the agenda and no related department was named", officer=OFFICER), notes),
             )
-        parts = []
+        parts: list[Message] = []
         if by_keyword:
-            parts.append("matched " + ", ".join(sorted(by_keyword)))
+            parts.append(msg("matched {codes}", codes=", ".join(sorted(by_keyword))))
         if named:
-            parts.append("named as related " + ", ".join(sorted(named)))
+            parts.append(msg("named as related {codes}", codes=", ".join(sorted(named))))
         return RoutingDecision(
             owner_kind=OwnerKind.INNOVATION_OFFICER,
             department_code=None,
@@ -571,16 +776,14 @@ class Router:
             candidates=candidates,
             matched_terms=terms,
             work_plan_item_id=None,
-            explanation=self._sentence(
-                f"Routed to {OFFICER_NAME} because the agenda relates to several departments "
-                f"({'; '.join(parts)}){_terms_text(terms)}",
-                notes,
-            ),
+            explanation=self._sentence(msg(
+                "Routed to {officer} because the agenda relates to several departments ({parts}){terms}",
+                officer=OFFICER, parts=_joined(parts), terms=_terms_text(terms)), notes),
         )
 
     @staticmethod
-    def _sentence(main: str, notes: list[str]) -> str:
-        return main + ("; " + "; ".join(notes) if notes else "") + "."
+    def _sentence(main: Message, notes: list[Message]) -> Message:
+        return msg("{text}.", text=_joined([main, *notes]))
 
 
 def route(
@@ -589,9 +792,10 @@ def route(
     work_plan_items: Sequence[WorkPlanProfile],
     *,
     year: int | None = None,
+    thesaurus: "Thesaurus | None" = None,
 ) -> RoutingDecision:
     """Apply the routing rule (see the module docstring) to one agenda."""
-    return Router(departments, work_plan_items, year=year).route(agenda)
+    return Router(departments, work_plan_items, year=year, thesaurus=thesaurus).route(agenda)
 
 
 def manual_decision(
@@ -615,7 +819,7 @@ def manual_decision(
     else:
         if department_code:
             raise ValueError("the Social Innovation Officer owns an agenda without a department")
-        code, target = None, OFFICER_NAME
+        code, target = None, OFFICER
     return RoutingDecision(
         owner_kind=owner_kind,
         department_code=code,
@@ -623,5 +827,5 @@ def manual_decision(
         candidates=tuple(sorted({c.strip().upper() for c in candidates if c and c.strip()})),
         matched_terms=tuple(matched_terms),
         work_plan_item_id=None,
-        explanation=f"Rerouted manually to {target}: {note.rstrip('.')}.",
+        explanation=msg("Rerouted manually to {target}: {note}.", target=target, note=note.rstrip(".")),
     )

@@ -13,6 +13,13 @@ class SearchTaskFailed(RuntimeError):
     pass
 
 
+async def live_synonyms() -> dict[str, list[str]]:
+    """Synonyms from the live thesaurus (shipped concepts + admins' additions)."""
+    from server.thesaurus.service import load_thesaurus
+
+    return (await load_thesaurus()).synonyms()
+
+
 class SearchEngine:
     def __init__(self, settings: Settings) -> None:
         if settings.meili_url is None:
@@ -60,6 +67,8 @@ class SearchEngine:
             response.raise_for_status()
             tasks.append(response.json()["taskUid"])
         settings = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
+        if "synonyms" in settings:
+            settings["synonyms"] = await live_synonyms()
         response = await self.client.http_client.patch(f"indexes/{uid}/settings", json=settings)
         response.raise_for_status()
         tasks.append(response.json()["taskUid"])
@@ -69,6 +78,24 @@ class SearchEngine:
                 if result.status != "succeeded":
                     raise SearchTaskFailed(f"configuring {uid} failed: {result.error}")
         return uid
+
+    async def push_synonyms(self) -> None:
+        """Send the live thesaurus's synonyms to every index that has synonyms (an admin added a
+        term): only that setting changes, so Meilisearch does not re-index the documents' layout."""
+        from server.search.registry import SPECS
+
+        synonyms = await live_synonyms()
+        for topic, spec in SPECS.items():
+            if spec.settings().synonyms is None:
+                continue
+            uid = self.uid(topic)
+            if await self.client.get_raw_index(uid) is None:
+                continue  # created, with the live synonyms, by ensure_index before its first write
+            response = await self.client.http_client.put(f"indexes/{uid}/settings/synonyms", json=synonyms)
+            response.raise_for_status()
+            result = await self.client.wait_for_task(response.json()["taskUid"], timeout_in_ms=30_000, interval_in_ms=10)
+            if result.status != "succeeded":
+                raise SearchTaskFailed(f"updating the synonyms of {uid} failed: {result.error}")
 
     async def ensure_all(self, *, wait: bool = True) -> None:
         from server.search.registry import SPECS

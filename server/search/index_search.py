@@ -13,6 +13,7 @@ from meilisearch_python_sdk.models.search import SearchParams
 from server.agendas.filter import AgendaFilter
 from server.agendas.models import Agenda
 from server.agendas.policy import Viewer, can_view
+from server.agendas.routing import normalize
 from server.search import filters
 from server.search.engine import SearchEngine
 from server.search.index_settings import FACETS
@@ -81,6 +82,21 @@ async def _known_words(engine: SearchEngine, text: str) -> str:
     return " ".join(w for w, r in zip(words, results) if (r.estimated_total_hits or 0) > 0)
 
 
+def _own_words_first(text: str, hits: list[dict]) -> list[dict]:
+    """Hints whose title shares a word with what the citizen typed first, then the twins found only
+    through the thesaurus (the same idea in another language), each group in the index's order.
+
+    The synonyms make a Chinese or English twin match a Korean query as strongly as the Korean
+    one; a citizen writing in Korean should still see the Korean twin at the top."""
+    words = {w for w in normalize(text).split() if len(w) >= 2}
+
+    def shares(hit: dict) -> bool:
+        title = normalize(hit.get("title") or "")
+        return any(w in title for w in words)
+
+    return sorted(hits, key=lambda h: not shares(h))  # stable: the index's order within each group
+
+
 async def similar_agendas(engine: SearchEngine, viewer: Viewer, text: str, limit: int) -> list[Agenda]:
     text = await _known_words(engine, text)
     if not text:
@@ -88,9 +104,10 @@ async def similar_agendas(engine: SearchEngine, viewer: Viewer, text: str, limit
     index = engine.client.index(engine.agendas_uid)
     # "last": documents with every word first, then dropping words from the end — the title leads
     # the text, so its words are the last to go.
-    result = await index.search(text, limit=limit, filter=filters.likely_duplicates(), attributes_to_retrieve=["id"],
-                                matching_strategy="last", ranking_score_threshold=0.2)
-    ids = [int(h["id"]) for h in result.hits]
+    result = await index.search(text, limit=limit, filter=filters.likely_duplicates(),
+                                attributes_to_retrieve=["id", "title"], matching_strategy="last",
+                                ranking_score_threshold=0.2)
+    ids = [int(h["id"]) for h in _own_words_first(text, result.hits)]
     rows = await visible_by_id(viewer, ids)
     return [rows[i] for i in ids if i in rows]
 

@@ -10,31 +10,13 @@ FILTERABLE = ["field", "status", "channel", "visibility", "district", "owner_kin
               "proposer_id"]
 FACETS = ["field", "status", "channel", "department_code", "district"]
 
-# Common pairs in the programme's own vocabulary, both directions. Few and exact: synonyms widen
-# every query they touch, so only terms people demonstrably write both ways belong here.
-_SYNONYM_GROUPS = [
-    ["저상버스", "low-floor bus", "低地板公車"],
-    ["공동육아", "co-parenting", "共同育兒"],
-    ["마을카페", "community café", "community cafe"],
-    ["공유", "sharing"],
-    ["청년", "youth"],
-    ["어르신", "노인", "elderly", "senior"],
-    ["일자리", "jobs", "employment"],
-    ["주거", "housing", "住宅"],
-    ["안전", "safety"],
-    ["돌봄", "care"],
-    ["이주민", "migrant", "移民"],
-    ["사회적경제", "social economy"],
-    ["에너지", "energy"],
-]
-
-
 def synonyms() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for group in _SYNONYM_GROUPS:
-        for term in group:
-            out[term] = [t for t in group if t != term]
-    return out
+    """The shipped civic thesaurus as Meilisearch synonyms (each term → the other terms of its
+    concept, in every language). Admins' additions are merged in when the settings are pushed
+    (``SearchEngine.ensure_index`` and the indexer's ``thesaurus`` topic read the live thesaurus)."""
+    from server.thesaurus.model import shipped_thesaurus
+
+    return shipped_thesaurus().synonyms()
 
 
 def agenda_settings() -> MeilisearchSettings:

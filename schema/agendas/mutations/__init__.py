@@ -4,6 +4,7 @@ from schema.agendas.mutations.advance_agenda import advance_agenda
 from schema.agendas.mutations.answer_info_request import answer_info_request
 from schema.agendas.mutations.answer_officially import answer_officially
 from schema.agendas.mutations.departments import create_department, create_work_plan_item, update_department
+from schema.agendas.mutations.keyword_suggestions import accept_keyword_suggestion
 from schema.agendas.mutations.propose_agenda import propose_agenda
 from schema.agendas.mutations.route_agenda import route_agenda
 from schema.agendas.mutations.support_agenda import follow_agenda, support_agenda, withdraw_support
@@ -24,3 +25,4 @@ class AgendaMutations:
     create_department = create_department
     update_department = update_department
     create_work_plan_item = create_work_plan_item
+    accept_keyword_suggestion = accept_keyword_suggestion

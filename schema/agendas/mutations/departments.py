@@ -30,6 +30,7 @@ class DepartmentInput:
     name_en: str
     fields: list[PolicyField] | None = None
     keywords: list[str] | None = strawberry.field(default=None, description="Terms of its current work, any language.")
+    duty_statement: str | None = strawberry.field(default=None, description="사무분장: what it is responsible for.")
 
 
 @strawberry.input
@@ -39,6 +40,7 @@ class UpdateDepartmentInput:
     name_en: str | None = None
     fields: list[PolicyField] | None = None
     keywords: list[str] | None = None
+    duty_statement: str | None = None
     active: bool | None = None
 
 
@@ -55,7 +57,8 @@ async def create_department(info: Info, input: DepartmentInput) -> DepartmentPay
     viewer = await info.context.viewer()
     return await payload(DepartmentPayload, lambda: domain.create_department(
         viewer, code=input.code, name_ko=input.name_ko, name_en=input.name_en,
-        fields=[f.value for f in input.fields or []], keywords=input.keywords), department=Department.from_model)
+        fields=[f.value for f in input.fields or []], keywords=input.keywords, duty_statement=input.duty_statement),
+        department=Department.from_model)
 
 
 @strawberry.mutation(description="Admin: change a department's names, fields, keywords or activity.")
@@ -64,7 +67,8 @@ async def update_department(info: Info, input: UpdateDepartmentInput) -> Departm
     return await payload(DepartmentPayload, lambda: domain.update_department(
         viewer, input.code, name_ko=input.name_ko, name_en=input.name_en,
         fields=[f.value for f in input.fields] if input.fields is not None else None,
-        keywords=input.keywords, active=input.active), department=Department.from_model)
+        keywords=input.keywords, duty_statement=input.duty_statement, active=input.active),
+        department=Department.from_model)
 
 
 @strawberry.mutation(description="Admin: add an item to a department's work plan.")

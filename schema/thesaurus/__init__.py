@@ -1,0 +1,1 @@
+"""GraphQL for the civic thesaurus: admins add concepts and terms."""

@@ -260,8 +260,9 @@ async def test_backup_while_serving_then_restore_into_an_empty_data_folder(app, 
     # online: another writer holds an open transaction while the backup runs (WAL keeps both going)
     writer = sqlite3.connect(live, timeout=5)
     writer.execute("BEGIN IMMEDIATE")
-    writer.execute("INSERT INTO departments (code, name_ko, name_en, policy_fields, keywords, is_active, created_at, "
-                   "updated_at) VALUES ('UNCOMMITTED', '미확정', 'Uncommitted', '[]', '[]', 1, '2026-01-01', '2026-01-01')")
+    writer.execute("INSERT INTO departments (code, name_ko, name_en, policy_fields, keywords, duty_statement, is_active, "
+                   "created_at, updated_at) VALUES ('UNCOMMITTED', '미확정', 'Uncommitted', '[]', '[]', '', 1, "
+                   "'2026-01-01', '2026-01-01')")
     backup_file = tmp_path / "backups" / "agenda-backup.sqlite3"
     try:
         r = run_agenda(["backup", "--out", str(backup_file)], env)

@@ -220,7 +220,7 @@ async def test_plans_saved_before_history_was_kept_become_their_first_revision(g
     await type(plan).filter(id=plan.id).update(updated_at=saved)
 
     async with TortoiseContext():  # back to before plan history, then forward again
-        await tortoise_migrate(config=db.tortoise_config(settings.database_url), target="agenda.0006_accountability")
+        await tortoise_migrate(config=db.tortoise_config(settings.database_url), target="agenda.0010_thesaurus")
     await db.migrate(settings.database_url)
 
     rev = await PlanRevision.get(plan_id=plan.id)

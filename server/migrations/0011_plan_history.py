@@ -45,7 +45,7 @@ async def nothing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('agenda', '0007_mail_failures')]
+    dependencies = [('agenda', '0010_thesaurus')]
 
     initial = False
 

@@ -6,7 +6,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('agenda', '0010_login_throttle_description')]
+    dependencies = [('agenda', '0009_login_throttle_description')]
 
     initial = False
 

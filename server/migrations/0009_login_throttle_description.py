@@ -4,7 +4,7 @@ from tortoise import migrations
 from tortoise.migrations import operations as ops
 
 class Migration(migrations.Migration):
-    dependencies = [('agenda', '0009_support_thresholds')]
+    dependencies = [('agenda', '0008_support_thresholds')]
 
     initial = False
 

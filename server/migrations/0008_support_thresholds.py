@@ -23,7 +23,7 @@ async def nothing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('agenda', '0008_plan_history')]
+    dependencies = [('agenda', '0007_mail_failures')]
 
     initial = False
 

@@ -62,10 +62,12 @@ class SearchEngine:
 
         uid = uid or self.uid(topic)
         tasks = []
+        creation = None
         if await self.client.get_raw_index(uid) is None:
             response = await self.client.http_client.post("indexes", json={"uid": uid, "primaryKey": "id"})
             response.raise_for_status()
-            tasks.append(response.json()["taskUid"])
+            creation = response.json()["taskUid"]
+            tasks.append(creation)
         settings = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
         if "synonyms" in settings:
             settings["synonyms"] = await live_synonyms()
@@ -75,8 +77,9 @@ class SearchEngine:
         if wait:
             for task_uid in tasks:
                 result = await self.client.wait_for_task(task_uid, timeout_in_ms=30_000, interval_in_ms=10)
-                if result.status != "succeeded":
-                    raise SearchTaskFailed(f"configuring {uid} failed: {result.error}")
+                if result.status == "succeeded" or (task_uid == creation and _already_exists(result.error)):
+                    continue  # two starts (the server's and a worker's) may both have found it missing
+                raise SearchTaskFailed(f"configuring {uid} failed: {result.error}")
         return uid
 
     async def push_synonyms(self) -> None:
@@ -110,3 +113,8 @@ class SearchEngine:
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+def _already_exists(error) -> bool:
+    code = error.get("code") if isinstance(error, dict) else getattr(error, "code", None)
+    return code == "index_already_exists"

@@ -193,3 +193,16 @@ class GraphQLClient:
 @pytest.fixture
 def gql(client) -> GraphQLClient:
     return GraphQLClient(client)
+
+
+# --------------------------------------------------------------------------- parallel runs
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (scripts/test runs ``-n 2 --dist loadgroup``) the browser tests stay together
+    on one worker: they share one live server per database and one Chromium, which a second worker
+    would start again; the other worker meanwhile runs the rest. Each worker has its own PostgreSQL
+    database (RUN_ID), SQLite files, Meilisearch and index prefixes, so nothing else is shared."""
+    for item in items:
+        if "/tests/browser/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.xdist_group("browser"))

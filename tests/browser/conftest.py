@@ -140,17 +140,24 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
     server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, data_dir=tmp / "data",
                         env=env)
     deadline = time.monotonic() + 240  # the demo is seeded first: ~30 s on a quiet machine, minutes on a busy one
-    while True:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited ({process.returncode}): {log.read_text()[-3000:]}")
-        try:
-            if httpx.get(server.url + "/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert time.monotonic() < deadline, f"server not ready in 240 s: {log.read_text()[-3000:]}"
-        time.sleep(0.25)
-    server.wait_indexed(60)
+    try:
+        while True:
+            if process.poll() is not None:
+                raise AssertionError(f"server exited ({process.returncode}): {log.read_text()[-3000:]}")
+            try:
+                if httpx.get(server.url + "/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, f"server not ready in 240 s: {log.read_text()[-3000:]}"
+            time.sleep(0.25)
+        server.wait_indexed(120)
+    except BaseException:
+        process.kill()  # a server that never became ready must not outlive the test run
+        process.wait()
+        if pg_db:
+            _pg(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)')
+        raise
     return server, pg_db
 
 

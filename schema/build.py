@@ -24,12 +24,13 @@ from schema.notifications.queries import NotificationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
 from schema.thesaurus.mutations import ThesaurusMutations
+from schema.thesaurus.queries import ThesaurusQueries
 from schema.workshops.queries import WorkshopQueries
 from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
-                              SecondarySearchQueries, WorkshopQueries))
+                              SecondarySearchQueries, ThesaurusQueries, WorkshopQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
                                     WorkshopMutations))
 

@@ -109,8 +109,10 @@ async def test_the_routing_explanation_names_its_evidence_in_the_readers_languag
     query = "query($id: ID!) { agenda(id: $id) { routing { explanation } } }"
     ko = (await gql(query, {"id": made["agenda"]["id"]}))["data"]["agenda"]["routing"]["explanation"]
     en = (await gql(query, {"id": made["agenda"]["id"]}, headers={"Accept-Language": "en"}))["data"]["agenda"]["routing"]["explanation"]
-    assert ko.startswith("HOUSING에 배정했습니다.") and "사무분장이 다루는 일입니다: 加裝電梯" in ko, ko
-    assert en.startswith("Routed to HOUSING because") and "its duty statement covers 加裝電梯" in en, en
+    # Departments by their names in the reader's language, never by code.
+    assert ko.startswith("주택정책실에 배정했습니다.") and "사무분장이 다루는 일입니다: 加裝電梯" in ko, ko
+    assert en.startswith("Routed to Housing Policy Office because") and "its duty statement covers 加裝電梯" in en, en
+    assert "HOUSING" not in ko + en
 
 
 async def test_reroutes_teach_routing_where_such_agendas_belong(gql):

@@ -68,8 +68,18 @@ class AgendaOwner:
 class Routing:
     reason: RoutingReason
     matched_terms: list[str]
-    explanation: str
+    _explanation_data: strawberry.Private[object]
+    _explanation_english: strawberry.Private[str]
     _candidates: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The decision in one or two sentences, in the reader's language, naming its "
+                                  "evidence: matched terms, a work-plan item, the duty statement, similar agendas "
+                                  "the department accepted; departments by their names.")
+    async def explanation(self, info: Info) -> str:
+        codes = sorted(explanations.department_codes(self._explanation_data))
+        rows = await info.context.loader(DepartmentByCodeLoader).load_many(codes) if codes else []
+        names = {d.code: {"ko": d.name_ko, "en": d.name_en} for d in rows if d is not None}
+        return explanations.render(self._explanation_data, self._explanation_english, names=names)
 
     @strawberry.field
     async def candidates(self, info: Info) -> list[Department]:
@@ -193,7 +203,7 @@ class Agenda:
         if not m.routing_reason:
             return None
         return Routing(reason=RoutingReasonEnum(m.routing_reason), matched_terms=list(m.routing_matched_terms or []),
-                       explanation=explanations.render(m.routing_explanation_data, m.routing_explanation or ""),
+                       _explanation_data=m.routing_explanation_data, _explanation_english=m.routing_explanation or "",
                        _candidates=list(m.routing_candidates or []))
 
     @strawberry.field

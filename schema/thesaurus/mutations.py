@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from schema.errors import UserError, payload
 from schema.thesaurus.types import ThesaurusConcept
+from server.thesaurus import browse
 from server.thesaurus import service as domain
 
 
@@ -29,7 +30,12 @@ class ThesaurusTermsInput:
 async def add_thesaurus_terms(info: Info, input: ThesaurusTermsInput) -> ThesaurusConceptPayload:
     viewer = await info.context.viewer()
     return await payload(ThesaurusConceptPayload, lambda: domain.add_terms(
-        viewer, input.concept, ko=input.ko, en=input.en, zh=input.zh), concept=ThesaurusConcept.from_concept)
+        viewer, input.concept, ko=input.ko, en=input.en, zh=input.zh), concept=_present)
+
+
+async def _present(concept) -> ThesaurusConcept | None:
+    view = await browse.concept_view(concept.id)
+    return ThesaurusConcept.from_view(view) if view else None
 
 
 @strawberry.type

@@ -148,7 +148,7 @@ KO: dict[str, str] = {
     "named as related {codes}": "관련 부서로 지정 {codes}",
     "Routed to {officer} because the agenda relates to several departments ({parts}){terms}":
         "{officer}에게 배정했습니다. 의제가 여러 부서와 관련됩니다({parts}){terms}",
-    "Rerouted manually to {target}: {note}.": "{target}(으)로 직접 재배정했습니다: {note}.",
+    "Rerouted manually to {target}: {note}.": "{target:으로} 직접 재배정했습니다: {note}.",
     # ---- routing evaluation and the civic thesaurus
     "line {line}": "{line}번째 줄",
     "Not a JSON object: {error}.": "JSON 객체가 아닙니다: {error}.",
@@ -165,6 +165,9 @@ KO: dict[str, str] = {
     "Give at least one term in Korean, English or Chinese.": "한국어, 영어, 중국어 중 하나로 용어를 하나 이상 적어 주세요.",
     "At most {max} terms at once.": "용어는 한 번에 {max}개까지 추가할 수 있습니다.",
     "“{term}” already belongs to the concept {concept}.": "「{term}」는 이미 「{concept}」 개념에 속합니다.",
+    "Only admins see the thesaurus.": "시민 용어사전은 관리자만 볼 수 있습니다.",
+    "A search has at most {max} characters.": "검색어는 {max}자까지 쓸 수 있습니다.",
+    "Ask for 0 to {max} concepts at a time.": "개념은 한 번에 0~{max}개까지 볼 수 있습니다.",
     "One of these terms was just added by someone else; reload and try again.": "이 용어 중 하나를 방금 다른 사람이 추가했습니다. 새로고침한 뒤 다시 시도해 주세요.",
     # ---- search
     "A search has at most {max} characters.": "검색어는 {max}자까지 쓸 수 있습니다.",

@@ -82,6 +82,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/admin/mail">{t("nav.adminMail")}</NavLink>
                 </li>
               )}
+              {hasRole(ADMIN_ROLES, me?.role) && (
+                <li>
+                  <NavLink to="/admin/thesaurus">{t("nav.thesaurus")}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="header-tools">

@@ -5,9 +5,10 @@ import * as accountability from "./messages/accountability";
 import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
 import * as staff from "./messages/staff";
+import * as thesaurus from "./messages/thesaurus";
 import * as workshops from "./messages/workshops";
 
-const modules = { common, citizen, staff, workshops, accountability, account };
+const modules = { common, citizen, staff, workshops, accountability, account, thesaurus };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,6 +1,6 @@
 // One agenda as a citizen sees it: what it asks, where it stands and why (the status timeline with
 // reasons), who owns it and why it was routed there, its supporters, and its execution progress.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
@@ -23,8 +23,17 @@ export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
 export function AgendaPage() {
   const { id = "" } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const state = useQuery(AgendaDetailDocument, { id });
+  // The routing explanation is written by the server in the language asked for: read it again
+  // when the reader switches language.
+  const { refetch } = state;
+  const shownIn = useRef(locale);
+  useEffect(() => {
+    if (shownIn.current === locale) return;
+    shownIn.current = locale;
+    refetch();
+  }, [locale, refetch]);
   if (state.error) return <ErrorState error={state.error} onRetry={state.refetch} />;
   if (!state.data) return <Loading />;
   const agenda = state.data.agenda;
@@ -119,6 +128,12 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
             {agenda.routing && (
               <>
                 <p className="hint">{t("agenda.routedBecause", { reason: tEnum("routingReason", agenda.routing.reason) })}</p>
+                {agenda.routing.explanation && (
+                  // The server writes it in the reader's language, naming its evidence.
+                  <p className="hint" data-testid="routing-explanation">
+                    {agenda.routing.explanation}
+                  </p>
+                )}
                 {agenda.routing.matchedTerms.length > 0 && (
                   <p className="hint">{t("agenda.matchedTerms", { terms: agenda.routing.matchedTerms.join(", ") })}</p>
                 )}

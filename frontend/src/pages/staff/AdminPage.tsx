@@ -17,6 +17,8 @@ import {
 import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { deptName } from "./deptName";
+import { KeywordSuggestions } from "./KeywordSuggestions";
+import { Link } from "react-router-dom";
 
 type Dept = AdminDepartmentsQuery["departments"][number];
 
@@ -40,6 +42,9 @@ function Admin() {
     <section className="page admin-page">
       <h1>{t("admin.title")}</h1>
       <p className="page-lead">{t("admin.lead")}</p>
+      <p>
+        <Link to="/admin/thesaurus">{t("admin.toThesaurus")}</Link>
+      </p>
       <div role="status" aria-live="polite" data-testid="admin-status">
         {status && <p className="success">{status}</p>}
       </div>
@@ -121,7 +126,10 @@ function DepartmentTable({ departments, onSaved }: { departments: Dept[]; onSave
             {editing === d.code && (
               <tr>
                 <td colSpan={7}>
+                  <KeywordSuggestions department={d} onAccepted={onSaved} />
                   <DepartmentForm
+                    // A suggestion accepted above changes the keywords: the form starts again from them.
+                    key={d.keywords.join("\n")}
                     existing={d}
                     onSaved={(saved) => {
                       setEditing(null);
@@ -147,6 +155,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
   const [nameEn, setNameEn] = useState(existing?.nameEn ?? "");
   const [fields, setFields] = useState<string[]>(existing?.fields ?? []);
   const [keywords, setKeywords] = useState((existing?.keywords ?? []).join("\n"));
+  const [duty, setDuty] = useState(existing?.dutyStatement ?? "");
   const [active, setActive] = useState(existing?.active ?? true);
   const form = useFormErrors();
   const create = useMutation(CreateDepartmentDocument, (r) => r.createDepartment);
@@ -159,6 +168,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
       nameEn: nameEn.trim(),
       fields: fields as PolicyField[],
       keywords: parseKeywords(keywords),
+      dutyStatement: duty.trim(),
     };
     const result = existing
       ? await update.run({ input: { code: existing.code, ...common, active } })
@@ -172,6 +182,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
         setNameEn("");
         setFields([]);
         setKeywords("");
+        setDuty("");
       }
     }
   };
@@ -206,6 +217,9 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
       </fieldset>
       <Field id={`${uid}-kw`} label={t("admin.keywords")} hint={t("admin.keywordsHint")} error={form.fieldError("keywords")}>
         {(control) => <textarea {...control} rows={4} value={keywords} onChange={(e) => setKeywords(e.target.value)} />}
+      </Field>
+      <Field id={`${uid}-duty`} label={t("admin.dutyStatement")} hint={t("admin.dutyStatementHint")} error={form.fieldError("dutyStatement")}>
+        {(control) => <textarea {...control} rows={5} value={duty} onChange={(e) => setDuty(e.target.value)} />}
       </Field>
       {existing && (
         <label className="choice">

@@ -172,7 +172,11 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
             {agenda.routing ? (
               <>
                 <p className="hint">{t("agenda.routedBecause", { reason: tEnum("routingReason", agenda.routing.reason) })}</p>
-                {agenda.routing.explanation && locale === "en" && <p className="hint">{agenda.routing.explanation}</p>}
+                {agenda.routing.explanation && (
+                  <p className="hint" data-testid="routing-explanation">
+                    {agenda.routing.explanation}
+                  </p>
+                )}
                 <h3>{t("triage.panel.matchedTerms")}</h3>
                 {agenda.routing.matchedTerms.length ? (
                   <ul className="chip-list" aria-label={t("triage.panel.matchedTerms")}>

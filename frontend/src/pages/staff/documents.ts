@@ -125,7 +125,7 @@ export const MergeSearchDocument = graphql(`
 
 export const AdminDepartmentsDocument = graphql(`
   query AdminDepartments {
-    departments(includeInactive: true) { code name nameEn fields keywords active }
+    departments(includeInactive: true) { code name nameEn fields keywords dutyStatement active }
   }
 `);
 
@@ -138,7 +138,7 @@ export const WorkPlanItemsDocument = graphql(`
 export const CreateDepartmentDocument = graphql(`
   mutation CreateDepartment($input: DepartmentInput!) {
     createDepartment(input: $input) {
-      department { code name nameEn fields keywords active }
+      department { code name nameEn fields keywords dutyStatement active }
       errors { field code message }
     }
   }
@@ -147,7 +147,7 @@ export const CreateDepartmentDocument = graphql(`
 export const UpdateDepartmentDocument = graphql(`
   mutation UpdateDepartment($input: UpdateDepartmentInput!) {
     updateDepartment(input: $input) {
-      department { code name nameEn fields keywords active }
+      department { code name nameEn fields keywords dutyStatement active }
       errors { field code message }
     }
   }

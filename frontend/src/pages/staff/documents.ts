@@ -125,20 +125,20 @@ export const MergeSearchDocument = graphql(`
 
 export const AdminDepartmentsDocument = graphql(`
   query AdminDepartments {
-    departments(includeInactive: true) { code name nameEn fields keywords active }
+    departments(includeInactive: true) { code name nameEn fields keywords dutyStatement active }
   }
 `);
 
 export const WorkPlanItemsDocument = graphql(`
   query WorkPlanItems($year: Int!) {
-    workPlanItems(year: $year) { id title keywords year department { code name nameEn } }
+    workPlanItems(year: $year, includeRetired: true) { id title keywords year retired department { code name nameEn } }
   }
 `);
 
 export const CreateDepartmentDocument = graphql(`
   mutation CreateDepartment($input: DepartmentInput!) {
     createDepartment(input: $input) {
-      department { code name nameEn fields keywords active }
+      department { code name nameEn fields keywords dutyStatement active }
       errors { field code message }
     }
   }
@@ -147,7 +147,7 @@ export const CreateDepartmentDocument = graphql(`
 export const UpdateDepartmentDocument = graphql(`
   mutation UpdateDepartment($input: UpdateDepartmentInput!) {
     updateDepartment(input: $input) {
-      department { code name nameEn fields keywords active }
+      department { code name nameEn fields keywords dutyStatement active }
       errors { field code message }
     }
   }
@@ -157,6 +157,34 @@ export const CreateWorkPlanItemDocument = graphql(`
   mutation CreateWorkPlanItem($input: WorkPlanItemInput!) {
     createWorkPlanItem(input: $input) {
       workPlanItem { id title keywords year department { code name nameEn } }
+      errors { field code message }
+    }
+  }
+`);
+
+export const UpdateWorkPlanItemDocument = graphql(`
+  mutation UpdateWorkPlanItem($input: UpdateWorkPlanItemInput!) {
+    updateWorkPlanItem(input: $input) {
+      workPlanItem { id title keywords year retired department { code name nameEn } }
+      errors { field code message }
+    }
+  }
+`);
+
+export const RetireWorkPlanItemDocument = graphql(`
+  mutation RetireWorkPlanItem($id: ID!) {
+    retireWorkPlanItem(id: $id) {
+      workPlanItem { id retired }
+      deleted
+      errors { field code message }
+    }
+  }
+`);
+
+export const CopyWorkPlanDocument = graphql(`
+  mutation CopyWorkPlan($input: CopyWorkPlanInput!) {
+    copyWorkPlan(input: $input) {
+      copy { fromYear toYear copied skipped }
       errors { field code message }
     }
   }

@@ -5,6 +5,7 @@ import { lazy } from "react";
 import { Route } from "react-router-dom";
 
 const AdminPage = lazy(() => import("./AdminPage").then((m) => ({ default: m.AdminPage })));
+const AdminImportPage = lazy(() => import("./AdminImportPage").then((m) => ({ default: m.AdminImportPage })));
 const AdminMailPage = lazy(() => import("./AdminMailPage").then((m) => ({ default: m.AdminMailPage })));
 const TriageInboxPage = lazy(() => import("./TriageInbox").then((m) => ({ default: m.TriageInboxPage })));
 const TriagePanelPage = lazy(() => import("./TriagePanel").then((m) => ({ default: m.TriagePanelPage })));
@@ -14,4 +15,5 @@ export const staffRoutes = [
   <Route key="triage-agenda" path="/triage/agendas/:id" element={<TriagePanelPage />} />,
   <Route key="admin" path="/admin" element={<AdminPage />} />,
   <Route key="admin-mail" path="/admin/mail" element={<AdminMailPage />} />,
+  <Route key="admin-import" path="/admin/import" element={<AdminImportPage />} />,
 ];

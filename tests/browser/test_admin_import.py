@@ -13,7 +13,7 @@ from tests.browser.helpers import check_a11y, login, shot
 from tests.import_files import to_csv
 
 ROWS = [
-    [f"B-{i}", f"옛 제안 {i}: 골목길 공유 화단 가꾸기", "동네 골목길 자투리땅에 이웃이 함께 가꾸는 공유 화단을 만들어 주세요. 🌱",
+    [f"B-{i}", f"옛 제안 {i}: 골목길 공유 화단 가꾸기", "동네 골목길 자투리땅에 이웃이 함께 가꾸는 공유 화단을 만들어 주세요.",
      "LIVING_CULTURE_SPACE", "시민제안", "성북구", f"2018-05-{10 + i:02d}", str(i * 7), "", "완료"]
     for i in range(1, 6)
 ]

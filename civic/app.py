@@ -16,6 +16,9 @@ from tortoise.context import _current_context
 
 from civic import frontend
 from civic.body_limit import BodyLimitMiddleware
+from server.imports.http import ROUTES as IMPORT_ROUTES
+from server.imports.http import UPLOAD_LIMIT as IMPORT_UPLOAD_LIMIT
+from server.imports.http import UPLOAD_PATH as IMPORT_UPLOAD_PATH
 from civic.health import healthz, metrics, readyz
 from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
@@ -141,6 +144,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/unsubscribe", unsubscribe_now, methods=["POST"]),  # RFC 8058 one-click, and the button
             Route("/admin/mail/raw/{name}", stored_mail_raw),  # one .eml of the embedded default, admins only
             Route("/reports/performance.csv", performance_report_csv),
+            *IMPORT_ROUTES,  # POST /admin/import/jobs (the upload), GET /admin/import/jobs/{id} (progress)
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
             *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],
@@ -152,7 +156,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.add_middleware(TortoiseContextMiddleware)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
                        secret=settings.secret)
-    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(BodyLimitMiddleware, larger={IMPORT_UPLOAD_PATH: IMPORT_UPLOAD_LIMIT})
     # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed
     # to clients that accept it; bodies under 500 bytes, images and fonts are left as they are.
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from civic.cli import accountability, catalogue, core, ops, routing, search
+from civic.cli import accountability, catalogue, core, imports, ops, routing, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     ops.add_parsers(sub)        # export, backup, restore
     accountability.add_parsers(sub)  # tick
     routing.add_parsers(sub)    # routing-eval
+    imports.add_parsers(sub)    # import
     return parser
 
 

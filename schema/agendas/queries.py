@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -70,8 +72,10 @@ class AgendaQueries:
         return [Department.from_model(d) for d in await q.order_by("code")]
 
     @strawberry.field(description="Work-plan items (업무계획) of a year, optionally of one department.")
-    async def work_plan_items(self, year: int, department_code: str | None = None) -> list[WorkPlanItem]:
-        items = await query_domain(lambda: departments.work_plan_items(year, department_code))
+    async def work_plan_items(self, year: int, department_code: str | None = None, include_retired: Annotated[bool, strawberry.argument(
+            description="Also retired items and those of inactive departments (the admin's screen); "
+                        "without it, what a proposal may name.")] = False) -> list[WorkPlanItem]:
+        items = await query_domain(lambda: departments.work_plan_items(year, department_code, include_retired=include_retired))
         return [WorkPlanItem.from_model(w) for w in items]
 
     @strawberry.field(description="The five policy fields with their labels.")

@@ -93,6 +93,7 @@ class WorkPlanItem:
     title: str
     keywords: list[str]
     year: int
+    retired: bool = strawberry.field(description="Retired: kept for the agendas that name it, no longer offered for new proposals.")
     _department_id: strawberry.Private[int]
 
     @strawberry.field
@@ -103,7 +104,7 @@ class WorkPlanItem:
     @classmethod
     def from_model(cls, w: WorkPlanItemModel) -> "WorkPlanItem":
         return cls(id=strawberry.ID(str(w.id)), title=w.title, keywords=list(w.keywords or []), year=w.year,
-                   _department_id=w.department_id)
+                   retired=w.retired_at is not None, _department_id=w.department_id)
 
 
 @strawberry.type(description="One line of an agenda's history.")

@@ -13,12 +13,16 @@ from server.agendas.reference import POLICY_FIELD_CODES
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.enums import EventKind
-from server.agendas.models import AgendaEvent, Department, WorkPlanItem
+from server.agendas.models import Agenda, AgendaEvent, Department, WorkPlanItem
 from server.agendas.policy import Viewer, may_manage_catalogue
 from server.agendas.routing import DepartmentProfile, Precedent, Router, WorkPlanProfile
 from server.agendas.validation import clean_department_code, clean_text
+from server.audit import log as audit
+from server.audit.actions import AuditAction
+from server.audit.log import changes
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
+from tortoise.transactions import in_transaction
 
 
 MAX_KEYWORDS = 60
@@ -105,9 +109,23 @@ async def create_department(viewer: Viewer, *, code: str, name_ko: str, name_en:
         raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code") from None
 
 
+# An agenda still waiting for, or under, its owner's work: a department that owns one cannot be
+# deactivated (its agendas would have no one to answer them); reroute or close them first.
+OPEN_STATUSES = (S.SUBMITTED.value, S.IN_TRIAGE.value, S.NEEDS_INFO.value, S.ACCEPTED.value, S.IN_PROGRESS.value)
+
+
+def _department_snapshot(d: Department) -> dict:
+    return {"nameKo": d.name_ko, "nameEn": d.name_en, "fields": list(d.policy_fields or []),
+            "keywords": list(d.keywords or []), "dutyStatement": d.duty_statement or "", "active": d.is_active}
+
+
 async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = None, name_en: str | None = None,
                             fields: list[str] | None = None, keywords: list[str] | None = None,
                             duty_statement: str | None = None, active: bool | None = None) -> Department:
+    """Edit a department, or deactivate / reactivate it. A deactivated department is no longer a
+    routing candidate nor offered in forms, and keeps its agendas and history; it is refused while
+    it owns open agendas (the error names how many). Recorded in the audit log in the same
+    transaction (DEPARTMENT_UPDATED, only the fields that changed)."""
     _require_admin(viewer)
     dept = await Department.get_or_none(code=_clean_code(code))
     if dept is None:
@@ -123,20 +141,47 @@ async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = 
         steps.append(lambda: ("keywords", _clean_keywords(keywords)))
     if duty_statement is not None:
         steps.append(lambda: ("duty_statement", _clean_duty(duty_statement)))
-    for attr, value in _collect(*steps):
-        setattr(dept, attr, value)
-    if active is not None:
-        dept.is_active = active
-    await dept.save()
+    cleaned = _collect(*steps)
+    before = _department_snapshot(dept)
+    async with in_transaction() as conn:
+        # Held while counting, so an agenda routed to it meanwhile cannot slip past the check.
+        await _lock_department(dept.id, conn)
+        if active is False and dept.is_active:
+            open_count = await Agenda.filter(owner_department_id=dept.id, status__in=OPEN_STATUSES).using_db(conn).count()
+            if open_count:
+                raise DomainError(C.DEPARTMENT_HAS_OPEN_AGENDAS, msg(
+                    "{name} still owns {count} open agendas; reroute or close them before deactivating it.",
+                    name=dept.name_ko, count=open_count), "active")
+        for attr, value in cleaned:
+            setattr(dept, attr, value)
+        if active is not None:
+            dept.is_active = active
+        old, new = changes(before, _department_snapshot(dept))
+        if new:
+            await dept.save(using_db=conn)
+            await audit.record(viewer.user.id, AuditAction.DEPARTMENT_UPDATED, f"department:{dept.code}",
+                               before=old, after=new, using_db=conn)
     return dept
 
 
-async def work_plan_items(year: int, department_code: str | None = None) -> list[WorkPlanItem]:
-    """A year's work-plan items, of one department when a code is given (an unknown one has none)."""
+async def _lock_department(dept_id: int, conn) -> None:
+    if conn.capabilities.dialect == "postgres":
+        await Department.filter(id=dept_id).using_db(conn).select_for_update().first()
+    else:
+        await conn.execute_query("UPDATE departments SET id = id WHERE id = ?", [dept_id])
+
+
+async def work_plan_items(year: int, department_code: str | None = None, *, include_retired: bool = False
+                          ) -> list[WorkPlanItem]:
+    """A year's work-plan items, of one department when a code is given (an unknown one has none).
+    What a proposal may name: neither retired items nor those of inactive departments, unless
+    ``include_retired`` (the admin's screen, which shows everything)."""
     q = WorkPlanItem.filter(year=year)
     code = clean_department_code(department_code)
     if code:
         q = q.filter(department__code=code)
+    if not include_retired:
+        q = q.filter(retired_at=None, department__is_active=True)
     return list(await q.order_by("id"))
 
 
@@ -147,7 +192,7 @@ async def create_work_plan_item(viewer: Viewer, *, department_code: str, title: 
     dept = None
     try:
         code = clean_department_code(department_code)
-        dept = await Department.get_or_none(code=code) if code else None
+        dept = await Department.get_or_none(code=code, is_active=True) if code else None
         if dept is None:
             errors.append(DomainError(C.UNKNOWN_DEPARTMENT, "No such department.", "departmentCode"))
     except DomainError as exc:
@@ -179,7 +224,7 @@ async def load_router(year: int | None = None) -> Router:
 
     year = year or current_year()
     departments = await Department.filter(is_active=True).order_by("code")
-    items = await WorkPlanItem.filter(year=year, department__is_active=True).select_related("department")
+    items = await WorkPlanItem.filter(year=year, department__is_active=True, retired_at=None).select_related("department")
     profiles = [
         DepartmentProfile(code=d.code, name_ko=d.name_ko, name_en=d.name_en,
                           fields=frozenset(d.policy_fields or []), keywords=tuple(d.keywords or []),

@@ -50,3 +50,4 @@ class EventKind(str, Enum):
     ESCALATED = "ESCALATED"  # the answer deadline passed: the officer and the owner's staff were told
     THRESHOLD_REACHED = "THRESHOLD_REACHED"  # enough verified supports to oblige an answer or a workshop
     OFFICIAL_ANSWER = "OFFICIAL_ANSWER"  # the owner's public answer to a threshold
+    IMPORTED = "IMPORTED"  # brought in from a city's earlier system by a bulk import (server/imports)

@@ -32,6 +32,9 @@ class WorkPlanItem(Model):
     keywords = fields.JSONField(default=list)
     year = fields.IntField(db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Retired, not deleted, when agendas refer to it: it keeps its history and its agendas, and is
+    # no longer offered for new proposals nor read by the routing rule.
+    retired_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "work_plan_items"
@@ -96,10 +99,17 @@ class Agenda(Model):
                                                 on_delete=fields.SET_NULL)
     thresholds_reached = fields.JSONField(default=list)
     verified_support_count = fields.IntField(default=0)
+    # Bulk import (server/imports/): where an agenda came from and its id there — importing the same
+    # file again finds it instead of making a twin — and the supports it had there. Those are part of
+    # ``support_count`` (which supports on this platform then raise) but belong to no account, so
+    # they never count as verified supports toward the thresholds.
+    import_source = fields.CharField(max_length=40, null=True)
+    external_id = fields.CharField(max_length=100, null=True)
+    imported_support_count = fields.IntField(default=0)
 
     class Meta:
         table = "agendas"
-        unique_together = (("proposer", "idempotency_key"),)
+        unique_together = (("proposer", "idempotency_key"), ("import_source", "external_id"))
         indexes = (("owner_kind", "owner_department_id", "status"), ("status", "support_count"))
 
 

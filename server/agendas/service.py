@@ -94,7 +94,9 @@ async def propose(viewer: Viewer, data: ProposalInput, settings: Settings) -> Ag
         if missing:
             errors.append(DomainError(C.UNKNOWN_DEPARTMENT, msg("Unknown department code(s): {codes}.", codes=", ".join(missing)), "relatedDepartmentCodes"))
     if data.work_plan_item_id is not None and (
-        not 0 < data.work_plan_item_id < 2**31 or not await WorkPlanItem.filter(id=data.work_plan_item_id).exists()
+        not 0 < data.work_plan_item_id < 2**31
+        # a retired item, or one of an inactive department, is no longer offered for new proposals
+        or not await WorkPlanItem.filter(id=data.work_plan_item_id, retired_at=None, department__is_active=True).exists()
     ):
         errors.append(DomainError(C.UNKNOWN_WORK_PLAN_ITEM, "No such work-plan item.", "workPlanItemId"))
     if errors:

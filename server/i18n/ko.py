@@ -345,3 +345,7 @@ KO: dict[str, str] = {
     "This agenda has not reached the supports that oblige an official answer; answer it with a comment marked "
     "as an official answer instead.": "이 의제는 공식 답변이 필요한 공감 수에 이르지 않았습니다. 댓글을 공식 답변으로 표시해 답해 주세요.",
 }
+
+from server.i18n.ko_admin import KO_ADMIN  # noqa: E402 - issue 17's messages, kept in their own module
+
+KO.update(KO_ADMIN)

@@ -32,3 +32,12 @@ async def outbox_stats() -> dict:
     oldest = await OutboxEntry.all().order_by("id").first().values("created_at") if depth else None
     age = (datetime.now(timezone.utc) - oldest["created_at"]).total_seconds() if oldest else 0.0
     return {"depth": depth, "oldest_age_seconds": round(max(age, 0.0), 3)}
+
+
+async def enqueue_many(topic: str, entity_ids, operation: str = UPSERT, *, using_db=None) -> None:
+    """``enqueue`` for many records at once (a bulk import), in one statement per batch."""
+    now = datetime.now(timezone.utc)
+    request_id = current_request_id.get()
+    await OutboxEntry.bulk_create(
+        [OutboxEntry(topic=topic, entity_id=str(i), operation=operation, request_id=request_id, available_at=now)
+         for i in entity_ids], batch_size=500, using_db=using_db)

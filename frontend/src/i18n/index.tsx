@@ -9,13 +9,14 @@ import * as workshops from "./messages/workshops";
 import * as accountability from "./messages/accountability";
 import * as account from "./messages/account";
 import * as thesaurus from "./messages/thesaurus";
+import * as adminImport from "./messages/adminImport";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

@@ -9,6 +9,7 @@ from schema.agendas.mutations.propose_agenda import propose_agenda
 from schema.agendas.mutations.route_agenda import route_agenda
 from schema.agendas.mutations.support_agenda import follow_agenda, support_agenda, withdraw_support
 from schema.agendas.mutations.triage_agenda import triage_agenda
+from schema.agendas.mutations.work_plans import copy_work_plan, retire_work_plan_item, update_work_plan_item
 
 
 @strawberry.type
@@ -26,3 +27,6 @@ class AgendaMutations:
     update_department = update_department
     create_work_plan_item = create_work_plan_item
     accept_keyword_suggestion = accept_keyword_suggestion
+    update_work_plan_item = update_work_plan_item
+    retire_work_plan_item = retire_work_plan_item
+    copy_work_plan = copy_work_plan

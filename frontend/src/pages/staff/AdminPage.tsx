@@ -6,14 +6,19 @@ import { useLookups } from "../../api/lookups";
 import { Async, Empty } from "../../components/States";
 import { Field, FormStatus, useFormErrors, useMutationForm } from "../../forms";
 import { useI18n } from "../../i18n";
-import type { AdminDepartmentsQuery, PolicyField } from "../../gql/graphql";
+import type { AdminDepartmentsQuery, PolicyField, WorkPlanItemsQuery } from "../../gql/graphql";
 import {
   AdminDepartmentsDocument,
+  CopyWorkPlanDocument,
   CreateDepartmentDocument,
   CreateWorkPlanItemDocument,
+  RetireWorkPlanItemDocument,
   UpdateDepartmentDocument,
+  UpdateWorkPlanItemDocument,
   WorkPlanItemsDocument,
 } from "./documents";
+import { Link } from "react-router-dom";
+import { ConfirmAction } from "./ConfirmAction";
 import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { deptName } from "./deptName";
@@ -21,6 +26,7 @@ import { KeywordSuggestions } from "./KeywordSuggestions";
 import { Link } from "react-router-dom";
 
 type Dept = AdminDepartmentsQuery["departments"][number];
+type Item = WorkPlanItemsQuery["workPlanItems"][number];
 
 export function AdminPage() {
   return <RoleGate gate={ADMIN_GATE} title="admin.title">{() => <Admin />}</RoleGate>;
@@ -44,6 +50,8 @@ function Admin() {
       <p className="page-lead">{t("admin.lead")}</p>
       <p>
         <Link to="/admin/thesaurus">{t("admin.toThesaurus")}</Link>
+        {" · "}
+        <Link to="/admin/import">{t("catalogue.toImport")}</Link>
       </p>
       <div role="status" aria-live="polite" data-testid="admin-status">
         {status && <p className="success">{status}</p>}
@@ -121,6 +129,7 @@ function DepartmentTable({ departments, onSaved }: { departments: Dept[]; onSave
                   {editing === d.code ? t("common.close") : t("admin.edit")}
                   <span className="visually-hidden"> {d.name}</span>
                 </button>
+                <ActiveToggle department={d} onSaved={onSaved} />
               </td>
             </tr>
             {editing === d.code && (
@@ -156,7 +165,6 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
   const [fields, setFields] = useState<string[]>(existing?.fields ?? []);
   const [keywords, setKeywords] = useState((existing?.keywords ?? []).join("\n"));
   const [duty, setDuty] = useState(existing?.dutyStatement ?? "");
-  const [active, setActive] = useState(existing?.active ?? true);
   const form = useFormErrors();
   const create = useMutation(CreateDepartmentDocument, (r) => r.createDepartment);
   const update = useMutation(UpdateDepartmentDocument, (r) => r.updateDepartment);
@@ -171,7 +179,7 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
       dutyStatement: duty.trim(),
     };
     const result = existing
-      ? await update.run({ input: { code: existing.code, ...common, active } })
+      ? await update.run({ input: { code: existing.code, ...common } })
       : await create.run({ input: { code: code.trim(), ...common } });
     form.settle(result);
     if (!result.failure && !result.errors.length && result.payload?.department) {
@@ -221,17 +229,31 @@ function DepartmentForm({ existing, onSaved }: { existing?: Dept; onSaved: (d: D
       <Field id={`${uid}-duty`} label={t("admin.dutyStatement")} hint={t("admin.dutyStatementHint")} error={form.fieldError("dutyStatement")}>
         {(control) => <textarea {...control} rows={5} value={duty} onChange={(e) => setDuty(e.target.value)} />}
       </Field>
-      {existing && (
-        <label className="choice">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t("admin.activeLabel")}
-        </label>
-      )}
       <div className="form-actions">
         <button type="submit" className="button" disabled={running}>
           {running ? t("state.saving") : existing ? t("admin.save") : t("admin.create")}
         </button>
       </div>
     </form>
+  );
+}
+
+/** Deactivate (or reactivate) a department after an explicit confirmation; the server refuses while
+ * it owns open agendas and says how many. */
+function ActiveToggle({ department: d, onSaved }: { department: Dept; onSaved: (msg: string) => void }) {
+  const { t } = useI18n();
+  const update = useMutation(UpdateDepartmentDocument, (r) => r.updateDepartment);
+  return (
+    <ConfirmAction
+      testId={`toggle-${d.code}`}
+      label={d.active ? t("catalogue.deactivate") : t("catalogue.reactivate")}
+      question={t(d.active ? "catalogue.confirmDeactivate" : "catalogue.confirmReactivate", { name: d.name })}
+      run={async () => {
+        const result = await update.run({ input: { code: d.code, active: !d.active } });
+        if (!result.failure && !result.errors.length) onSaved(t(d.active ? "catalogue.deactivated" : "catalogue.reactivated", { name: d.name }));
+        return result;
+      }}
+    />
   );
 }
 
@@ -246,6 +268,7 @@ function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSave
   const [keywords, setKeywords] = useState("");
   const [itemYear, setItemYear] = useState(String(thisYear));
   const create = useMutationForm(CreateWorkPlanItemDocument, (r) => r.createWorkPlanItem);
+  const copy = useMutation(CopyWorkPlanDocument, (r) => r.copyWorkPlan);
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1];
 
   const send = async () => {
@@ -286,22 +309,44 @@ function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSave
                     <th scope="col">{t("admin.itemTitle")}</th>
                     <th scope="col">{t("admin.department")}</th>
                     <th scope="col">{t("admin.keywords")}</th>
+                    <th scope="col">{t("catalogue.itemStatus")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("admin.actions")}</span>
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
-                  {data.workPlanItems.map((w) => (
-                    <tr key={w.id}>
-                      <td>{w.title}</td>
-                      <td>{deptName(w.department, locale)}</td>
-                      <td>{w.keywords.join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
+                {data.workPlanItems.map((w) => (
+                  <WorkPlanRow
+                    key={w.id}
+                    item={w}
+                    departments={departments}
+                    onSaved={(msg) => {
+                      onSaved(msg);
+                      items.refetch();
+                    }}
+                  />
+                ))}
               </table>
             </div>
           )
         }
       </Async>
+      <section aria-labelledby="wp-copy-h" className="panel">
+        <h3 id="wp-copy-h">{t("catalogue.copyTitle")}</h3>
+        <p>{t("catalogue.copyLead", { from: String(year), to: String(year + 1) })}</p>
+        <ConfirmAction
+          testId="copy-work-plan"
+          className="button secondary"
+          label={t("catalogue.copyButton", { from: String(year), to: String(year + 1) })}
+          question={t("catalogue.confirmCopy", { from: String(year), to: String(year + 1) })}
+          run={async () => {
+            const result = await copy.run({ input: { fromYear: year, toYear: year + 1 } });
+            const c = result.payload?.copy;
+            if (c) onSaved(t("catalogue.copied", { to: String(c.toYear), copied: String(c.copied), skipped: String(c.skipped) }));
+            return result;
+          }}
+        />
+      </section>
       <details className="panel admin-create">
         <summary>{t("admin.createItem")}</summary>
         <form
@@ -346,5 +391,96 @@ function WorkPlanSection({ departments, onSaved }: { departments: Dept[]; onSave
         </form>
       </details>
     </section>
+  );
+}
+
+/** One work-plan item: edit it in place, or retire it (kept for the agendas that name it; deleted
+ * when none does). A retired item is shown, marked, and no longer editable. */
+function WorkPlanRow({ item: w, departments, onSaved }: { item: Item; departments: Dept[]; onSaved: (msg: string) => void }) {
+  const { t, locale } = useI18n();
+  const uid = useId();
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(w.title);
+  const [keywords, setKeywords] = useState(w.keywords.join("\n"));
+  const [dept, setDept] = useState(w.department?.code ?? "");
+  const update = useMutationForm(UpdateWorkPlanItemDocument, (r) => r.updateWorkPlanItem);
+  const retire = useMutation(RetireWorkPlanItemDocument, (r) => r.retireWorkPlanItem);
+  const save = async () => {
+    const result = await update.run({ input: { id: w.id, title: title.trim(), keywords: parseKeywords(keywords), departmentCode: dept } });
+    if (!result.failure && !result.errors.length && result.payload?.workPlanItem) {
+      setEditing(false);
+      onSaved(t("catalogue.itemSaved", { title: result.payload.workPlanItem.title }));
+    }
+  };
+  return (
+    <tbody data-item={w.id}>
+      <tr className={w.retired ? "inactive" : undefined}>
+        <td>{w.title}</td>
+        <td>{deptName(w.department, locale)}</td>
+        <td>{w.keywords.join(", ")}</td>
+        <td>{w.retired ? <span className="badge">{t("catalogue.retired")}</span> : t("catalogue.current")}</td>
+        <td>
+          {!w.retired && (
+            <>
+              <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+                {editing ? t("common.close") : t("catalogue.editItem")}
+                <span className="visually-hidden"> {w.title}</span>
+              </button>
+              <ConfirmAction
+                testId={`retire-${w.id}`}
+                label={t("catalogue.retire")}
+                question={t("catalogue.confirmRetire", { title: w.title })}
+                run={async () => {
+                  const result = await retire.run({ id: w.id });
+                  if (!result.failure && !result.errors.length)
+                    onSaved(t(result.payload?.deleted ? "catalogue.itemDeleted" : "catalogue.itemRetired", { title: w.title }));
+                  return result;
+                }}
+              />
+            </>
+          )}
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={5}>
+            <form
+              className="form"
+              data-testid={`edit-item-${w.id}`}
+              onSubmit={(e) => {
+                e.preventDefault();
+                void save();
+              }}
+            >
+              <FormStatus form={update} onRetry={() => void save()} />
+              <Field id={`${uid}-title`} label={t("admin.itemTitle")} error={update.fieldError("title")}>
+                {(control) => <input {...control} type="text" required value={title} onChange={(e) => setTitle(e.target.value)} />}
+              </Field>
+              <Field id={`${uid}-dept`} label={t("admin.department")} error={update.fieldError("departmentCode")}>
+                {(control) => (
+                  <select {...control} value={dept} onChange={(e) => setDept(e.target.value)}>
+                    {departments
+                      .filter((d) => d.active || d.code === dept)
+                      .map((d) => (
+                        <option key={d.code} value={d.code}>
+                          {deptName(d, locale)}
+                        </option>
+                      ))}
+                  </select>
+                )}
+              </Field>
+              <Field id={`${uid}-kw`} label={t("admin.keywords")} hint={t("admin.keywordsHint")} error={update.fieldError("keywords")}>
+                {(control) => <textarea {...control} rows={3} value={keywords} onChange={(e) => setKeywords(e.target.value)} />}
+              </Field>
+              <div className="form-actions">
+                <button type="submit" className="button" disabled={update.running}>
+                  {update.running ? t("state.saving") : t("admin.save")}
+                </button>
+              </div>
+            </form>
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }

@@ -131,7 +131,7 @@ export const AdminDepartmentsDocument = graphql(`
 
 export const WorkPlanItemsDocument = graphql(`
   query WorkPlanItems($year: Int!) {
-    workPlanItems(year: $year) { id title keywords year department { code name nameEn } }
+    workPlanItems(year: $year, includeRetired: true) { id title keywords year retired department { code name nameEn } }
   }
 `);
 
@@ -157,6 +157,34 @@ export const CreateWorkPlanItemDocument = graphql(`
   mutation CreateWorkPlanItem($input: WorkPlanItemInput!) {
     createWorkPlanItem(input: $input) {
       workPlanItem { id title keywords year department { code name nameEn } }
+      errors { field code message }
+    }
+  }
+`);
+
+export const UpdateWorkPlanItemDocument = graphql(`
+  mutation UpdateWorkPlanItem($input: UpdateWorkPlanItemInput!) {
+    updateWorkPlanItem(input: $input) {
+      workPlanItem { id title keywords year retired department { code name nameEn } }
+      errors { field code message }
+    }
+  }
+`);
+
+export const RetireWorkPlanItemDocument = graphql(`
+  mutation RetireWorkPlanItem($id: ID!) {
+    retireWorkPlanItem(id: $id) {
+      workPlanItem { id retired }
+      deleted
+      errors { field code message }
+    }
+  }
+`);
+
+export const CopyWorkPlanDocument = graphql(`
+  mutation CopyWorkPlan($input: CopyWorkPlanInput!) {
+    copyWorkPlan(input: $input) {
+      copy { fromYear toYear copied skipped }
       errors { field code message }
     }
   }

@@ -6,6 +6,7 @@ import { Route } from "react-router-dom";
 
 const AdminPage = lazy(() => import("./AdminPage").then((m) => ({ default: m.AdminPage })));
 const ThesaurusPage = lazy(() => import("./ThesaurusPage").then((m) => ({ default: m.ThesaurusPage })));
+const AdminImportPage = lazy(() => import("./AdminImportPage").then((m) => ({ default: m.AdminImportPage })));
 const AdminMailPage = lazy(() => import("./AdminMailPage").then((m) => ({ default: m.AdminMailPage })));
 const TriageInboxPage = lazy(() => import("./TriageInbox").then((m) => ({ default: m.TriageInboxPage })));
 const TriagePanelPage = lazy(() => import("./TriagePanel").then((m) => ({ default: m.TriagePanelPage })));
@@ -16,4 +17,5 @@ export const staffRoutes = [
   <Route key="admin" path="/admin" element={<AdminPage />} />,
   <Route key="admin-mail" path="/admin/mail" element={<AdminMailPage />} />,
   <Route key="admin-thesaurus" path="/admin/thesaurus" element={<ThesaurusPage />} />,
+  <Route key="admin-import" path="/admin/import" element={<AdminImportPage />} />,
 ];

@@ -1,0 +1,34 @@
+"""What can be wrong with an import file or one of its cells. One enum, owned by this domain."""
+
+from enum import Enum
+
+
+class ImportErrorCode(str, Enum):
+    NOT_AUTHENTICATED = "NOT_AUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    EMPTY_FILE = "EMPTY_FILE"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    TOO_MANY_ROWS = "TOO_MANY_ROWS"
+    UNSUPPORTED_FORMAT = "UNSUPPORTED_FORMAT"
+    INVALID_ENCODING = "INVALID_ENCODING"
+    INVALID_FILE = "INVALID_FILE"
+    INVALID_SOURCE = "INVALID_SOURCE"
+    MISSING_COLUMN = "MISSING_COLUMN"
+    DUPLICATE_COLUMN = "DUPLICATE_COLUMN"
+    UNKNOWN_COLUMN = "UNKNOWN_COLUMN"        # a warning: the column is ignored
+    FORMULA_AS_TEXT = "FORMULA_AS_TEXT"      # a warning: kept as the text written, never calculated
+    REQUIRED = "REQUIRED"
+    INVALID = "INVALID"
+    TOO_LONG = "TOO_LONG"
+    TOO_SHORT = "TOO_SHORT"
+    DUPLICATE_EXTERNAL_ID = "DUPLICATE_EXTERNAL_ID"
+    INVALID_FIELD = "INVALID_FIELD"
+    INVALID_CHANNEL = "INVALID_CHANNEL"
+    INVALID_DISTRICT = "INVALID_DISTRICT"
+    INVALID_DATE = "INVALID_DATE"
+    INVALID_NUMBER = "INVALID_NUMBER"
+    INVALID_STATUS = "INVALID_STATUS"
+    UNKNOWN_DEPARTMENT = "UNKNOWN_DEPARTMENT"
+    HAS_ERRORS = "HAS_ERRORS"                # the import was refused: the file has row errors
+    JOB_NOT_FOUND = "JOB_NOT_FOUND"
+    BUSY = "BUSY"

@@ -9,6 +9,7 @@ are JSON in the shape of a GraphQL error, like every other answer of this endpoi
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -47,18 +48,26 @@ class GraphQLView(GraphQL):
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.settings = settings
         self.answers = AnswerCache()  # anonymous answers, shared (schema/anonymous_cache.py)
+        self._computing: dict[tuple, asyncio.Future] = {}  # (key, generation) -> the answer being computed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await super().__call__(scope, receive, send)
         request = Request(scope=scope, receive=receive)
         key = await self._shared_answer_key(request)
+        computing = None
         if key is not None:
+            generation, started = writes.current(), time.monotonic()
             body = self.answers.get(key)
+            if body is None and (key, generation) in self._computing:
+                # the same question is being answered right now: wait for that answer rather than
+                # compute it again (None: it turned out not shareable, so answer it ourselves)
+                body = await asyncio.shield(self._computing[(key, generation)])
             if body is not None:
                 await Response(body, media_type="application/json")(scope, receive, send)
                 return
-            generation, started = writes.current(), time.monotonic()
+            computing = self._computing[(key, generation)] = asyncio.get_running_loop().create_future()
+        shared = None
         try:
             response = await self.run(request)
         except HTTPException as exc:
@@ -68,8 +77,14 @@ class GraphQLView(GraphQL):
                                     status_code=exc.status_code)
         else:
             if (key is not None and response.status_code == 200 and getattr(request.state, "answer_ok", False)
-                    and "set-cookie" not in response.headers and isinstance(response.body, bytes)):
-                self.answers.put(key, generation, started, response.body)
+                    and "set-cookie" not in response.headers and isinstance(response.body, bytes)
+                    and writes.current() == generation):
+                shared = response.body
+                self.answers.put(key, generation, started, shared)
+        finally:
+            if computing is not None:
+                self._computing.pop((key, generation), None)
+                computing.set_result(shared)
         await response(scope, receive, send)
 
     async def _shared_answer_key(self, request: Request) -> tuple | None:

@@ -30,7 +30,7 @@ from server.ops import writes
 TTL_SECONDS = 5.0
 MAX_ENTRIES = 2048
 
-_values: OrderedDict[Hashable, tuple[int, float, int]] = OrderedDict()  # key -> (generation, expires, count)
+_values: OrderedDict[Hashable, tuple[int, float, int]] = OrderedDict()  # key -> (generation, counted at, count)
 _running: dict[tuple[Hashable, int], asyncio.Task] = {}
 
 
@@ -55,7 +55,7 @@ async def cached(key: Hashable, count: Callable[[], Awaitable[int]]) -> int:
     generation = writes.current()
     now = time.monotonic()
     hit = _values.get(key)
-    if hit is not None and hit[0] == generation and hit[1] > now:
+    if hit is not None and hit[0] == generation and now - hit[1] < TTL_SECONDS:
         return hit[2]
     running = _running.get((key, generation))
     if running is None or running.get_loop() is not asyncio.get_running_loop():
@@ -71,7 +71,7 @@ async def _compute(key: Hashable, generation: int, started: float, count: Callab
     finally:
         _running.pop((key, generation), None)
     if writes.current() == generation:  # nothing written meanwhile: the count holds for this generation
-        _values[key] = (generation, started + TTL_SECONDS, value)
+        _values[key] = (generation, started, value)
         _values.move_to_end(key)
         while len(_values) > MAX_ENTRIES:
             _values.popitem(last=False)

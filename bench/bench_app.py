@@ -20,7 +20,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from schema.anonymous_cache import AnswerCache
 from schema.view import GraphQLView
 from server import db
 from server.agendas.policy import PUBLIC_STATUSES
@@ -89,7 +88,7 @@ def add_floor(app: Starlette) -> Starlette:
     # is executed — what a signed-in reader (or a query nobody else asks) costs (issue 16, item 2).
     graphql = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
     own = GraphQLView(graphql.schema, graphql.settings)
-    own.answers = AnswerCache(ttl=0, max_entries=0)
+    own.share_answers = False
     app.router.routes.insert(0, Route("/graphql-own", own, methods=["GET", "POST"]))
     return app
 

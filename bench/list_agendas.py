@@ -232,7 +232,7 @@ def running_server(env: dict[str, str], *, workers: int, log_path: Path):
         proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 300  # a shared machine under load (average 30+) starts slowly
             while True:
                 if proc.poll() is not None:
                     raise SystemExit(f"server exited with {proc.returncode}; see {log_path}:\n{log_path.read_text()[-2000:]}")
@@ -242,7 +242,7 @@ def running_server(env: dict[str, str], *, workers: int, log_path: Path):
                 except httpx.HTTPError:
                     pass
                 if time.monotonic() > deadline:
-                    raise SystemExit(f"server did not answer /healthz within 60 s; see {log_path}")
+                    raise SystemExit(f"server did not answer /healthz within 300 s; see {log_path}")
                 time.sleep(0.2)
             yield base, proc.pid
         finally:

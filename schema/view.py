@@ -49,6 +49,7 @@ class GraphQLView(GraphQL):
         self.settings = settings
         self.answers = AnswerCache()  # anonymous answers, shared (schema/anonymous_cache.py)
         self._computing: dict[tuple, asyncio.Future] = {}  # (key, generation) -> the answer being computed
+        self.share_answers = True  # False: every request executed (the bench's /graphql-own)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -90,7 +91,7 @@ class GraphQLView(GraphQL):
     async def _shared_answer_key(self, request: Request) -> tuple | None:
         """The key under which an anonymous query's answer is shared, or None when this request's
         answer must be its own (credentials, a mutation, a body we do not read the same way)."""
-        if "authorization" in request.headers or SESSION_COOKIE in request.cookies:
+        if not self.share_answers or "authorization" in request.headers or SESSION_COOKIE in request.cookies:
             return None
         try:
             if request.method == "GET":

@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from schema.view import GraphQLView
 from server import db
 from server.agendas.policy import PUBLIC_STATUSES
 from civic.app import create_app
@@ -83,6 +84,12 @@ async def floor(request: Request) -> Response:
 def add_floor(app: Starlette) -> Starlette:
     # Before the product's routes, behind its middleware (Tortoise context, security headers).
     app.router.routes.insert(0, Route("/floor", floor, methods=["GET"]))
+    # ``/graphql-own``: the same schema and view, without shared anonymous answers, so every request
+    # is executed — what a signed-in reader (or a query nobody else asks) costs (issue 16, item 2).
+    graphql = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    own = GraphQLView(graphql.schema, graphql.settings)
+    own.share_answers = False
+    app.router.routes.insert(0, Route("/graphql-own", own, methods=["GET", "POST"]))
     return app
 
 

@@ -8,7 +8,7 @@ import logging
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -16,8 +16,8 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
-from schema.cost import QueryCostLimiter
 from schema.nul_text import NoNulInStrings
+from schema.validation_cache import ValidateOnce
 from schema.mail.queries import MailQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
@@ -64,16 +64,18 @@ class Schema(strawberry.Schema):
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings.from_env({}, ensure_secret=False)  # the SDL export: default limits
+    rules = (*QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+             *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules, NoNulInStrings)
     return Schema(
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(batching_config={"max_operations": settings.max_batch}),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: QueryCostLimiter(max_cost=settings.max_query_cost, max_page_size=settings.max_page_size),
-            lambda: AddValidationRules([NoNulInStrings]),
+            lambda: ParserCache(maxsize=256),  # the same text parses to the same document, once
+            # depth, aliases, NUL text: rules made once, each document validated once; the cost
+            # (it depends on the variables) checked on every request (schema/validation_cache.py)
+            lambda: ValidateOnce(rules=rules, max_cost=settings.max_query_cost, max_page_size=settings.max_page_size),
             lambda: MaskErrors(should_mask_error=_should_mask, error_message="Unexpected error."),
             OperationMetrics,  # per-operation counts and latency for /metrics (server/ops/metrics.py)
         ],

@@ -9,8 +9,12 @@ are JSON in the shape of a GraphQL error, like every other answer of this endpoi
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from typing import Any
+
+import orjson
 
 from cross_web import HTTPException  # what strawberry.asgi catches and turns into a status code
 from graphql import GraphQLError, parse
@@ -20,14 +24,16 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from schema.anonymous_cache import AnswerCache, is_query
 from schema.context import Context
 from schema.cost import operation_cost, too_costly
 from schema.nul_text import CODE as NUL_CODE
 from schema.nul_text import MESSAGE as NUL_MESSAGE
 from schema.nul_text import NUL
 from schema.request_body import BadRequest, check_request_shape, decode_json
-from server.accounts.request_auth import AuthFailure, authenticate
-from server.i18n import localize
+from server.accounts.request_auth import SESSION_COOKIE, AuthFailure, authenticate
+from server.i18n import current_language, localize
+from server.ops import writes
 from server.settings import Settings
 
 log = logging.getLogger("civic_agenda.graphql")
@@ -41,18 +47,85 @@ class GraphQLView(GraphQL):
     def __init__(self, schema, settings: Settings) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
         self.settings = settings
+        self.answers = AnswerCache()  # anonymous answers, shared (schema/anonymous_cache.py)
+        self._computing: dict[tuple, asyncio.Future] = {}  # (key, generation) -> the answer being computed
+        self.share_answers = True  # False: every request executed (the bench's /graphql-own)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await super().__call__(scope, receive, send)
+        request = Request(scope=scope, receive=receive)
+        key = await self._shared_answer_key(request)
+        computing = None
+        if key is not None:
+            generation, started = writes.current(), time.monotonic()
+            body = self.answers.get(key)
+            if body is None and (key, generation) in self._computing:
+                # the same question is being answered right now: wait for that answer rather than
+                # compute it again (None: it turned out not shareable, so answer it ourselves)
+                body = await asyncio.shield(self._computing[(key, generation)])
+            if body is not None:
+                await Response(body, media_type="application/json")(scope, receive, send)
+                return
+            computing = self._computing[(key, generation)] = asyncio.get_running_loop().create_future()
+        shared = None
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as exc:
             code = getattr(exc, "code", None) or _CODE_BY_STATUS.get(exc.status_code, "BAD_REQUEST")
             log.info("graphql request refused: %s %s", exc.status_code, code)
             response = JSONResponse({"data": None, "errors": [{"message": exc.reason, "extensions": {"code": code}}]},
                                     status_code=exc.status_code)
+        else:
+            if (key is not None and response.status_code == 200 and getattr(request.state, "answer_ok", False)
+                    and "set-cookie" not in response.headers and isinstance(response.body, bytes)
+                    and writes.current() == generation):
+                shared = response.body
+                self.answers.put(key, generation, started, shared)
+        finally:
+            if computing is not None:
+                self._computing.pop((key, generation), None)
+                computing.set_result(shared)
         await response(scope, receive, send)
+
+    async def _shared_answer_key(self, request: Request) -> tuple | None:
+        """The key under which an anonymous query's answer is shared, or None when this request's
+        answer must be its own (credentials, a mutation, a body we do not read the same way)."""
+        if not self.share_answers or "authorization" in request.headers or SESSION_COOKIE in request.cookies:
+            return None
+        try:
+            if request.method == "GET":
+                params = request.query_params
+                query, operation_name = params.get("query"), params.get("operationName")
+                variables = orjson.loads(params["variables"]) if params.get("variables") else None
+            elif request.method == "POST" and request.headers.get("content-type", "").startswith("application/json"):
+                data = orjson.loads(await request.body())
+                if not isinstance(data, dict):
+                    return None  # a batch: each operation has its own answer
+                query, variables, operation_name = data.get("query"), data.get("variables"), data.get("operationName")
+            else:
+                return None
+            if not isinstance(query, str) or not isinstance(variables, dict | None) \
+                    or not isinstance(operation_name, str | None):
+                return None
+            canonical = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
+        except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError, ValueError):
+            return None
+        if not is_query(query, operation_name, self.settings.max_tokens):
+            return None
+        return query, canonical, operation_name, current_language.get()
+
+    async def process_result(self, request, result: ExecutionResult):
+        request.state.answer_ok = not result.errors  # never share an answer with errors
+        return await super().process_result(request, result)
+
+    def encode_json(self, data: object) -> bytes:
+        """UTF-8 JSON (Korean is 3 bytes a character, not a 6-byte ``\\uXXXX``), ~10× faster than
+        ``json.dumps``; what orjson refuses (an integer beyond 64 bits in a JSON scalar) falls back."""
+        try:
+            return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+        except (TypeError, orjson.JSONEncodeError):
+            return super().encode_json(data).encode()
 
     async def get_context(self, request: Request, response: Response) -> Context:
         ctx = Context(request=request, response=response, settings=self.settings)

@@ -58,6 +58,7 @@ async def open_context(database_url: str) -> TortoiseContext:
     (the test suite, a restore) would send ``?`` placeholders to PostgreSQL. Opening a context
     therefore starts from an empty cache; it refills on the first insert of each model."""
     EXECUTOR_CACHE.clear()
+    _forget_counts()
     ctx = TortoiseContext()
     with ctx:
         await ctx.init(config=tortoise_config(database_url))
@@ -67,6 +68,14 @@ async def open_context(database_url: str) -> TortoiseContext:
 async def close_context(ctx: TortoiseContext) -> None:
     with ctx:
         await ctx.close_connections()
+    _forget_counts()
+
+
+def _forget_counts() -> None:
+    """Cached list counts (server/agendas/counts.py) belong to the database they were counted in."""
+    from server.agendas import counts
+
+    counts.clear()
 
 
 def connection():

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta, timezone
 from tortoise.transactions import in_transaction
 
 from server.db import connection
+from server.ops import writes
 from server.search.engine import SearchEngine
 from server.search.models import OutboxEntry
 from server.search.registry import SPECS
@@ -123,6 +124,7 @@ class Indexer:
         return len(claimed)
 
     async def _apply(self, claimed: list[Claimed]) -> None:
+        writes.bump()  # these entries are committed now: readers' caches start over (server/ops/writes.py)
         if not self._index_ready:
             # Writing to a missing index would create it without our settings (no filterable
             # attributes): make sure every index exists, configured, before the first write.

@@ -36,21 +36,35 @@ class User:
     display_name: str
     role: Role
     created_at: datetime
-    _email: strawberry.Private[str]
+    _email: strawberry.Private[str | None]
     _email_verified: strawberry.Private[bool] = False
 
     def _self_or_admin(self, info: Info) -> bool:
         viewer = info.context.user
         return viewer is not None and (str(viewer.id) == str(self.id) or viewer.role == RoleEnum.ADMIN)
 
+    async def _private(self) -> None:
+        """A user loaded to show their name (``UserByIdLoader`` reads no e-mail, no password hash):
+        the e-mail columns are read only when the user themself or an admin asks for them."""
+        if self._email is None:
+            row = await UserModel.filter(id=int(self.id)).first().values("email", "email_verified_at")
+            if row:
+                self._email, self._email_verified = row["email"], row["email_verified_at"] is not None
+
     @strawberry.field(description="Visible to the user themself and to admins only.")
-    def email(self, info: Info) -> str | None:
-        return self._email if self._self_or_admin(info) else None
+    async def email(self, info: Info) -> str | None:
+        if not self._self_or_admin(info):
+            return None
+        await self._private()
+        return self._email
 
     @strawberry.field(description="Whether the e-mail address was confirmed through the link mailed to it "
                                   "(proposing and supporting need it). Null for anyone but the user and admins.")
-    def email_verified(self, info: Info) -> bool | None:
-        return self._email_verified if self._self_or_admin(info) else None
+    async def email_verified(self, info: Info) -> bool | None:
+        if not self._self_or_admin(info):
+            return None
+        await self._private()
+        return self._email_verified
 
     @strawberry.field
     async def departments(self, info: Info) -> list[Department]:
@@ -64,6 +78,6 @@ class User:
             display_name=u.display_name,
             role=RoleEnum(u.role),
             created_at=u.created_at,
-            _email=u.email,
+            _email=getattr(u, "email", None),  # None: not loaded (UserByIdLoader), read when asked
             _email_verified=getattr(u, "email_verified_at", None) is not None,
         )

@@ -10,6 +10,7 @@ from server.agendas.models import Department as DepartmentModel
 from server.agendas.queries import AgendaOrder, followed_agendas, list_agendas, triage_queue
 from server.agendas.versioning import load_for_update
 from schema.accounts.types import Department
+from schema.agendas.dataloaders import prefetch_page
 from schema.agendas.mutations.keyword_suggestions import keyword_suggestions
 from schema.agendas.types import (
     Agenda,
@@ -42,6 +43,7 @@ class AgendaQueries:
         page = await query_domain(lambda: list_agendas(viewer, AgendaFilterInput.to_filter(filter), order=AgendaOrder(order_by.value),
                                                        first=first, after=after,
                                                        max_page=info.context.settings.max_page_size))
+        await prefetch_page(info.context, page.items)
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="What waits for its owner — a decision, or an official answer owed: a "
@@ -64,6 +66,7 @@ class AgendaQueries:
         viewer = await info.context.viewer()
         page = await query_domain(lambda: followed_agendas(viewer, first=first, after=after,
                                                            max_page=info.context.settings.max_page_size))
+        await prefetch_page(info.context, page.items)
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="City departments (실·국·본부), by code.")

@@ -57,11 +57,23 @@ class AgendaOwner:
     _department_id: strawberry.Private[int | None]
 
     @strawberry.field
-    async def department(self, info: Info) -> Department | None:
+    def department(self, info: Info) -> Department | None:
         if self._department_id is None:
             return None
-        d = await info.context.loader(DepartmentByIdLoader).load(self._department_id)
+        loader = info.context.loader(DepartmentByIdLoader)
+        d = loader.known(self._department_id, _NOT_LOADED)  # prefetched with the page: no await
+        if d is _NOT_LOADED:
+            return _later(loader, self._department_id, Department.from_model)
         return Department.from_model(d) if d else None
+
+
+_NOT_LOADED = object()
+
+
+async def _later(loader, key, build):
+    """A sync resolver may return an awaitable: graphql-core awaits it (the rare not-prefetched row)."""
+    found = await loader.load(key)
+    return build(found) if found else None
 
 
 @strawberry.type(description="Why an agenda belongs where it does under the routing rule (분담체계): the reason, the candidate departments and the matched terms.")
@@ -208,8 +220,11 @@ class Agenda:
                        _candidates=list(m.routing_candidates or []))
 
     @strawberry.field
-    async def proposer(self, info: Info) -> User | None:
-        u = await info.context.loader(UserByIdLoader).load(self._model.proposer_id)
+    def proposer(self, info: Info) -> User | None:
+        loader = info.context.loader(UserByIdLoader)
+        u = loader.known(self._model.proposer_id, _NOT_LOADED)  # prefetched with the page: no await
+        if u is _NOT_LOADED:
+            return _later(loader, self._model.proposer_id, User.from_model)
         return User.from_model(u) if u else None
 
     @strawberry.field

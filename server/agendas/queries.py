@@ -14,6 +14,7 @@ from enum import Enum
 from tortoise.expressions import Q
 
 from server.accountability.deadlines import owes_answer_q
+from server.agendas import counts
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.filter import AgendaFilter, filter_q
 from server.agendas.models import Agenda, Department
@@ -68,7 +69,9 @@ async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = 
                        first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
     if first < 0 or first > max_page:
         raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
-    return await _keyset_page(Agenda.filter(await filter_q(viewer, f)), order, first=first, after=after)
+    page = await _keyset_page(Agenda.filter(await filter_q(viewer, f)), order, first=first, after=after)
+    page.total_count_query = counts.LazyCount(viewer, f, page.total_count_query)  # server/agendas/counts.py
+    return page
 
 
 async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | None) -> Page:

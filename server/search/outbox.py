@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from server.ops import writes
 from server.ops.context import current_request_id
 from server.search.models import OutboxEntry
 
@@ -24,6 +25,7 @@ async def enqueue(topic: str, entity_id: int | str, operation: str = UPSERT, *, 
         available_at=datetime.now(timezone.utc),
         using_db=using_db,
     )
+    writes.bump()  # caches of what readers see (server/ops/writes.py) start over
 
 
 async def outbox_stats() -> dict:

@@ -105,7 +105,7 @@ class Agenda(Model):
     # they never count as verified supports toward the thresholds.
     import_source = fields.CharField(max_length=40, null=True)
     external_id = fields.CharField(max_length=100, null=True)
-    imported_support_count = fields.IntField(default=0)
+    imported_support_count = fields.IntField(default=0, db_default=0)
 
     class Meta:
         table = "agendas"

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='Agenda',
             name='imported_support_count',
-            field=fields.IntField(default=0),
+            field=fields.IntField(default=0, db_default=0),  # existing rows get 0 (SQLite refuses NOT NULL without it)
         ),
         ops.AddConstraint(
             model_name='Agenda',

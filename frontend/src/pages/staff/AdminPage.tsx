@@ -23,7 +23,6 @@ import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { deptName } from "./deptName";
 import { KeywordSuggestions } from "./KeywordSuggestions";
-import { Link } from "react-router-dom";
 
 type Dept = AdminDepartmentsQuery["departments"][number];
 type Item = WorkPlanItemsQuery["workPlanItems"][number];

@@ -38,6 +38,7 @@ class User:
     created_at: datetime
     _email: strawberry.Private[str]
     _email_verified: strawberry.Private[bool] = False
+    _is_active: strawberry.Private[bool] = True
 
     def _self_or_admin(self, info: Info) -> bool:
         viewer = info.context.user
@@ -51,6 +52,11 @@ class User:
                                   "(proposing and supporting need it). Null for anyone but the user and admins.")
     def email_verified(self, info: Info) -> bool | None:
         return self._email_verified if self._self_or_admin(info) else None
+
+    @strawberry.field(description="Whether the account may sign in (admins deactivate and reactivate it). "
+                                  "Null for anyone but the user and admins.")
+    def is_active(self, info: Info) -> bool | None:
+        return self._is_active if self._self_or_admin(info) else None
 
     @strawberry.field
     async def departments(self, info: Info) -> list[Department]:
@@ -66,4 +72,5 @@ class User:
             created_at=u.created_at,
             _email=u.email,
             _email_verified=getattr(u, "email_verified_at", None) is not None,
+            _is_active=bool(getattr(u, "is_active", True)),
         )

@@ -10,6 +10,8 @@ triage or one that was rejected or merged has nothing to review yet."""
 
 from __future__ import annotations
 
+from tortoise.expressions import Subquery
+
 from server.agendas.enums import AgendaStatus as S
 from server.agendas.models import Agenda, Department
 from server.agendas.policy import Viewer
@@ -42,7 +44,7 @@ async def review_queue(viewer: Viewer, *, first: int = 50) -> list[Agenda]:
     if not 0 <= first <= MAX_QUEUE:
         raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=MAX_QUEUE), "first")
     fields = await reviewer_fields(viewer)
-    reviewed = Review.filter(reviewer_id=viewer.user.id).values("agenda_id")
+    reviewed = Subquery(Review.filter(reviewer_id=viewer.user.id).values("agenda_id"))
     q = Agenda.filter(status__in=REVIEWABLE).exclude(id__in=reviewed)
     if fields:
         q = q.filter(field__in=fields).order_by("created_at", "id")

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { catalogueKeys, format, translate, type MessageKey } from "./index";
 import * as account from "./messages/account";
+import * as admin from "./messages/admin";
 import * as accountability from "./messages/accountability";
 import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
 import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 
-const modules = { common, citizen, staff, workshops, accountability, account };
+const modules = { common, citizen, staff, workshops, accountability, account, admin };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

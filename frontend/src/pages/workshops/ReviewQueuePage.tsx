@@ -29,7 +29,8 @@ export function ReviewQueuePage() {
 export function groupByField(items: Item[]): [string, Item[]][] {
   const groups = new Map<string, Item[]>();
   for (const item of items) groups.set(item.field, [...(groups.get(item.field) ?? []), item]);
-  const rank = (f: string) => (FIELD_ORDER.indexOf(f) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(f));
+  const order: readonly string[] = FIELD_ORDER;
+  const rank = (f: string) => (order.indexOf(f) === -1 ? order.length : order.indexOf(f));
   return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 

@@ -11,6 +11,7 @@ import dataclasses
 
 import pytest
 
+from server.accounts import invitation
 from server.accounts import service as accounts
 from server.accounts.models import AuthToken, User
 from server.accounts.roles import Role
@@ -192,7 +193,7 @@ def settings(settings, smtp):
     return dataclasses.replace(settings, smtp_url=smtp.url, public_url="https://agenda.seoul.example")
 
 
-async def test_an_invited_colleague_chooses_a_password_from_the_mail_and_signs_in_as_staff(gql, app, smtp):
+async def test_an_invited_colleague_chooses_a_password_from_the_mail_and_signs_in_as_staff(gql, app, smtp, monkeypatch):
     city = await build_world(gql)
     admin = city.tokens["admin"]
     invited = (await gql(INVITE, {"input": {"email": "Minho.Lee@Seoul.go.kr", "role": "staff",
@@ -230,6 +231,12 @@ async def test_an_invited_colleague_chooses_a_password_from_the_mail_and_signs_i
     assert not await User.filter(email="new@seoul.go.kr").exists()
     actions = [e["node"]["action"] for e in (await gql(AUDIT, {}, token=admin))["data"]["auditLog"]["edges"]]
     assert actions == ["STAFF_INVITED", "STAFF_INVITED"]
+
+    # Invitations send mail to typed addresses: a bound per admin and hour.
+    monkeypatch.setattr(invitation, "INVITES_PER_HOUR", 2)
+    limited = (await gql(INVITE, {"input": {"email": "third@seoul.go.kr", "role": "staff"}}, token=admin))["data"]["inviteStaff"]
+    assert [(e["field"], e["code"]) for e in limited["errors"]] == [("email", "RATE_LIMITED")]
+    assert not await User.filter(email="third@seoul.go.kr").exists()
 
 
 async def test_a_researchers_queue_holds_the_unreviewed_agendas_of_their_field(gql):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -23,11 +23,15 @@ from server.accounts.roles import STAFF_ROLES, Role
 from server.accounts.validation import DISPLAY_NAME_MAX, normalize_email
 from server.audit.actions import AuditAction
 from server.audit.log import record
+from server.audit.models import AuditEntry
 from server.errors import DomainError, ValidationErrors
-from server.i18n import LANGUAGES, current_language
+from server.i18n import LANGUAGES, current_language, msg
 from server.notifications.models import MailDelivery
 
 UNUSABLE_PASSWORD = "!"  # never a valid argon2 hash: nobody signs in before choosing a password
+# Each invitation sends mail to an address the admin typed: a bound, so a stolen admin session or a
+# runaway script cannot turn the server into a mail cannon.
+INVITES_PER_HOUR = 60
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,11 @@ class Invitation:
 async def invite_staff(viewer, *, email: str, role: str, department_codes: Sequence[str] | None,
                        secret: str, base_url: str) -> Invitation:
     admin = require_admin(viewer)
+    since = datetime.now(timezone.utc) - timedelta(hours=1)
+    if await AuditEntry.filter(actor_id=admin.id, action=AuditAction.STAFF_INVITED.value, at__gt=since).count() \
+            >= INVITES_PER_HOUR:
+        raise DomainError(C.RATE_LIMITED, msg("At most {max} invitations an hour: try again later.",
+                                              max=INVITES_PER_HOUR), "email")
     errors: list[DomainError] = []
     clean_email = role_ = None
     departments = []

@@ -94,6 +94,7 @@ KO: dict[str, str] = {
         "civic-agenda 관리자가 {role:으로} 함께 일하도록 초대했습니다. 비밀번호를 정하고 로그인하세요. "
         "링크는 7일 동안 한 번만 쓸 수 있습니다.",
     "Choose my password": "비밀번호 정하기",
+    "At most {max} invitations an hour: try again later.": "초대는 한 시간에 {max}건까지 보낼 수 있습니다. 잠시 뒤에 다시 시도해 주세요.",
     "If you did not expect this invitation, ignore this e-mail.": "초대받을 일이 없었다면 이 메일을 무시하세요.",
     # ---- agendas: proposing, reading
     "Log in to propose an agenda.": "의제를 제안하려면 로그인해 주세요.",

@@ -14,6 +14,9 @@ from strawberry.tools import merge_types
 
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
+from schema.accounts.admin_queries import AdminUserQueries
+from schema.audit.queries import AuditQueries
+from schema.workshops.review_queue import ReviewQueueQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
 from schema.nul_text import NoNulInStrings
@@ -30,7 +33,8 @@ from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
-                              SecondarySearchQueries, ThesaurusQueries, WorkshopQueries))
+                              SecondarySearchQueries, ThesaurusQueries, WorkshopQueries, AdminUserQueries,
+                              AuditQueries, ReviewQueueQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
                                     WorkshopMutations))
 

@@ -160,6 +160,9 @@ class Mailer:
         if row.purpose == email_tokens.RESET:
             return compose.password_reset(row, user, await email_tokens.issue(user.id, email_tokens.RESET, secret),
                                           self.settings)
+        if row.purpose == email_tokens.INVITE:
+            return compose.invitation(row, user, await email_tokens.issue(user.id, email_tokens.INVITE, secret),
+                                      self.settings)
         if row.purpose == "digest":
             if user.email_preference == "OFF":
                 return None

@@ -38,6 +38,7 @@ class User:
     created_at: datetime
     _email: strawberry.Private[str | None]
     _email_verified: strawberry.Private[bool] = False
+    _is_active: strawberry.Private[bool] = True
 
     def _self_or_admin(self, info: Info) -> bool:
         viewer = info.context.user
@@ -66,6 +67,11 @@ class User:
         await self._private()
         return self._email_verified
 
+    @strawberry.field(description="Whether the account may sign in (admins deactivate and reactivate it). "
+                                  "Null for anyone but the user and admins.")
+    def is_active(self, info: Info) -> bool | None:
+        return self._is_active if self._self_or_admin(info) else None
+
     @strawberry.field
     async def departments(self, info: Info) -> list[Department]:
         rows = await info.context.loader(DepartmentsByUserLoader).load(int(self.id))
@@ -80,4 +86,5 @@ class User:
             created_at=u.created_at,
             _email=getattr(u, "email", None),  # None: not loaded (UserByIdLoader), read when asked
             _email_verified=getattr(u, "email_verified_at", None) is not None,
+            _is_active=bool(getattr(u, "is_active", True)),
         )

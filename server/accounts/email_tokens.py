@@ -15,7 +15,10 @@ from server.accounts.models import EmailToken
 
 VERIFY = "verify"
 RESET = "reset"
-LIFETIMES = {VERIFY: timedelta(days=7), RESET: timedelta(hours=1)}
+# An admin's invitation to a staff account: a set-password link like a reset, living as long as a
+# verification link because the invitee may not read it within the hour.
+INVITE = "invite"
+LIFETIMES = {VERIFY: timedelta(days=7), RESET: timedelta(hours=1), INVITE: timedelta(days=7)}
 
 
 def _digest(secret: str, purpose: str, value: str) -> str:

@@ -17,3 +17,10 @@ class AccountErrorCode(str, Enum):
     INVALID_TOKEN = "INVALID_TOKEN"
     ALREADY_VERIFIED = "ALREADY_VERIFIED"
     RATE_LIMITED = "RATE_LIMITED"
+    # Administration of users (server/accounts/administration.py)
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    UNKNOWN_ROLE = "UNKNOWN_ROLE"
+    LAST_ADMIN = "LAST_ADMIN"
+    OWN_ACCOUNT = "OWN_ACCOUNT"
+    ALREADY_STAFF = "ALREADY_STAFF"

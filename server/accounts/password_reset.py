@@ -40,7 +40,9 @@ async def request_password_reset(email: str) -> None:
 
 
 async def reset_password(token: str, new_password: str, *, secret: str) -> User:
-    found = await email_tokens.find(token, email_tokens.RESET, secret)
+    # An invitation's link (server/accounts/invitation.py) sets the first password the same way.
+    found = (await email_tokens.find(token, email_tokens.RESET, secret)
+             or await email_tokens.find(token, email_tokens.INVITE, secret))
     user = await User.get_or_none(id=found.user_id) if found else None
     if found is None or user is None or not user.is_active:
         raise invalid_token()
@@ -55,6 +57,7 @@ async def reset_password(token: str, new_password: str, *, secret: str) -> User:
         if not await email_tokens.spend(found, conn):
             raise invalid_token()
         await email_tokens.spend_all(user.id, email_tokens.RESET, conn)
+        await email_tokens.spend_all(user.id, email_tokens.INVITE, conn)
         await AuthToken.filter(user_id=user.id, revoked_at=None).using_db(conn).update(revoked_at=now)
         changes = {"password_hash": password_hash, "updated_at": now}
         if user.email_verified_at is None:

@@ -60,6 +60,42 @@ KO: dict[str, str] = {
     "The e-mail address or password is wrong.": "이메일 주소 또는 비밀번호가 맞지 않습니다.",
     "This account is disabled.": "사용이 중지된 계정입니다.",
     "You must be logged in.": "로그인이 필요합니다.",
+    # ---- administration: users and roles, invitations, the audit log, the review queue (issue 17)
+    "Only admins manage users and roles.": "사용자와 역할은 관리자만 관리할 수 있습니다.",
+    "Only admins read the audit log.": "감사 기록은 관리자만 볼 수 있습니다.",
+    "Ask for between 0 and {max} users at a time.": "한 번에 0명에서 {max}명까지 요청할 수 있습니다.",
+    "Ask for between 0 and {max} entries at a time.": "한 번에 0건에서 {max}건까지 요청할 수 있습니다.",
+    "Search with at most {max} characters.": "검색어는 {max}자까지 입력할 수 있습니다.",
+    "Choose at most {max} departments.": "부서는 {max}개까지 고를 수 있습니다.",
+    "Unknown role: choose one of {roles}.": "없는 역할입니다. {roles} 중에서 고르세요.",
+    "No such user.": "그런 사용자가 없습니다.",
+    "Citizens do not belong to departments: choose a staff role or no department.":
+        "시민은 부서에 속하지 않습니다. 직원 역할을 고르거나 부서를 비워 주세요.",
+    "This is the last active admin: make another admin first.":
+        "활성 관리자가 이 계정 하나뿐입니다. 먼저 다른 관리자를 지정해 주세요.",
+    "You cannot change your own role: ask another admin.": "자신의 역할은 바꿀 수 없습니다. 다른 관리자에게 요청하세요.",
+    "You cannot deactivate your own account: ask another admin.":
+        "자신의 계정은 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.",
+    "Invite people to a staff role; citizens register themselves.":
+        "직원 역할로만 초대할 수 있습니다. 시민은 직접 가입합니다.",
+    "This person already has a staff account: change their role in the list.":
+        "이미 직원 계정이 있습니다. 사용자 목록에서 역할을 바꿔 주세요.",
+    "This account is deactivated: reactivate it in the list first.":
+        "비활성화된 계정입니다. 먼저 사용자 목록에서 다시 활성화해 주세요.",
+    "citizen": "시민",
+    "department staff": "부서 담당자",
+    "Social Innovation Officer": "사회혁신담당관",
+    "workshop facilitator": "워크숍 진행자",
+    "research team expert": "사회혁신연구단 전문가",
+    "administrator": "관리자",
+    "You are invited to civic-agenda": "civic-agenda에 초대되었습니다",
+    "An administrator of civic-agenda invited you to work on it as {role}. Choose your password to sign in; "
+    "the link works once, for 7 days.":
+        "civic-agenda 관리자가 {role:으로} 함께 일하도록 초대했습니다. 비밀번호를 정하고 로그인하세요. "
+        "링크는 7일 동안 한 번만 쓸 수 있습니다.",
+    "Choose my password": "비밀번호 정하기",
+    "At most {max} invitations an hour: try again later.": "초대는 한 시간에 {max}건까지 보낼 수 있습니다. 잠시 뒤에 다시 시도해 주세요.",
+    "If you did not expect this invitation, ignore this e-mail.": "초대받을 일이 없었다면 이 메일을 무시하세요.",
     # ---- agendas: proposing, reading
     "Log in to propose an agenda.": "의제를 제안하려면 로그인해 주세요.",
     "Log in to answer.": "답변하려면 로그인해 주세요.",

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from server.i18n import localize, msg
 from server.notifications.catalogue import render
 from server.mail import unsubscribe
+from server.accounts.roles import role_label
 
 PREFERENCES_PATH = "/settings/notifications"
 
@@ -168,4 +169,21 @@ def password_reset(delivery, user, token: str, settings) -> Outgoing:
     ]
     return Outgoing(to=user.email, to_name=user.display_name, language=language,
                     subject=_t(msg("Reset your password"), language),
+                    message_id=f"<mail-{delivery.id}@{_host(settings.base_url)}>", blocks=blocks)
+
+
+def invitation(delivery, user, token: str, settings) -> Outgoing:
+    """An admin made this person city staff (server/accounts/invitation.py): a one-time link to
+    choose their password, the same page as a reset."""
+    language = _language(user)
+    role = role_label((delivery.params or {}).get("role", "staff"))
+    blocks: list[str | Link] = [
+        _t(msg("Hello {name},", name=user.display_name), language),
+        _t(msg("An administrator of civic-agenda invited you to work on it as {role}. Choose your password "
+               "to sign in; the link works once, for 7 days.", role=role), language),
+        Link(_t(msg("Choose my password"), language), f"{settings.base_url}/reset-password?token={token}"),
+        _t(msg("If you did not expect this invitation, ignore this e-mail."), language),
+    ]
+    return Outgoing(to=user.email, to_name=user.display_name, language=language,
+                    subject=_t(msg("You are invited to civic-agenda"), language),
                     message_id=f"<mail-{delivery.id}@{_host(settings.base_url)}>", blocks=blocks)

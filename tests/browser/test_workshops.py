@@ -130,6 +130,10 @@ def test_the_research_report_and_a_review(page, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("사회혁신연구단 성과 보고서")
     report = page.get_by_test_id("performance-report")
     expect(report.locator("tbody tr")).to_have_count(5)
+    # Drawn beside the table: two bars a field (completion, KPI attainment), the table as its text alternative.
+    performance = page.get_by_role("img", name=re.compile(f"{year}년 {quarter}분기 분야별 완료율과 성과지표 달성률"))
+    expect(performance).to_have_attribute("aria-describedby", "performance-report-table")
+    expect(page.get_by_test_id("performance-chart").locator("g[data-series]")).to_have_count(10)
     api = live_server.api.gql("query($y: Int!, $q: Int!) { performanceReport(year: $y, quarter: $q) { field reviewCount } }",
                               {"y": year, "q": quarter}, as_user=RESEARCHER)["performanceReport"]
     for row in api:

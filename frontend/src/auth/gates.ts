@@ -25,3 +25,10 @@ export const CASE_PUBLISHER_GATE: Gate = {
   elsewhere: { to: "/cases", label: "cases.backToLibrary" },
 };
 export const ACCOUNT_GATE: Gate = { roles: SIGNED_IN_ROLES, login: "state.loginRequired", forbidden: "state.forbidden" };
+/** The research team's review queue: research-team experts (and admins, who may review). */
+export const REVIEW_GATE: Gate = {
+  roles: ["RESEARCHER", "ADMIN"],
+  login: "workshop.access.login",
+  forbidden: "workshop.access.forbidden",
+  elsewhere: { to: "/cases", label: "workshop.access.toCases" },
+};

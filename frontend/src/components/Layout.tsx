@@ -3,7 +3,7 @@
 // navigation (so screen readers hear the new page).
 import { useEffect, useRef, type ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router-dom";
-import { ADMIN_ROLES, hasRole } from "../auth/roles";
+import { ADMIN_ROLES, canReview, hasRole } from "../auth/roles";
 import { useSession } from "../auth/session";
 import { LOCALES, useI18n } from "../i18n";
 import { NotificationBell } from "../notifications/Bell";
@@ -77,14 +77,15 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/cases">{t("nav.cases")}</NavLink>
               </li>
-              {hasRole(ADMIN_ROLES, me?.role) && (
+              {canReview(me?.role) && (
                 <li>
-                  <NavLink to="/admin/mail">{t("nav.adminMail")}</NavLink>
+                  <NavLink to="/research/queue">{t("nav.reviewQueue")}</NavLink>
                 </li>
               )}
               {hasRole(ADMIN_ROLES, me?.role) && (
                 <li>
-                  <NavLink to="/admin/thesaurus">{t("nav.thesaurus")}</NavLink>
+                  {/* The admin area: departments and work plans, users, audit log, thesaurus, import, mail (its own menu). */}
+                  <NavLink to="/admin" data-testid="nav-admin">{t("nav.admin")}</NavLink>
                 </li>
               )}
             </ul>

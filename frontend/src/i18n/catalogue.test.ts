@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { catalogueKeys, format, translate, type MessageKey } from "./index";
 import * as account from "./messages/account";
+import * as admin from "./messages/admin";
+import * as adminImport from "./messages/adminImport";
 import * as accountability from "./messages/accountability";
 import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
@@ -8,7 +10,7 @@ import * as staff from "./messages/staff";
 import * as thesaurus from "./messages/thesaurus";
 import * as workshops from "./messages/workshops";
 
-const modules = { common, citizen, staff, workshops, accountability, account, thesaurus };
+const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -7,6 +7,8 @@ from schema.accounts.mutations.request_email_verification import request_email_v
 from schema.accounts.mutations.request_password_reset import request_password_reset
 from schema.accounts.mutations.reset_password import reset_password
 from schema.accounts.mutations.verify_email import verify_email
+from schema.accounts.mutations.update_user import update_user
+from schema.accounts.mutations.invite_staff import invite_staff
 
 
 @strawberry.type
@@ -18,3 +20,5 @@ class AccountMutations:
     request_email_verification = request_email_verification
     request_password_reset = request_password_reset
     reset_password = reset_password
+    update_user = update_user
+    invite_staff = invite_staff

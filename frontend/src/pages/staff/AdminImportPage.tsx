@@ -7,6 +7,7 @@ import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { useI18n, type MessageKey } from "../../i18n";
 import { followImport, startImport, type ImportJob, type Problem } from "./importJob";
+import { AdminNav } from "../admin/AdminNav";
 
 export function AdminImportPage() {
   return <RoleGate gate={ADMIN_GATE} title="import.title">{() => <ImportScreen />}</RoleGate>;
@@ -59,6 +60,7 @@ function ImportScreen() {
       <p>
         <Link to="/admin">{t("admin.title")}</Link>
       </p>
+      <AdminNav />
       <h1>{t("import.title")}</h1>
       <p className="page-lead">{t("import.lead")}</p>
       <p className="hint">{t("import.columns")}</p>

@@ -2,6 +2,7 @@
 // newest first, each downloadable as it would have left — so a new installation shows what its
 // citizens would receive. Admins only: the files hold other people's addresses and live links.
 import { useQuery } from "../../api/hooks";
+import { AdminNav } from "../admin/AdminNav";
 import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { Async, Empty } from "../../components/States";
@@ -26,6 +27,7 @@ function MailList() {
   const mail = useQuery(AdminMailDocument, { first: SHOWN });
   return (
     <section className="page">
+      <AdminNav />
       <h1>{t("mail.title")}</h1>
       <p className="page-lead">{t("mail.lead")}</p>
       <Async state={mail}>

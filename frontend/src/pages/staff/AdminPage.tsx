@@ -1,5 +1,6 @@
 // The admin screen: the city's departments (including inactive ones) with their routing fields and
 // keywords — create and edit them — and the year's work-plan items (routing rule 1).
+import { AdminNav } from "../admin/AdminNav";
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
@@ -45,6 +46,7 @@ function Admin() {
   const [status, setStatus] = useState("");
   return (
     <section className="page admin-page">
+      <AdminNav />
       <h1>{t("admin.title")}</h1>
       <p className="page-lead">{t("admin.lead")}</p>
       <p>

@@ -11,6 +11,7 @@ import { useI18n } from "../../i18n";
 import type { ThesaurusConceptsQuery } from "../../gql/graphql";
 import { parseKeywords } from "./AdminPage";
 import { AddThesaurusTermsDocument, ThesaurusConceptsDocument } from "./thesaurusDocuments";
+import { AdminNav } from "../admin/AdminNav";
 
 type ConceptNode = ThesaurusConceptsQuery["thesaurusConcepts"]["edges"][number]["node"];
 const PAGE = 20;
@@ -52,6 +53,7 @@ function Thesaurus() {
 
   return (
     <section className="page thesaurus-page">
+      <AdminNav />
       <h1>{t("thesaurus.title")}</h1>
       <p className="page-lead">{t("thesaurus.lead")}</p>
       <div role="status" aria-live="polite" data-testid="thesaurus-status">

@@ -10,6 +10,7 @@ import { FIELD_ORDER, STATUS_ORDER } from "./chart";
 import { ReportDocument } from "./documents";
 import { QuarterPicker, useQuarterLabel, useYearQuarter } from "./shared";
 import { OwnerTimelinessSection } from "./Timeliness";
+import { ReportChart } from "./ReportChart";
 import { WORKSHOP_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { canReview } from "../../auth/roles";
@@ -29,7 +30,7 @@ function ReportView() {
   const state = useQuery(ReportDocument, { year, quarter: q });
   const rows = state.data ? [...state.data.performanceReport].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field)) : undefined;
   const dash = t("report.notApplicable");
-  const days = (v: number | null | undefined) => (v === null || v === undefined ? dash : t("report.days", { days: number(v, { maximumFractionDigits: 1 }) }));
+  const days = (v: number | null | undefined) => (v === null || v === undefined ? dash : t("report.days", { days: number(Math.round(v), { maximumFractionDigits: 0 }) }));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? dash : percent(v));
   const score = (v: number | null | undefined) => (v === null || v === undefined ? dash : number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
@@ -58,8 +59,10 @@ function ReportView() {
       ) : rows.length === 0 ? (
         <Empty />
       ) : (
+        <div className="report-with-chart">
+        <ReportChart rows={rows} caption={t("report.chart.caption", { period: quarterLabel(year, q) })} tableId="performance-report-table" />
         <div className="table-scroll" aria-busy={state.loading}>
-          <table data-testid="performance-report">
+          <table data-testid="performance-report" id="performance-report-table">
             <caption>{t("report.caption", { period: quarterLabel(year, q) })}</caption>
             <thead>
               <tr>
@@ -96,6 +99,7 @@ function ReportView() {
               })}
             </tbody>
           </table>
+        </div>
         </div>
       )}
       <p>

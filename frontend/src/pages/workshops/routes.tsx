@@ -8,6 +8,7 @@ const WorkshopPage = lazy(() => import("./WorkshopPage").then((m) => ({ default:
 const ProgressPage = lazy(() => import("./ProgressPage").then((m) => ({ default: m.ProgressPage })));
 const ReportPage = lazy(() => import("./ReportPage").then((m) => ({ default: m.ReportPage })));
 const ReviewPage = lazy(() => import("./ReviewPage").then((m) => ({ default: m.ReviewPage })));
+const ReviewQueuePage = lazy(() => import("./ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })));
 const CasesPage = lazy(() => import("../cases/CasesPage").then((m) => ({ default: m.CasesPage })));
 const PublishCasePage = lazy(() => import("../cases/PublishCasePage").then((m) => ({ default: m.PublishCasePage })));
 
@@ -16,6 +17,7 @@ export const workshopRoutes = [
   <Route key="workshop" path="/workshops/:id" element={<WorkshopPage />} />,
   <Route key="progress" path="/progress" element={<ProgressPage />} />,
   <Route key="report" path="/progress/report" element={<ReportPage />} />,
+  <Route key="review-queue" path="/research/queue" element={<ReviewQueuePage />} />,
   <Route key="review-choose" path="/research/review" element={<ReviewPage />} />,
   <Route key="review" path="/research/review/:agendaId" element={<ReviewPage />} />,
   <Route key="cases" path="/cases" element={<CasesPage />} />,

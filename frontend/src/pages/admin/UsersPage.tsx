@@ -1,0 +1,341 @@
+// /admin/users: admins find people by name or e-mail (and role, department), change their role and
+// departments, deactivate or reactivate them after a confirmation, and invite staff by e-mail —
+// the set-password link is shown to copy. Every change lands in the audit log (server side).
+import { useCallback, useId, useState, type FormEvent } from "react";
+import { request } from "../../api/client";
+import { useLookups } from "../../api/lookups";
+import { usePages } from "../../api/usePages";
+import { ADMIN_GATE } from "../../auth/gates";
+import { RoleGate } from "../../auth/RoleGate";
+import type { Me } from "../../auth/session";
+import { Empty, ErrorState, Loading } from "../../components/States";
+import { Field, FormStatus, useMutationForm } from "../../forms";
+import type { AdminUsersQuery } from "../../gql/graphql";
+import { useI18n } from "../../i18n";
+import { deptName } from "../staff/deptName";
+import { AdminNav } from "./AdminNav";
+import { AdminUsersDocument, InviteStaffDocument, UpdateUserDocument } from "./documents";
+
+type Row = AdminUsersQuery["users"]["edges"][number]["node"];
+const PAGE_SIZE = 20;
+export const ROLES = ["CITIZEN", "STAFF", "OFFICER", "FACILITATOR", "RESEARCHER", "ADMIN"] as const;
+const STAFF_ROLES = ROLES.filter((r) => r !== "CITIZEN");
+
+type Filters = { query: string; role: string; departmentCode: string };
+
+export function UsersPage() {
+  return <RoleGate gate={ADMIN_GATE} title="users.title">{(me) => <UsersView me={me} />}</RoleGate>;
+}
+
+function UsersView({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<Filters>({ query: "", role: "", departmentCode: "" });
+  const [said, setSaid] = useState<string>();
+  const fetchPage = useCallback(
+    async (after: string | null, signal?: AbortSignal) =>
+      (
+        await request(
+          AdminUsersDocument,
+          { query: filters.query || null, role: filters.role || null, departmentCode: filters.departmentCode || null, first: PAGE_SIZE, after },
+          { signal },
+        )
+      ).users,
+    [filters],
+  );
+  const list = usePages<Row>(JSON.stringify(filters), fetchPage);
+  const replace = (user: Row) => list.update((rows) => rows.map((r) => (r.id === user.id ? user : r)));
+
+  return (
+    <section className="page admin-users" aria-labelledby="users-h">
+      <AdminNav />
+      <h1 id="users-h">{t("users.title")}</h1>
+      <p className="page-lead">{t("users.lead")}</p>
+      <SearchForm initial={filters} onSearch={(f) => { setSaid(undefined); setFilters(f); }} />
+      {said && (
+        <p role="status" className="notice success" data-testid="users-status">
+          {said}
+        </p>
+      )}
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.refetch} />
+      ) : !list.loaded ? (
+        <Loading />
+      ) : list.rows.length === 0 ? (
+        <Empty>{t("users.empty")}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="users-table">
+            <caption>{t("users.caption", { count: list.rows.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("users.name")}</th>
+                <th scope="col">{t("users.email")}</th>
+                <th scope="col">{t("users.role")}</th>
+                <th scope="col">{t("users.departments")}</th>
+                <th scope="col">{t("users.status")}</th>
+                <th scope="col">{t("users.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((u) => (
+                <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={(user, message) => { replace(user); setSaid(message); }} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
+      {list.loaded && list.hasNext && (
+        <div className="pager">
+          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="users-more">
+            {list.loadingMore ? t("state.loading") : t("common.more")}
+          </button>
+        </div>
+      )}
+      <InviteForm onInvited={list.refetch} />
+    </section>
+  );
+}
+
+function SearchForm({ initial, onSearch }: { initial: Filters; onSearch: (f: Filters) => void }) {
+  const { t, tEnum, locale } = useI18n();
+  const lookups = useLookups();
+  const [draft, setDraft] = useState(initial);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSearch({ ...draft, query: draft.query.trim() });
+  };
+  return (
+    <form className="filters" role="search" aria-label={t("users.filters")} onSubmit={submit}>
+      <div className="toolbar">
+        <label>
+          {t("users.search")}{" "}
+          <input type="search" maxLength={100} value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} data-testid="users-query" />
+        </label>
+        <label>
+          {t("users.role")}{" "}
+          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} data-testid="users-role-filter">
+            <option value="">{t("users.anyRole")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tEnum("role", r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("users.department")}{" "}
+          <select value={draft.departmentCode} onChange={(e) => setDraft({ ...draft, departmentCode: e.target.value })}>
+            <option value="">{t("users.anyDepartment")}</option>
+            {(lookups?.departments ?? []).map((d) => (
+              <option key={d.code} value={d.code}>
+                {deptName(d, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button" data-testid="users-search">
+          {t("users.searchButton")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function UserRow({ user, self, onChanged }: { user: Row; self: boolean; onChanged: (user: Row, message: string) => void }) {
+  const { t, tEnum, locale } = useI18n();
+  const [mode, setMode] = useState<"view" | "edit" | "confirm">("view");
+  const form = useMutationForm(UpdateUserDocument, (r) => r.updateUser);
+  const name = user.displayName;
+
+  const toggleActive = async () => {
+    const result = await form.run({ input: { id: user.id, isActive: !user.isActive } });
+    if (result.payload?.user && !result.errors.length) {
+      setMode("view");
+      onChanged(result.payload.user, t(user.isActive ? "users.deactivated" : "users.reactivated", { name }));
+    }
+  };
+
+  return (
+    <>
+      <tr data-user-id={user.id} data-role={user.role} data-active={user.isActive ? "true" : "false"}>
+        <th scope="row">
+          {name} {self && <span className="hint">{t("users.you")}</span>}
+        </th>
+        <td>{user.email}</td>
+        <td data-testid="user-role">{tEnum("role", user.role)}</td>
+        <td>{user.departments.length ? user.departments.map((d) => deptName(d, locale)).join(", ") : t("users.noDepartment")}</td>
+        <td>{user.isActive ? t("users.active") : <span className="badge">{t("users.inactive")}</span>}</td>
+        <td className="actions">
+          <button type="button" className="link-button" aria-expanded={mode === "edit"} onClick={() => { form.reset(); setMode(mode === "edit" ? "view" : "edit"); }}
+            aria-label={t("users.editFor", { name })} data-testid="user-edit">
+            {t("users.edit")}
+          </button>{" "}
+          {!self && (
+            <button type="button" className="link-button" onClick={() => { form.reset(); setMode("confirm"); }} data-testid="user-toggle-active">
+              {user.isActive ? t("users.deactivate") : t("users.reactivate")}
+              <span className="visually-hidden"> — {name}</span>
+            </button>
+          )}
+        </td>
+      </tr>
+      {mode === "edit" && (
+        <tr className="row-editor">
+          <td colSpan={6}>
+            <RoleEditor user={user} self={self} onCancel={() => setMode("view")} onSaved={(u) => { setMode("view"); onChanged(u, t("users.saved", { name })); }} />
+          </td>
+        </tr>
+      )}
+      {mode === "confirm" && (
+        <tr className="row-editor">
+          <td colSpan={6}>
+            <div role="alertdialog" aria-labelledby={`confirm-${user.id}`} className="confirm" data-testid="user-confirm">
+              <p id={`confirm-${user.id}`}>{t(user.isActive ? "users.confirmDeactivate" : "users.confirmReactivate", { name })}</p>
+              <FormStatus form={form} onRetry={toggleActive} />
+              <button type="button" className="button danger" onClick={toggleActive} disabled={form.running} data-testid="user-confirm-yes" autoFocus>
+                {t("users.confirmYes")}
+              </button>{" "}
+              <button type="button" className="button secondary" onClick={() => setMode("view")}>
+                {t("users.cancel")}
+              </button>
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function RoleEditor({ user, self, onCancel, onSaved }: { user: Row; self: boolean; onCancel: () => void; onSaved: (u: Row) => void }) {
+  const { t, tEnum } = useI18n();
+  const id = useId();
+  const [role, setRole] = useState<string>(user.role);
+  const [codes, setCodes] = useState<string[]>(user.departments.map((d) => d.code));
+  const form = useMutationForm(UpdateUserDocument, (r) => r.updateUser);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await form.run({ input: { id: user.id, role: self ? null : role, departmentCodes: role === "CITIZEN" ? [] : codes } });
+    if (result.payload?.user && !result.errors.length) onSaved(result.payload.user);
+  };
+  return (
+    <form onSubmit={submit} aria-label={t("users.editFor", { name: user.displayName })} data-testid="role-editor">
+      <FormStatus form={form} />
+      <Field id={`${id}-role`} label={t("users.role")} error={form.fieldError("role")}>
+        {(control) => (
+          <select {...control} value={role} onChange={(e) => setRole(e.target.value)} disabled={self} data-testid="role-select">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tEnum("role", r)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {role !== "CITIZEN" && <DepartmentChecks value={codes} onChange={setCodes} error={form.fieldError("departmentCodes")} />}
+      <button type="submit" className="button" disabled={form.running} data-testid="role-save">
+        {t("users.save")}
+      </button>{" "}
+      <button type="button" className="button secondary" onClick={onCancel}>
+        {t("users.cancel")}
+      </button>
+    </form>
+  );
+}
+
+function DepartmentChecks({ value, onChange, error }: { value: string[]; onChange: (codes: string[]) => void; error?: string }) {
+  const { t, locale } = useI18n();
+  const lookups = useLookups();
+  const id = useId();
+  const toggle = (code: string, on: boolean) => onChange(on ? [...value, code] : value.filter((c) => c !== code));
+  return (
+    <fieldset className="department-checks" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined}>
+      <legend>{t("users.departmentsLegend")}</legend>
+      <ul className="check-list">
+        {(lookups?.departments ?? []).map((d) => (
+          <li key={d.code}>
+            <label>
+              <input type="checkbox" checked={value.includes(d.code)} onChange={(e) => toggle(d.code, e.target.checked)} data-code={d.code} />{" "}
+              {deptName(d, locale)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="field-error" id={`${id}-err`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function InviteForm({ onInvited }: { onInvited: () => void }) {
+  const { t, tEnum } = useI18n();
+  const id = useId();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("STAFF");
+  const [codes, setCodes] = useState<string[]>([]);
+  const [sent, setSent] = useState<{ email: string; link: string; reused: boolean }>();
+  const [copied, setCopied] = useState(false);
+  const form = useMutationForm(InviteStaffDocument, (r) => r.inviteStaff);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSent(undefined);
+    setCopied(false);
+    const result = await form.run({ input: { email, role, departmentCodes: codes } });
+    if (result.payload?.link && !result.errors.length) {
+      setSent({ email: result.payload.user?.email ?? email, link: result.payload.link, reused: result.payload.reusedAccount });
+      setEmail("");
+      setCodes([]);
+      onInvited();
+    }
+  };
+  const copy = async () => {
+    if (!sent) return;
+    try {
+      await navigator.clipboard.writeText(sent.link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <section aria-labelledby={`${id}-h`} className="invite">
+      <h2 id={`${id}-h`}>{t("users.invite.title")}</h2>
+      <p className="hint">{t("users.invite.lead")}</p>
+      <form onSubmit={submit} data-testid="invite-form">
+        <FormStatus form={form} />
+        <Field id={`${id}-email`} label={t("users.invite.email")} required error={form.fieldError("email")}>
+          {(control) => <input {...control} type="email" autoComplete="off" maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} required />}
+        </Field>
+        <Field id={`${id}-role`} label={t("users.role")} error={form.fieldError("role")}>
+          {(control) => (
+            <select {...control} value={role} onChange={(e) => setRole(e.target.value)}>
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tEnum("role", r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <DepartmentChecks value={codes} onChange={setCodes} error={form.fieldError("departmentCodes")} />
+        <button type="submit" className="button" disabled={form.running}>
+          {t("users.invite.submit")}
+        </button>
+      </form>
+      {sent && (
+        <div role="status" className="notice success" data-testid="invite-sent">
+          <p>{t("users.invite.sent", { email: sent.email })}</p>
+          {sent.reused && <p>{t("users.invite.reused")}</p>}
+          <label htmlFor={`${id}-link`}>{t("users.invite.link")}</label>{" "}
+          <input id={`${id}-link`} readOnly value={sent.link} size={60} onFocus={(e) => e.target.select()} data-testid="invite-link" />{" "}
+          <button type="button" className="button secondary" onClick={copy}>
+            {t("users.invite.copy")}
+          </button>{" "}
+          {copied && <span>{t("users.invite.copied")}</span>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -5,7 +5,10 @@ No request of this product needs more than a few kilobytes (the largest is a pro
 concurrent 60 MB POSTs grew the server by half a gigabyte. A declared ``Content-Length`` above the
 limit is answered 413 at once, without reading a byte; a body without one (chunked) is counted as it
 streams in and cut off at the limit. The answer is JSON: a GraphQL error on ``/graphql``, an
-``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``."""
+``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``.
+
+A path that takes files (``/uploads``) has its own, larger ceiling (``path_limits``); its handler
+streams the body and enforces the file limit itself, this is the backstop."""
 
 from __future__ import annotations
 
@@ -23,17 +26,19 @@ class _TooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.path_limits = dict(path_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.path_limits.get(scope.get("path", ""), self.max_bytes)
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._refuse(scope, send)
+        if declared is not None and declared > limit:
+            await self._refuse(scope, send, limit)
             return
 
         received = 0
@@ -44,7 +49,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _TooLarge
             return message
 
@@ -58,16 +63,16 @@ class BodyLimitMiddleware:
         except _TooLarge:
             if started:  # the app answered before reading it all; nothing more to say
                 return
-            await self._refuse(scope, send)
+            await self._refuse(scope, send, limit)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        kib = self.max_bytes // 1024
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        kib = limit // 1024
         message = localize(msg("The request body is too large: at most {kib} KiB is accepted.", kib=kib))
         if scope.get("path", "").startswith("/graphql"):
             body = {"data": None, "errors": [{"message": message, "extensions": {
-                "code": "PAYLOAD_TOO_LARGE", "limitBytes": self.max_bytes}}]}
+                "code": "PAYLOAD_TOO_LARGE", "limitBytes": limit}}]}
         else:
-            body = {"error": {"code": "PAYLOAD_TOO_LARGE", "message": message, "limitBytes": self.max_bytes}}
+            body = {"error": {"code": "PAYLOAD_TOO_LARGE", "message": message, "limitBytes": limit}}
         payload = json.dumps(body, ensure_ascii=False).encode()
         await send({"type": "http.response.start", "status": 413, "headers": [
             (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(payload)).encode()),

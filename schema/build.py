@@ -16,6 +16,7 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
+from schema.attachments.mutations import AttachmentMutations
 from schema.cost import QueryCostLimiter
 from schema.nul_text import NoNulInStrings
 from schema.mail.queries import MailQueries
@@ -30,7 +31,7 @@ from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, WorkshopQueries))
-Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, AttachmentMutations, NotificationMutations, ThesaurusMutations,
                                     WorkshopMutations))
 
 

@@ -7,8 +7,9 @@ limit is answered 413 at once, without reading a byte; a body without one (chunk
 streams in and cut off at the limit. The answer is JSON: a GraphQL error on ``/graphql``, an
 ``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``.
 
-A path that takes files (``/uploads``) has its own, larger ceiling (``path_limits``); its handler
-streams the body and enforces the file limit itself, this is the backstop."""
+A path that takes files (``/uploads``) has its own, larger ceiling (``path_limits``). Its handler
+checks the declared length and counts the streamed body against the file limit itself, so that it
+can answer in its own terms (``FILE_TOO_LARGE``); here the streamed count is only the backstop."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.path_limits.get(scope.get("path", ""), self.max_bytes)
+        own = self.path_limits.get(scope.get("path", ""))
+        limit = own or self.max_bytes
         declared = _content_length(scope)
-        if declared is not None and declared > limit:
+        if own is None and declared is not None and declared > limit:
             await self._refuse(scope, send, limit)
             return
 

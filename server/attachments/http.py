@@ -36,7 +36,7 @@ log = logging.getLogger("civic_agenda.attachments")
 
 # The body-size middleware's ceiling for /uploads: above the file limit, so that this handler, which
 # knows the file limit, is the one that answers (with FILE_TOO_LARGE).
-UPLOAD_BODY_CEILING = MAX_FILE_BYTES + 64 * 1024
+UPLOAD_BODY_CEILING = MAX_FILE_BYTES + 4 * 1024 * 1024  # room for the chunk that crosses the file limit
 
 FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
 

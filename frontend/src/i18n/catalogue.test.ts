@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { catalogueKeys, format, translate, type MessageKey } from "./index";
 import * as account from "./messages/account";
 import * as accountability from "./messages/accountability";
+import * as attachments from "./messages/attachments";
 import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
 import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 
-const modules = { common, citizen, staff, workshops, accountability, account };
+const modules = { common, citizen, staff, workshops, accountability, account, attachments };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -8,13 +8,14 @@ import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 import * as accountability from "./messages/accountability";
 import * as account from "./messages/account";
+import * as attachments from "./messages/attachments";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...attachments.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...attachments.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

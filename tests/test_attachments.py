@@ -339,3 +339,21 @@ async def test_a_webp_and_a_png_keep_their_format_and_transparency(client, world
     assert (await client.get(url, headers={"Authorization": f"Bearer {world.tokens['citizen']}"})).status_code == 200
     assert (await client.get(url)).status_code == 404
     assert (await client.get(url, headers={"Authorization": f"Bearer {world.tokens['citizen2']}"})).status_code == 404
+
+
+async def test_an_upload_never_attached_is_forgotten_after_a_day(app, world):
+    from datetime import datetime, timedelta, timezone
+
+    from server.accounts.models import User
+    from server.agendas.policy import viewer_for
+    from server.attachments import service
+
+    viewer = await viewer_for(await User.get(email="jiwoo@example.kr"))
+    files_dir = app.state.settings.files_dir
+    abandoned = await service.upload(viewer, files_dir, filename="버려진 사진.png", data=png(), per_hour=30)
+    path = files_dir / abandoned.sha256[:2] / abandoned.sha256
+    assert path.exists()
+    assert await service.forget_stale_uploads(files_dir) == 0  # still within its day
+    later = datetime.now(timezone.utc) + timedelta(days=1, minutes=1)
+    assert await service.forget_stale_uploads(files_dir, now=later) == 1
+    assert not await Attachment.filter(id=abandoned.id).exists() and not path.exists()

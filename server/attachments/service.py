@@ -67,6 +67,7 @@ async def upload(viewer: Viewer, files_dir: Path, *, filename: str | None, data:
     if await Attachment.filter(uploader_id=viewer.user.id, created_at__gte=since).count() >= per_hour:
         raise DomainError(C.TOO_MANY_UPLOADS, msg("You have uploaded {n} files in the last hour; try again later.",
                                                   n=per_hour), "file")
+    await forget_stale_uploads(files_dir)  # abandoned forms' files go as new ones arrive: no sweeper needed
     async with _CPU:
         cleaned = await asyncio.to_thread(content.clean, data)
     sha = await asyncio.to_thread(storage.put, files_dir, cleaned.data)
@@ -222,7 +223,7 @@ async def readable(viewer: Viewer, attachment_id) -> tuple[Attachment, Agenda | 
 async def forget_stale_uploads(files_dir: Path, *, now: datetime | None = None) -> int:
     """Uploads never attached (a form abandoned) are deleted after ``PENDING_KEPT``."""
     cutoff = (now or datetime.now(timezone.utc)) - PENDING_KEPT
-    stale = await Attachment.filter(agenda_id=None, created_at__lt=cutoff)
+    stale = await Attachment.filter(agenda_id=None, created_at__lt=cutoff).order_by("id").limit(100)
     for a in stale:
         await a.delete()
     await forget_unreferenced(files_dir, [h for a in stale for h in (a.sha256, a.thumbnail_sha256)])

@@ -35,7 +35,7 @@ export function FilePicker({ uploads, max = MAX_FILES, testId }: { uploads: Uplo
               {item.preview ? (
                 <img src={item.preview} alt={t("files.previewAlt", { name: item.name })} width={64} height={64} />
               ) : (
-                <span className="file-icon" aria-hidden="true">PDF</span>
+                <span className="file-icon" aria-hidden="true">{/\.pdf$/i.test(item.name) && item.state !== "error" ? "PDF" : "!"}</span>
               )}
               <span className="file-name">
                 {item.name} <span className="hint">{fileSize(item.size, locale)}</span>

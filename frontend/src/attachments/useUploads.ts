@@ -33,6 +33,19 @@ export function useUploads(max: number = MAX_FILES) {
   const patch = (key: number, change: Partial<UploadItem>) =>
     setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
+  // A refused file shows no preview: what the browser guessed from its name may not be an image at all.
+  const refuse = (key: number, error: string) =>
+    setItems((all) =>
+      all.map((i) => {
+        if (i.key !== key) return i;
+        if (i.preview) {
+          URL.revokeObjectURL(i.preview);
+          previews.current.delete(i.preview);
+        }
+        return { ...i, state: "error", error, preview: undefined };
+      }),
+    );
+
   const add = useCallback(
     (files: FileList | File[]) => {
       const chosen = Array.from(files);
@@ -41,10 +54,10 @@ export function useUploads(max: number = MAX_FILES) {
         const added: UploadItem[] = [];
         for (const file of chosen) {
           const key = nextKey++;
-          const preview = file.type.startsWith("image/") ? URL.createObjectURL(file) : undefined;
+          const local = localRefusal(file);
+          const preview = file.type.startsWith("image/") && !local && room > 0 ? URL.createObjectURL(file) : undefined;
           if (preview) previews.current.add(preview);
           const base = { key, name: file.name, size: file.size, preview };
-          const local = localRefusal(file);
           if (room <= 0) {
             added.push({ ...base, state: "error", error: t("files.tooMany", { max }) });
             continue;
@@ -57,7 +70,7 @@ export function useUploads(max: number = MAX_FILES) {
           added.push({ ...base, state: "uploading" });
           void uploadFile(file).then((answer) => {
             if (answer.upload) patch(key, { state: "done", upload: answer.upload });
-            else patch(key, { state: "error", error: answer.errors[0]?.message ?? t("files.network") });
+            else refuse(key, answer.errors[0]?.message ?? t("files.network"));
           });
         }
         return [...current, ...added];

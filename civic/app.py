@@ -24,6 +24,7 @@ from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
 from server.accountability import policy as accountability
+from server.attachments import http as attachments_http
 from server.mail.http import stored_mail_raw, unsubscribe_now, unsubscribe_page
 from server.workshops.http import performance_report_csv, workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
@@ -145,6 +146,7 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
             Route("/admin/mail/raw/{name}", stored_mail_raw),  # one .eml of the embedded default, admins only
             Route("/reports/performance.csv", performance_report_csv),
             *IMPORT_ROUTES,  # POST /admin/import/jobs (the upload), GET /admin/import/jobs/{id} (progress)
+            *attachments_http.routes(),  # POST /uploads, GET /files/{id}[/thumbnail]
             *OPENDATA_ROUTES,  # GET /export/agendas.csv, /export/agendas.json
             *frontend.routes(settings.frontend_dir),  # the web app at / and its routes (last: catch-all)
         ],
@@ -156,7 +158,8 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.add_middleware(TortoiseContextMiddleware)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
                        secret=settings.secret)
-    app.add_middleware(BodyLimitMiddleware, larger={IMPORT_UPLOAD_PATH: IMPORT_UPLOAD_LIMIT})
+    app.add_middleware(BodyLimitMiddleware, path_limits={IMPORT_UPLOAD_PATH: IMPORT_UPLOAD_LIMIT,
+                                                       "/uploads": attachments_http.UPLOAD_BODY_CEILING})
     # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed
     # to clients that accept it; bodies under 500 bytes, images and fonts are left as they are.
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)

@@ -5,7 +5,11 @@ No request of this product needs more than a few kilobytes (the largest is a pro
 concurrent 60 MB POSTs grew the server by half a gigabyte. A declared ``Content-Length`` above the
 limit is answered 413 at once, without reading a byte; a body without one (chunked) is counted as it
 streams in and cut off at the limit. The answer is JSON: a GraphQL error on ``/graphql``, an
-``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``."""
+``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``.
+
+A path that takes files (``/uploads``) has its own, larger ceiling (``path_limits``). Its handler
+checks the declared length and counts the streamed body against the file limit itself, so that it
+can answer in its own terms (``FILE_TOO_LARGE``); here the streamed count is only the backstop."""
 
 from __future__ import annotations
 
@@ -23,22 +27,20 @@ class _TooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES, larger: dict[str, int] | None = None) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
-        # Exact paths allowed a larger body (the bulk-import upload); they enforce their own limit too.
-        self.larger = larger or {}
+        self.path_limits = dict(path_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope.get("path") in self.larger:
-            await type(self)(self.app, max_bytes=self.larger[scope["path"]])(scope, receive, send)
-            return
+        own = self.path_limits.get(scope.get("path", ""))
+        limit = own or self.max_bytes
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._refuse(scope, send)
+        if own is None and declared is not None and declared > limit:
+            await self._refuse(scope, send, limit)
             return
 
         received = 0
@@ -49,7 +51,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _TooLarge
             return message
 
@@ -63,16 +65,16 @@ class BodyLimitMiddleware:
         except _TooLarge:
             if started:  # the app answered before reading it all; nothing more to say
                 return
-            await self._refuse(scope, send)
+            await self._refuse(scope, send, limit)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        kib = self.max_bytes // 1024
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        kib = limit // 1024
         message = localize(msg("The request body is too large: at most {kib} KiB is accepted.", kib=kib))
         if scope.get("path", "").startswith("/graphql"):
             body = {"data": None, "errors": [{"message": message, "extensions": {
-                "code": "PAYLOAD_TOO_LARGE", "limitBytes": self.max_bytes}}]}
+                "code": "PAYLOAD_TOO_LARGE", "limitBytes": limit}}]}
         else:
-            body = {"error": {"code": "PAYLOAD_TOO_LARGE", "message": message, "limitBytes": self.max_bytes}}
+            body = {"error": {"code": "PAYLOAD_TOO_LARGE", "message": message, "limitBytes": limit}}
         payload = json.dumps(body, ensure_ascii=False).encode()
         await send({"type": "http.response.start", "status": 413, "headers": [
             (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(payload)).encode()),

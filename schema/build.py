@@ -19,6 +19,7 @@ from schema.audit.queries import AuditQueries
 from schema.workshops.review_queue import ReviewQueueQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
+from schema.attachments.mutations import AttachmentMutations
 from schema.nul_text import NoNulInStrings
 from schema.validation_cache import ValidateOnce
 from schema.mail.queries import MailQueries
@@ -35,7 +36,7 @@ from server.settings import Settings
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, ThesaurusQueries, WorkshopQueries, AdminUserQueries,
                               AuditQueries, ReviewQueueQueries))
-Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
+Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, AttachmentMutations, NotificationMutations, ThesaurusMutations,
                                     WorkshopMutations))
 
 

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "server.accounts.models",
     "server.accountability.models",
     "server.agendas.models",
+    "server.attachments.models",
     "server.audit.models",
     "server.notifications.models",
     "server.search.models",

@@ -111,11 +111,18 @@ class Settings:
     smtp_url: str | None = None  # unset: mail is written as .eml files under <data>/mail/
     mail_from: str = "civic-agenda <no-reply@localhost>"
     public_url: str = ""  # the address people open (links in e-mail); default http://host:port
+    files_dir_setting: Path | None = None  # AGENDA_FILES_DIR; unset: <data>/files (see ``files_dir``)
+    uploads_per_hour: int = 30  # files one account may upload in an hour (server/attachments/)
     extra: dict = field(default_factory=dict)
 
     @property
     def mail_dir(self) -> Path:
         return self.data_dir / "mail"
+
+    @property
+    def files_dir(self) -> Path:
+        """Uploaded files (attachments), named by content hash (server/attachments/storage.py)."""
+        return self.files_dir_setting or self.data_dir / "files"
 
     @property
     def base_url(self) -> str:
@@ -196,6 +203,8 @@ class Settings:
             smtp_url=_smtp_url(env),
             mail_from=_mail_from(env),
             public_url=_public_url(env),
+            files_dir_setting=Path(env["AGENDA_FILES_DIR"]).expanduser().resolve() if (env.get("AGENDA_FILES_DIR") or "").strip() else None,
+            uploads_per_hour=_int(env, "AGENDA_UPLOADS_PER_HOUR", 30, 1, 100_000),
         )
 
     @property

@@ -273,6 +273,15 @@ class Agenda:
         found = await info.context.loader(PlanByAgendaLoader).load(self._model.id)
         return ExecutionPlan.build(*found) if found else None
 
+    @strawberry.field(description="Photos and PDFs attached to the proposal (at most 5); visible exactly when the "
+                                  "agenda is. A plan's files are on ``plan.attachments``.")
+    async def attachments(self, info: Info) -> list[Annotated["Attachment", strawberry.lazy("schema.attachments.types")]]:
+        from schema.attachments.dataloaders import ProposalAttachmentsByAgendaLoader
+        from schema.attachments.types import Attachment
+
+        rows = await info.context.loader(ProposalAttachmentsByAgendaLoader).load(self._model.id)
+        return [Attachment.from_model(a) for a in rows]
+
     @strawberry.field(description="Research-team reviews; visible to city staff only (empty for others).")
     async def reviews(self, info: Info) -> list[Annotated["Review", strawberry.lazy("schema.workshops.types")]]:
         from schema.workshops.dataloaders import ReviewsByAgendaLoader

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -58,6 +59,16 @@ class ExecutionPlan:
     kpis: list[Kpi]
     updated_at: datetime
     _department_id: strawberry.Private[int | None]
+    _plan_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="Photos and PDFs attached to the plan (at most 5); visible with the agenda.")
+    async def attachments(self, info: Info) -> list[Annotated["Attachment", strawberry.lazy("schema.attachments.types")]]:
+        from schema.attachments.dataloaders import PlanAttachmentsLoader
+        from schema.attachments.types import Attachment
+
+        if self._plan_id is None:
+            return []
+        return [Attachment.from_model(a) for a in await info.context.loader(PlanAttachmentsLoader).load(self._plan_id)]
 
     @strawberry.field
     async def responsible_department(self, info: Info) -> Department | None:
@@ -69,7 +80,7 @@ class ExecutionPlan:
     @classmethod
     def build(cls, plan, milestones, kpis) -> "ExecutionPlan":
         return cls(summary=plan.summary, progress=plan.progress, updated_at=plan.updated_at,
-                   _department_id=plan.responsible_department_id,
+                   _department_id=plan.responsible_department_id, _plan_id=plan.id,
                    milestones=[Milestone(id=strawberry.ID(str(m.id)), title=m.title, due_date=m.due_date, done=m.done)
                                for m in milestones],
                    kpis=[Kpi(id=strawberry.ID(str(k.id)), name=k.name, unit=k.unit, baseline=k.baseline,

@@ -239,6 +239,41 @@ KO: dict[str, str] = {
     "Log in to download reports.": "보고서를 내려받으려면 로그인해 주세요.",
     "Give the year and the quarter as numbers, e.g. ?year=2026&quarter=1.": "연도와 분기를 숫자로 적어 주세요. 예: ?year=2026&quarter=1",
     "{what} are for city staff, facilitators and the research team.": "{what:은} 시 직원, 워크숍 진행자, 사회혁신연구단용입니다.",
+    # ---- attachments (server/attachments/)
+    "The file is empty.": "빈 파일입니다.",
+    "A file may be at most {mb} MB.": "파일은 {mb}MB까지 첨부할 수 있습니다.",
+    "Only JPEG, PNG and WebP photos and PDF documents can be attached.":
+        "JPEG, PNG, WebP 사진과 PDF 문서만 첨부할 수 있습니다.",
+    "The file looks like an image but cannot be read; it may be damaged.":
+        "이미지 파일로 보이지만 읽을 수 없습니다. 파일이 손상되었을 수 있습니다.",
+    "The image is too large: at most {mp} megapixels.": "이미지가 너무 큽니다. {mp}메가픽셀까지 첨부할 수 있습니다.",
+    "The PDF contains scripts, automatic actions or embedded files, which are not accepted. Save it again as a "
+    "plain PDF (print to PDF) and attach that.":
+        "이 PDF에는 스크립트, 자동 실행 동작 또는 포함된 파일이 있어 첨부할 수 없습니다. "
+        "일반 PDF로 다시 저장(PDF로 인쇄)해서 첨부해 주세요.",
+    "Password-protected PDFs cannot be attached: their content cannot be checked.":
+        "암호가 걸린 PDF는 내용을 확인할 수 없어 첨부할 수 없습니다.",
+    "The file looks like a PDF but cannot be read; it may be damaged.":
+        "PDF 파일로 보이지만 읽을 수 없습니다. 파일이 손상되었을 수 있습니다.",
+    "The file needs a name.": "파일 이름이 필요합니다.",
+    "A file name may have at most {n} characters.": "파일 이름은 {n}자까지 쓸 수 있습니다.",
+    "A file name cannot contain slashes, backslashes or control characters.":
+        "파일 이름에는 슬래시(/), 역슬래시(\\), 제어 문자를 쓸 수 없습니다.",
+    "You have uploaded {n} files in the last hour; try again later.":
+        "최근 1시간 동안 파일을 {n}개 올렸습니다. 잠시 후 다시 시도해 주세요.",
+    "Save the execution plan first, then attach files to it.": "실행방안을 먼저 저장한 뒤 파일을 첨부해 주세요.",
+    "Only the agenda's owner or its responsible department adds files to its plan.":
+        "의제를 맡은 부서나 담당 부서만 실행방안에 파일을 첨부할 수 있습니다.",
+    "Choose at least one uploaded file.": "올린 파일을 하나 이상 골라 주세요.",
+    "Files can be added to a proposal only until it is decided.": "제안에는 결정되기 전까지만 파일을 첨부할 수 있습니다.",
+    "Only the proposer adds files to a proposal.": "제안자만 제안에 파일을 첨부할 수 있습니다.",
+    "No such uploaded file: {id}.": "올린 파일을 찾을 수 없습니다: {id}.",
+    "The file {name} is already attached.": "{name} 파일은 이미 첨부되어 있습니다.",
+    "At most {n} files can be attached; {k} already are.": "파일은 {n}개까지 첨부할 수 있습니다. 이미 {k}개가 첨부되어 있습니다.",
+    "At most {n} files can be attached.": "파일은 {n}개까지 첨부할 수 있습니다.",
+    "No such file.": "파일을 찾을 수 없습니다.",
+    "Only the proposer removes a proposal's files, until it is decided.":
+        "제안의 파일은 결정되기 전까지 제안자만 삭제할 수 있습니다.",
     # ---- the filter and other values checked at the edge
     "A department code has at most {max} letters, digits or underscores (e.g. TRANSPORT).":
         "부서 코드는 영문자, 숫자, 밑줄로 {max}자까지 씁니다(예: TRANSPORT).",

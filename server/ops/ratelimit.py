@@ -35,8 +35,9 @@ from server.accounts.tokens import is_signed
 from server.i18n import localize, msg
 
 EXPORT_COST = 10
+UPLOAD_COST = 10  # an upload is decoded and re-encoded: as dear as an export (server/attachments/)
 MAX_BUCKETS = 100_000
-LIMITED_PREFIXES = ("/graphql", "/export")
+LIMITED_PREFIXES = ("/graphql", "/export", "/uploads", "/files")
 
 
 @dataclass
@@ -118,7 +119,7 @@ class RateLimitMiddleware:
         if scope.get("method") == "GET" and path == "/graphql" and not scope.get("query_string"):
             await self.app(scope, receive, send)  # the GraphiQL page itself, no operation
             return
-        cost = EXPORT_COST if path.startswith("/export") else 1
+        cost = EXPORT_COST if path.startswith("/export") else UPLOAD_COST if path.startswith("/uploads") else 1
         allowed, wait, left = self.buckets.take(client_key(scope, self.secret), cost)
         if allowed:
             remaining = str(int(left)).encode()

@@ -4,13 +4,14 @@ import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import * as adminImport from "./messages/adminImport";
 import * as accountability from "./messages/accountability";
+import * as attachments from "./messages/attachments";
 import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
 import * as staff from "./messages/staff";
 import * as thesaurus from "./messages/thesaurus";
 import * as workshops from "./messages/workshops";
 
-const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin };
+const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin, attachments };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

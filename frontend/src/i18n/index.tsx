@@ -11,13 +11,14 @@ import * as account from "./messages/account";
 import * as thesaurus from "./messages/thesaurus";
 import * as adminImport from "./messages/adminImport";
 import * as admin from "./messages/admin";
+import * as attachments from "./messages/attachments";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko, ...attachments.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en, ...attachments.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

@@ -1,7 +1,7 @@
 // One agenda as a citizen sees it: what it asks, where it stands and why (the status timeline with
 // reasons), who owns it and why it was routed there, its supporters, and its execution progress.
 import { useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useLocation, useParams } from "react-router-dom";
 import { useMutation, useQuery } from "../../api/hooks";
 import { useSession } from "../../auth/session";
 import { VerificationBanner } from "../../auth/VerificationBanner";
@@ -15,6 +15,7 @@ import { AnswerInfoForm } from "./AnswerInfoForm";
 import { OwnerName } from "./AgendaCard";
 import { EventDetail } from "../../components/EventDetail";
 import { PlanView } from "../../components/PlanView";
+import { AttachmentList } from "../../attachments/AttachmentList";
 import { DueDateNotice } from "../../components/DueDate";
 import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
@@ -93,8 +94,11 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
           <OfficialAnswerView agenda={agenda} />
           <h2 className="visually-hidden">{t("agenda.body")}</h2>
           <p className="body-text">{agenda.body}</p>
+          <AttachFailedNotice />
+          <AttachmentList files={agenda.attachments} heading={t("files.heading")} />
           {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
           {agenda.plan && <PlanView plan={agenda.plan} />}
+          {agenda.plan && <AttachmentList files={agenda.plan.attachments} heading={t("files.planHeading")} />}
           <h2>{t("agenda.history")}</h2>
           <ol className="timeline" aria-label={t("agenda.history")}>
             {agenda.history.map((e) => (
@@ -235,5 +239,18 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** The proposal was made but its files could not be attached (the form said nothing: it had left). */
+function AttachFailedNotice() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const reason = (location.state as { attachFailed?: string } | null)?.attachFailed;
+  if (!reason) return null;
+  return (
+    <p className="notice" role="alert">
+      {t("files.attachFailed", { reason })}
+    </p>
   );
 }

@@ -14,6 +14,10 @@ import { Loading } from "../../components/States";
 import { describedBy, errorId, Field, FieldError, FormStatus, hintId, useMutationForm } from "../../forms";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useI18n } from "../../i18n";
+import { request } from "../../api/client";
+import { AttachFilesDocument } from "../../attachments/documents";
+import { FilePicker } from "../../attachments/FilePicker";
+import { useUploads } from "../../attachments/useUploads";
 
 const SimilarDocument = graphql(`
   query SimilarAgendas($title: String!, $body: String!) {
@@ -64,6 +68,7 @@ function ProposeForm() {
   const [channel, setChannel] = useState<Channel>("CITIZEN_PROPOSAL");
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const form = useMutationForm(ProposeDocument, (r) => r.proposeAgenda);
+  const uploads = useUploads();
 
   const settledTitle = useDebounced(title.trim(), 400);
   const settledBody = useDebounced(body.trim(), 400);
@@ -73,6 +78,10 @@ function ProposeForm() {
     e.preventDefault();
     if (!field) {
       form.reject([{ field: "field", code: "FIELD_REQUIRED", message: t("propose.fieldRequired") }]);
+      return;
+    }
+    if (uploads.busy) {
+      form.reject([{ field: "files", code: "UPLOADING", message: t("files.waitUploads") }]);
       return;
     }
     const result = await form.run({
@@ -86,7 +95,20 @@ function ProposeForm() {
         idempotencyKey,
       },
     });
-    if (result.payload?.agenda) navigate(`/agendas/${result.payload.agenda.id}`, { state: { proposed: true } });
+    const agenda = result.payload?.agenda;
+    if (agenda) {
+      // The files were uploaded (and checked) while the form was filled in; now they join the agenda.
+      let attachFailed: string | undefined;
+      if (uploads.uploadIds.length) {
+        try {
+          const attached = await request(AttachFilesDocument, { input: { agendaId: agenda.id, uploadIds: uploads.uploadIds } });
+          attachFailed = attached.attachFiles.errors[0]?.message;
+        } catch {
+          attachFailed = t("files.network");
+        }
+      }
+      navigate(`/agendas/${agenda.id}`, { state: { proposed: true, attachFailed } });
+    }
     // The page thought the address confirmed (or was opened before it was): show the banner now.
     else if (result.errors.some((e) => e.code === "EMAIL_NOT_VERIFIED")) refresh();
   };
@@ -177,6 +199,8 @@ function ProposeForm() {
             )}
           </Field>
         )}
+
+        <FilePicker uploads={uploads} testId="propose-files" />
 
         <p className="hint">{t("propose.routingNote")}</p>
         <div className="form-actions">

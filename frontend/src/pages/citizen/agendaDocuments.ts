@@ -20,8 +20,10 @@ export const AgendaDetailDocument = graphql(`
       workPlanItem { id title }
       mergedInto { id title }
       history { id kind fromStatus toStatus reason data createdAt actor { displayName role } }
+      attachments { id filename contentType size url thumbnailUrl }
       plan {
         summary progress updatedAt
+        attachments { id filename contentType size url thumbnailUrl }
         responsibleDepartment { code name nameEn }
         milestones { id title dueDate done }
         kpis { id name unit baseline target actual attainment }

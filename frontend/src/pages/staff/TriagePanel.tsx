@@ -15,6 +15,8 @@ import { nextExecutionStatus, PLANNABLE_STATUSES } from "./changes";
 import { AdvanceForm, Decisions } from "./DecisionForms";
 import { HistoryList, OwnerLabel } from "./parts";
 import { PlanEditor } from "./PlanEditor";
+import { AttachmentList } from "../../attachments/AttachmentList";
+import { PlanFiles } from "../../attachments/PlanFiles";
 import { OfficialAnswerForm } from "./OfficialAnswerForm";
 import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { PlanView } from "../../components/PlanView";
@@ -95,6 +97,7 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
               {agenda.body}
             </p>
           </section>
+          <AttachmentList files={agenda.attachments} heading={t("files.heading")} />
           {agenda.statusReason && (agenda.status === "REJECTED" || agenda.status === "NEEDS_INFO") && (
             <p className="notice" data-testid="status-reason">
               <strong>{agenda.status === "REJECTED" ? t("agenda.rejectedBecause") : t("agenda.infoRequested")}</strong>{" "}
@@ -127,6 +130,12 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
             ) : (
               agenda.plan && <PlanView plan={agenda.plan} />
             ))}
+          {plannable && mayEditPlan && agenda.plan && (
+            <PlanFiles agendaId={agenda.id} files={agenda.plan.attachments} onChanged={() => void refresh()} />
+          )}
+          {plannable && !mayEditPlan && agenda.plan && (
+            <AttachmentList files={agenda.plan.attachments} heading={t("files.planHeading")} />
+          )}
 
           <section aria-labelledby="history-h">
             <h2 id="history-h">{t("agenda.history")}</h2>

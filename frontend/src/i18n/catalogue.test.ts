@@ -6,8 +6,9 @@ import * as citizen from "./messages/citizen";
 import * as common from "./messages/common";
 import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
+import * as places from "./messages/places";
 
-const modules = { common, citizen, staff, workshops, accountability, account };
+const modules = { common, citizen, staff, workshops, accountability, account, places };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

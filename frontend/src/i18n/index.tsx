@@ -8,13 +8,14 @@ import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 import * as accountability from "./messages/accountability";
 import * as account from "./messages/account";
+import * as places from "./messages/places";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...places.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...places.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;
@@ -70,7 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translate(locale, "app.title");
+    // document.title is the page's own, set by components/pageTitle.tsx.
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);

@@ -18,6 +18,8 @@ import { PlanView } from "../../components/PlanView";
 import { DueDateNotice } from "../../components/DueDate";
 import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
+import { actorLabel } from "../../components/actorLabel";
+import { usePageTitle } from "../../components/pageTitle";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -43,6 +45,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
   const { me } = useSession();
   const isProposer = !!me && agenda.proposer?.id === me.id;
   const deptName = (d: { name: string; nameEn: string }) => (locale === "ko" ? d.name : d.nameEn);
+  usePageTitle(agenda.title);
 
   return (
     <article className="page">
@@ -79,35 +82,16 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
           </Link>
         </p>
       )}
-      <div className="detail-grid">
-        <div>
+      {/* Reading order = a phone's order: what it asks, then where it stands (support, owner), then
+          its plan and history; on a wide screen the side panel sits to the right of both. */}
+      <div className="detail-grid agenda-detail">
+        <div className="detail-body">
           <OfficialAnswerView agenda={agenda} />
           <h2 className="visually-hidden">{t("agenda.body")}</h2>
           <p className="body-text">{agenda.body}</p>
           {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
-          {agenda.plan && <PlanView plan={agenda.plan} />}
-          <h2>{t("agenda.history")}</h2>
-          <ol className="timeline" aria-label={t("agenda.history")}>
-            {agenda.history.map((e) => (
-              <li key={e.id}>
-                <strong>
-                  {e.kind === "TRANSITION" && e.toStatus ? tEnum("status", e.toStatus) : tEnum("eventKind", e.kind)}
-                </strong>{" "}
-                <time className="when" dateTime={e.createdAt}>
-                  {dateTime(e.createdAt)}
-                </time>
-                {e.actor && (
-                  <span className="when">
-                    {" · "}
-                    {e.actor.displayName} ({tEnum("role", e.actor.role)})
-                  </span>
-                )}
-                <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
-              </li>
-            ))}
-          </ol>
         </div>
-        <aside>
+        <aside className="detail-side" data-testid="agenda-side">
           <SupportPanel agenda={agenda} />
           <section className="panel" aria-labelledby="owner-h">
             <h2 id="owner-h">{t("agenda.owner")}</h2>
@@ -135,6 +119,29 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
             )}
           </section>
         </aside>
+        <div className="detail-history" data-testid="agenda-history">
+          {agenda.plan && <PlanView plan={agenda.plan} />}
+          <h2>{t("agenda.history")}</h2>
+          <ol className="timeline" aria-label={t("agenda.history")}>
+            {agenda.history.map((e) => (
+              <li key={e.id}>
+                <strong>
+                  {e.kind === "TRANSITION" && e.toStatus ? tEnum("status", e.toStatus) : tEnum("eventKind", e.kind)}
+                </strong>{" "}
+                <time className="when" dateTime={e.createdAt}>
+                  {dateTime(e.createdAt)}
+                </time>
+                {e.actor && (
+                  <span className="when">
+                    {" · "}
+                    {actorLabel(e.actor.displayName, tEnum("role", e.actor.role))}
+                  </span>
+                )}
+                <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
+              </li>
+            ))}
+          </ol>
+        </div>
       </div>
     </article>
   );
@@ -149,7 +156,7 @@ const REFUSAL_TEXT: Record<NonNullable<SupportRefusal>, MessageKey> = {
 };
 
 function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const { me, refresh } = useSession();
   const errorText = useUserErrorText();
   const [count, setCount] = useState(agenda.supportCount);
@@ -183,7 +190,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
     <section className="panel" aria-labelledby="support-h">
       <h2 id="support-h">{t("agenda.supporters")}</h2>
       <p aria-live="polite" data-testid="support-count">
-        <strong>{number(count)}</strong> {t("agenda.supportersUnit")}
+        <SupportersLine count={count} />
         {next && (
           <>
             {" · "}
@@ -211,7 +218,8 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
         </div>
       ) : (
         <p className="hint">
-          <Link to="/login">{t("nav.login")}</Link> {t("agenda.loginToSupport")}
+          <Link to="/login">{t("nav.login")}</Link>
+          {t("agenda.loginToSupport")}
         </p>
       )}
       {problem && (
@@ -220,5 +228,17 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** "12명이 공감합니다" with the count in bold: the number and its counter word stay together ("0명",
+ * never "0 명") and the particle follows without a space. */
+function SupportersLine({ count }: { count: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <strong>{t("agenda.supportersCount", { count })}</strong>
+      {t("agenda.supportersUnit")}
+    </>
   );
 }

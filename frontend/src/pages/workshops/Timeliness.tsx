@@ -60,7 +60,7 @@ export function OwnerTimelinessSection({ year, quarter, period }: { year: number
                     <td className="num">
                       {r.medianWorkingDaysToDecision === null || r.medianWorkingDaysToDecision === undefined
                         ? dash
-                        : t("timeliness.workingDays", { days: number(r.medianWorkingDaysToDecision) })}
+                        : t("timeliness.workingDays", { days: number(Math.round(r.medianWorkingDaysToDecision)) })}
                     </td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import reference from "../../../../server/agendas/reference.py?raw";
+import shapesSource from "./seoulDistrictShapes.ts?raw";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../i18n";
@@ -51,11 +51,9 @@ describe("the district map", () => {
   });
 
   it("knows the backend's 25 district codes, in its order, and weighs little", () => {
-    const reference = readFileSync(fileURLToPath(new URL("../../../../server/agendas/reference.py", import.meta.url)), "utf-8");
     const codes = [...reference.matchAll(/District\("(\w+)", "[^"]+구"/g)].map((m) => m[1]);
     expect(codes).toHaveLength(25);
     expect(DISTRICT_CODES).toEqual(codes);
-    const bytes = statSync(fileURLToPath(new URL("./seoulDistrictShapes.ts", import.meta.url))).size;
-    expect(bytes).toBeLessThan(30_000);
+    expect(new TextEncoder().encode(shapesSource).length).toBeLessThan(30_000);
   });
 });

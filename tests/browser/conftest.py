@@ -139,7 +139,8 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
     )
     server = LiveServer(url=f"http://127.0.0.1:{port}", kind=kind, process=process, log=log, data_dir=tmp / "data",
                         env=env)
-    deadline = time.monotonic() + 120
+    start_timeout = float(os.environ.get("AGENDA_BROWSER_START_TIMEOUT", "120"))  # more on a loaded machine
+    deadline = time.monotonic() + start_timeout
     while True:
         if process.poll() is not None:
             raise AssertionError(f"server exited ({process.returncode}): {log.read_text()[-3000:]}")
@@ -148,9 +149,9 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
                 break
         except httpx.HTTPError:
             pass
-        assert time.monotonic() < deadline, f"server not ready in 120 s: {log.read_text()[-3000:]}"
+        assert time.monotonic() < deadline, f"server not ready in {start_timeout:.0f} s: {log.read_text()[-3000:]}"
         time.sleep(0.25)
-    server.wait_indexed(60)
+    server.wait_indexed(max(60.0, start_timeout))
     return server, pg_db
 
 

@@ -119,6 +119,11 @@ def test_search_on_a_phone_opens_filters_from_the_top_and_its_map_counts_what_se
     expect(button).to_have_text("필터 (1개 선택)")
     fits_the_screen(page)
 
+    # On a wide screen the filters are always there, and the button is not.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(button).to_be_hidden()
+    expect(facets_panel).to_be_visible()
+
 
 def test_the_triage_inbox_on_a_phone_is_cards(page, live_server):
     page.set_viewport_size(PHONE)

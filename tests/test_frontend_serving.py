@@ -101,3 +101,29 @@ async def test_the_app_script_is_gzip_compressed_and_images_are_not(app_with_dis
     assert png.status_code == 200 and "content-encoding" not in png.headers
     page = await web.get("/", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in page.headers and page.headers["content-security-policy"]
+
+
+async def test_a_shared_agenda_link_shows_its_title_to_a_messenger_and_a_private_one_does_not(web, gql):
+    """A messenger's crawler reads the HTML of /agendas/<id>: a public agenda's title and the start of its
+    text are in <title> and Open Graph (escaped), an internal one's never are."""
+    from server.agendas.models import Agenda
+    from tests.agenda_world import build_world, propose
+
+    world = await build_world(gql)
+    title = '광화문 "보행" <광장> 🚶 & 街道'
+    shared = (await propose(gql, world.tokens["citizen"], title=title))["agenda"]
+    secret = (await propose(gql, world.tokens["citizen2"], title="내부 검토 중인 비공개 제안서입니다"))["agenda"]
+    await Agenda.filter(id=int(secret["id"])).update(visibility="INTERNAL")
+
+    page = (await web.get(f"/agendas/{shared['id']}")).text
+    escaped = "광화문 &quot;보행&quot; &lt;광장&gt; 🚶 &amp; 街道"
+    assert f'<meta property="og:title" content="{escaped}" />' in page
+    assert f"<title>{escaped} · " in page
+    assert '<meta property="og:description" content="휠체어를 타는 시민이 저상버스를' in page
+    assert "<광장>" not in page and '"보행"' not in page
+    assert '<div id="root">' in page  # still the app
+
+    for path in (f"/agendas/{secret['id']}", "/agendas/999999", "/agendas/99999999999"):
+        r = await web.get(path)
+        assert r.status_code == 200 and '<div id="root">' in r.text
+        assert "비공개 제안서" not in r.text and "og:title" not in r.text

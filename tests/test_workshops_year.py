@@ -300,3 +300,15 @@ async def test_the_database_finds_the_same_cases_and_workshops_while_the_index_i
     q4 = await workshop_search.search_workshops(app.state.search, facilitator, "", year=2025, quarter=4)
     db_q4 = await fallback.search_topic(SPECS["workshop"].model, "", {"year": [2025], "quarter": [4]}, ("title", "place"), 20)
     assert [w.id for w in q4.rows] == db_q4.ids and len(db_q4.ids) == 1
+
+
+async def test_one_case_by_id_for_anyone(year, gql):
+    """The case page's query: a published case by id, readable without an account; an unknown or
+    malformed id is simply null."""
+    case = year["case"]
+    data = (await gql('query($id: ID!) { case(id: $id) { id title origin outcome agenda { title } } }', {"id": str(case.id)}))["data"]
+    assert data["case"] == {"id": str(case.id), "title": "저상버스 예약으로 넓힌 이동권", "origin": "PROGRAMME",
+                            "outcome": "월 예약 이용자 100명", "agenda": {"title": "저상버스 탑승 예약 서비스"}}
+    for missing in ("999999", "0", "-3", "abc", "99999999999"):
+        result = await gql('query($id: ID!) { case(id: $id) { id } }', {"id": missing})
+        assert result["data"]["case"] is None and not result.get("errors"), missing

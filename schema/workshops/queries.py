@@ -15,6 +15,7 @@ from server.workshops.models import Workshop as WorkshopModel
 from server.workshops.policy import may_read_reports, may_read_workshops
 from schema.agendas.types import Agenda, AgendaOwner, PolicyField
 from schema.errors import graphql_error, query_domain
+from schema.search.types import FacetCount
 from schema.workshops.types import (
     CaseOrigin,
     FieldPerformance,
@@ -81,7 +82,9 @@ class WorkshopQueries:
             overdue_action_items=[OverdueItem(agenda=Agenda.from_model(o.agenda), title=o.title, due_date=o.due_date,
                                               owner=o.owner, kind=o.kind) for o in p.overdue_action_items],
             fields=[FieldSummary(field=PF(f.field), total=f.total, by_status=_tally(f.by_status),
-                                 average_progress=f.average_progress, moved=f.moved, stalled=f.stalled) for f in p.fields])
+                                 average_progress=f.average_progress, moved=f.moved, stalled=f.stalled) for f in p.fields],
+            new_agendas=[Agenda.from_model(a) for a in p.new_agendas],
+            districts=[FacetCount(value=d, count=n) for d, n in p.districts])
 
     @strawberry.field(description="The research team's report per policy field as of a quarter's end.")
     async def performance_report(self, info: Info, year: int, quarter: int) -> list[FieldPerformance]:
@@ -100,6 +103,15 @@ class WorkshopQueries:
         return [OwnerTimeliness(owner=AgendaOwner(kind=r.owner_kind, _department_id=r.department_id),
                                 decisions=r.decisions, decided_on_time=r.decided_on_time, on_time_rate=r.on_time_rate,
                                 median_working_days_to_decision=r.median_working_days) for r in rows]
+
+    @strawberry.field(description="One published innovation case, by id (null when there is none). Open to everyone.")
+    async def case(self, info: Info, id: strawberry.ID) -> InnovationCase | None:
+        try:
+            pk = int(id)
+        except ValueError:
+            return None
+        c = await CaseModel.get_or_none(id=pk) if 0 < pk < 2**31 else None
+        return InnovationCase.from_model(c) if c else None
 
     @strawberry.field(description="The case library: published innovation cases, newest first. Open to everyone.")
     async def cases(self, info: Info, field: PolicyField | None = None, origin: CaseOrigin | None = None,

@@ -12,6 +12,7 @@ from server.workshops.progress import kpi_attainment
 from schema.accounts.types import Department, User
 from schema.agendas.dataloaders import AgendaByIdLoader, DepartmentByIdLoader, UserByIdLoader
 from schema.agendas.types import Agenda, AgendaOwner, AgendaStatus, PolicyField
+from schema.search.types import FacetCount
 from schema.workshops.dataloaders import ActionsByItemLoader, ItemsByWorkshopLoader, ParticipantsByWorkshopLoader
 
 ItemPurpose = strawberry.enum(E.ItemPurpose, name="WorkshopItemPurpose")
@@ -244,6 +245,11 @@ class WorkshopProgress:
     overdue_milestones: list[OverdueItem]
     overdue_action_items: list[OverdueItem]
     fields: list[FieldSummary]
+    new_agendas: list[Agenda] = strawberry.field(
+        description="Agendas that arrived during the quarter (intake), counted apart from those that moved.")
+    districts: list[FacetCount] = strawberry.field(
+        description="Agendas per Seoul district (value: a district code such as JONGNO) as of the quarter's end; "
+                    "agendas without a district are left out. Feeds the district map.")
 
 
 @strawberry.type

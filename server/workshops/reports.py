@@ -129,6 +129,10 @@ class WorkshopProgress:
     overdue_milestones: list[Overdue]
     overdue_action_items: list[Overdue]
     fields: list[FieldSummary]
+    # Agendas that arrived during the quarter: intake, reported apart from "moved" (arriving is not progress).
+    new_agendas: list[Agenda] = field(default_factory=list)
+    # (district code, count) of the agendas as of the quarter's end, for the district map; no district → left out.
+    districts: list[tuple[str, int]] = field(default_factory=list)
 
 
 def as_of_quarter_end(end: datetime, now: datetime | None) -> datetime:
@@ -152,7 +156,11 @@ async def workshop_progress(settings: Settings, year: int, quarter: int, *, now:
         counts[(st, a.field, dept_codes.get(a.owner_department_id))] += 1
 
     moved = []
+    new_agendas = []
     for aid, a in agendas.items():
+        if a.created_at >= start:
+            new_agendas.append(a)
+            continue
         before_status, after_status = tl.status_at(aid, start), status_now[aid]
         before_progress, after_progress = tl.progress_at(aid, start), tl.progress_at(aid, as_of)
         if before_status != after_status or before_progress != after_progress:
@@ -198,7 +206,9 @@ async def workshop_progress(settings: Settings, year: int, quarter: int, *, now:
         year=year, quarter=quarter, as_of=as_of,
         counts=sorted(((s, f, d, n) for (s, f, d), n in counts.items()), key=lambda x: (x[1], x[0], x[2] or "")),
         moved=sorted(moved, key=lambda m: m.agenda.id), stalled=sorted(stalled, key=lambda a: a.id),
-        overdue_milestones=overdue_m, overdue_action_items=overdue_a, fields=fields)
+        overdue_milestones=overdue_m, overdue_action_items=overdue_a, fields=fields,
+        new_agendas=sorted(new_agendas, key=lambda a: a.id),
+        districts=sorted(Counter(a.district for a in agendas.values() if a.district).items()))
 
 
 @dataclass

@@ -28,6 +28,8 @@ query($y: Int!, $q: Int!) { workshopProgress(year: $y, quarter: $q) {
   overdueMilestones { title }
   overdueActionItems { title }
   fields { field total averageProgress }
+  newAgendas { id }
+  districts { value count }
 } }"""
 
 # What the chart's SVG says, read from the elements the page draws (one <g> per field, one per segment).
@@ -108,6 +110,13 @@ def test_progress_dashboard_shows_the_apis_numbers(page, live_server):
         expect(page.get_by_test_id("stalled")).to_contain_text("정체된 의제가 없습니다")
     overdue = len(api["overdueMilestones"]) + len(api["overdueActionItems"])
     expect(page.get_by_test_id("stat-overdue")).to_have_text(str(overdue))
+    # New intake is counted apart from what moved; the district map draws the API's district counts.
+    expect(page.get_by_test_id("stat-new")).to_have_text(str(len(api["newAgendas"])))
+    assert not {m["agenda"]["id"] for m in api["moved"]} & {a["id"] for a in api["newAgendas"]}
+    districts = page.locator("[data-testid=progress-district-map] path[data-district]")
+    expect(districts).to_have_count(25)
+    drawn_map = {p.get_attribute("data-district"): int(p.get_attribute("data-count")) for p in districts.all()}
+    assert {k: v for k, v in drawn_map.items() if v} == {d["value"]: d["count"] for d in api["districts"]}
     for f in api["fields"]:
         expect(page.get_by_test_id("field-summary-table").locator(f"tr[data-field={f['field']}] td").first).to_have_text(str(f["total"]))
     shot(page, "progress-ko")

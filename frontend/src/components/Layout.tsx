@@ -3,7 +3,8 @@
 // navigation (so screen readers hear the new page).
 import { useEffect, useRef, type ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router-dom";
-import { ADMIN_ROLES, canReview, hasRole } from "../auth/roles";
+import { navFor } from "./navItems";
+import { PageTitleProvider } from "./pageTitle";
 import { useSession } from "../auth/session";
 import { LOCALES, useI18n } from "../i18n";
 import { NotificationBell } from "../notifications/Bell";
@@ -12,7 +13,7 @@ import { useSwitchLanguage } from "../notifications/language";
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
   const switchLanguage = useSwitchLanguage();
-  const { me, isStaff, isFacilitator, logout } = useSession();
+  const { me, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
@@ -46,48 +47,13 @@ export function Layout({ children }: { children: ReactNode }) {
           </NavLink>
           <nav aria-label={t("nav.main")}>
             <ul className="nav-list">
-              <li>
-                <NavLink to="/" end>
-                  {t("nav.home")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/propose">{t("nav.propose")}</NavLink>
-              </li>
-              {me && (
-                <li>
-                  <NavLink to="/my">{t("nav.mine")}</NavLink>
+              {navFor(me?.role, !!me).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} data-testid={item.testId}>
+                    {t(item.label)}
+                  </NavLink>
                 </li>
-              )}
-              {isStaff && (
-                <li>
-                  <NavLink to="/triage">{t("nav.triage")}</NavLink>
-                </li>
-              )}
-              {isFacilitator && (
-                <>
-                  <li>
-                    <NavLink to="/workshops">{t("nav.workshops")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/progress">{t("nav.progress")}</NavLink>
-                  </li>
-                </>
-              )}
-              <li>
-                <NavLink to="/cases">{t("nav.cases")}</NavLink>
-              </li>
-              {canReview(me?.role) && (
-                <li>
-                  <NavLink to="/research/queue">{t("nav.reviewQueue")}</NavLink>
-                </li>
-              )}
-              {hasRole(ADMIN_ROLES, me?.role) && (
-                <li>
-                  {/* The admin area: departments and work plans, users, audit log, thesaurus, import, mail (its own menu). */}
-                  <NavLink to="/admin" data-testid="nav-admin">{t("nav.admin")}</NavLink>
-                </li>
-              )}
+              ))}
             </ul>
           </nav>
           <div className="header-tools">
@@ -123,7 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {children}
+        <PageTitleProvider>{children}</PageTitleProvider>
       </main>
       <footer className="site-footer">
         <p>{t("app.tagline")}</p>

@@ -10,8 +10,9 @@ import * as common from "./messages/common";
 import * as staff from "./messages/staff";
 import * as thesaurus from "./messages/thesaurus";
 import * as workshops from "./messages/workshops";
+import * as places from "./messages/places";
 
-const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin, attachments };
+const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin, attachments, places };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -12,13 +12,14 @@ import * as thesaurus from "./messages/thesaurus";
 import * as adminImport from "./messages/adminImport";
 import * as admin from "./messages/admin";
 import * as attachments from "./messages/attachments";
+import * as places from "./messages/places";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko, ...attachments.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en, ...attachments.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko, ...attachments.ko, ...places.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en, ...attachments.en, ...places.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;
@@ -74,7 +75,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translate(locale, "app.title");
+    // document.title is the page's own, set by components/pageTitle.tsx.
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);

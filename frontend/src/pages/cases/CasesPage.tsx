@@ -155,7 +155,9 @@ function CaseCard({ c }: { c: Case }) {
   const headingId = `case-${c.id}-h`;
   return (
     <article className="card case-card" aria-labelledby={headingId} data-case-id={c.id}>
-      <h2 id={headingId}>{c.title}</h2>
+      <h2 id={headingId}>
+        <Link to={`/cases/${c.id}`}>{c.title}</Link>
+      </h2>
       <p className="meta">
         <span className="badge">{tEnum("cases.origin", c.origin)}</span>
         <span className="tag">{tEnum("fieldName", c.field)}</span>

@@ -39,3 +39,12 @@ export const CasePublishDocument = graphql(`
     }
   }
 `);
+
+export const CaseDocument = graphql(`
+  query CaseDetail($id: ID!) {
+    case(id: $id) {
+      id origin title summary outcome lessons field place publishedAt
+      agenda { id title status }
+    }
+  }
+`);

@@ -19,6 +19,8 @@ import { AttachmentList } from "../../attachments/AttachmentList";
 import { DueDateNotice } from "../../components/DueDate";
 import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
+import { actorLabel } from "../../components/actorLabel";
+import { usePageTitle } from "../../components/pageTitle";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -53,6 +55,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
   const { me } = useSession();
   const isProposer = !!me && agenda.proposer?.id === me.id;
   const deptName = (d: { name: string; nameEn: string }) => (locale === "ko" ? d.name : d.nameEn);
+  usePageTitle(agenda.title);
 
   return (
     <article className="page">
@@ -89,38 +92,18 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
           </Link>
         </p>
       )}
-      <div className="detail-grid">
-        <div>
+      {/* Reading order = a phone's order: what it asks, then where it stands (support, owner), then
+          its plan and history; on a wide screen the side panel sits to the right of both. */}
+      <div className="detail-grid agenda-detail">
+        <div className="detail-body">
           <OfficialAnswerView agenda={agenda} />
           <h2 className="visually-hidden">{t("agenda.body")}</h2>
           <p className="body-text">{agenda.body}</p>
           <AttachFailedNotice />
           <AttachmentList files={agenda.attachments} heading={t("files.heading")} />
           {isProposer && agenda.status === "NEEDS_INFO" && <AnswerInfoForm agenda={agenda} onDone={refetch} />}
-          {agenda.plan && <PlanView plan={agenda.plan} />}
-          {agenda.plan && <AttachmentList files={agenda.plan.attachments} heading={t("files.planHeading")} />}
-          <h2>{t("agenda.history")}</h2>
-          <ol className="timeline" aria-label={t("agenda.history")}>
-            {agenda.history.map((e) => (
-              <li key={e.id}>
-                <strong>
-                  {e.kind === "TRANSITION" && e.toStatus ? tEnum("status", e.toStatus) : tEnum("eventKind", e.kind)}
-                </strong>{" "}
-                <time className="when" dateTime={e.createdAt}>
-                  {dateTime(e.createdAt)}
-                </time>
-                {e.actor && (
-                  <span className="when">
-                    {" · "}
-                    {e.actor.displayName} ({tEnum("role", e.actor.role)})
-                  </span>
-                )}
-                <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
-              </li>
-            ))}
-          </ol>
         </div>
-        <aside>
+        <aside className="detail-side" data-testid="agenda-side">
           <SupportPanel agenda={agenda} />
           <section className="panel" aria-labelledby="owner-h">
             <h2 id="owner-h">{t("agenda.owner")}</h2>
@@ -154,6 +137,30 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
             )}
           </section>
         </aside>
+        <div className="detail-history" data-testid="agenda-history">
+          {agenda.plan && <PlanView plan={agenda.plan} />}
+          {agenda.plan && <AttachmentList files={agenda.plan.attachments} heading={t("files.planHeading")} />}
+          <h2>{t("agenda.history")}</h2>
+          <ol className="timeline" aria-label={t("agenda.history")}>
+            {agenda.history.map((e) => (
+              <li key={e.id}>
+                <strong>
+                  {e.kind === "TRANSITION" && e.toStatus ? tEnum("status", e.toStatus) : tEnum("eventKind", e.kind)}
+                </strong>{" "}
+                <time className="when" dateTime={e.createdAt}>
+                  {dateTime(e.createdAt)}
+                </time>
+                {e.actor && (
+                  <span className="when">
+                    {" · "}
+                    {actorLabel(e.actor.displayName, tEnum("role", e.actor.role))}
+                  </span>
+                )}
+                <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
+              </li>
+            ))}
+          </ol>
+        </div>
       </div>
     </article>
   );
@@ -168,7 +175,7 @@ const REFUSAL_TEXT: Record<NonNullable<SupportRefusal>, MessageKey> = {
 };
 
 function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const { me, refresh } = useSession();
   const errorText = useUserErrorText();
   const [count, setCount] = useState(agenda.supportCount);
@@ -202,7 +209,7 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
     <section className="panel" aria-labelledby="support-h">
       <h2 id="support-h">{t("agenda.supporters")}</h2>
       <p aria-live="polite" data-testid="support-count">
-        <strong>{number(count)}</strong> {t("agenda.supportersUnit")}
+        <SupportersLine count={count} />
         {next && (
           <>
             {" · "}
@@ -230,7 +237,8 @@ function SupportPanel({ agenda }: { agenda: AgendaDetail }) {
         </div>
       ) : (
         <p className="hint">
-          <Link to="/login">{t("nav.login")}</Link> {t("agenda.loginToSupport")}
+          <Link to="/login">{t("nav.login")}</Link>
+          {t("agenda.loginToSupport")}
         </p>
       )}
       {problem && (
@@ -252,5 +260,17 @@ function AttachFailedNotice() {
     <p className="notice" role="alert">
       {t("files.attachFailed", { reason })}
     </p>
+  );
+}
+
+/** "12명이 공감합니다" with the count in bold: the number and its counter word stay together ("0명",
+ * never "0 명") and the particle follows without a space. */
+function SupportersLine({ count }: { count: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <strong>{t("agenda.supportersCount", { count })}</strong>
+      {t("agenda.supportersUnit")}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 // The citizen's home: one search box over every public agenda (Korean, Chinese, English), facet
 // filters with counts, highlighted results. The search state lives in the URL, so a result page can
-// be shared and the back button works.
+// be shared and the back button works. On a phone the filters sit behind a button at the top (not
+// after twenty results); the district map shows the district facet's counts and filters by district.
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { graphql } from "../../gql";
@@ -10,6 +11,7 @@ import { useLookups } from "../../api/lookups";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { useI18n, type MessageKey } from "../../i18n";
 import { AgendaCard } from "./AgendaCard";
+import { DistrictMap } from "../../components/map/DistrictMap";
 
 const SearchDocument = graphql(`
   query SearchAgendas($query: String!, $filter: SearchFilterInput, $first: Int!, $offset: Int!, $sort: SearchSort!) {
@@ -56,6 +58,9 @@ export function HomePage() {
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
   const sort = (SORTS.includes(params.get("sort") as SearchSort) ? params.get("sort") : "RELEVANCE") as SearchSort;
   const [draft, setDraft] = useState(q);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // The map starts open where there is room beside the results, folded on a phone.
+  const [mapOpen, setMapOpen] = useState(() => typeof window === "undefined" || !window.matchMedia || window.matchMedia("(min-width: 48rem)").matches);
   useEffect(() => setDraft(q), [q]);
 
   const filter: SearchFilterInput = {};
@@ -92,6 +97,7 @@ export function HomePage() {
     return dept ? (locale === "ko" ? dept.name : dept.nameEn) : value;
   };
   const result = state.data?.search;
+  const chosen = FACETS.reduce((n, f) => n + params.getAll(f.key).length, 0);
 
   return (
     <section className="page">
@@ -112,8 +118,18 @@ export function HomePage() {
           {t("home.searchButton")}
         </button>
       </form>
+      <button
+        type="button"
+        className="button secondary filter-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="search-filters"
+        data-testid="filter-toggle"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {filtersOpen ? t("home.hideFilters") : chosen ? t("home.filterButtonCount", { count: chosen }) : t("home.filterButton")}
+      </button>
       <div className="layout-2col">
-        <aside className="facets" aria-label={t("home.filters")}>
+        <aside id="search-filters" className={filtersOpen ? "facets open" : "facets"} aria-label={t("home.filters")}>
           <h2 className="visually-hidden">{t("home.filters")}</h2>
           {result &&
             FACETS.map((f) => {
@@ -157,6 +173,18 @@ export function HomePage() {
             </label>
           </div>
           {result?.degraded && <p className="notice">{t("home.degraded")}</p>}
+          {result && (
+            <details className="map-panel" open={mapOpen} onToggle={(e) => setMapOpen(e.currentTarget.open)} data-testid="map-panel">
+              <summary>{t("map.show")}</summary>
+              <p className="hint">{t("map.lead")}</p>
+              <DistrictMap
+                counts={result.facets.district}
+                caption={t("map.title")}
+                selected={params.getAll("district")}
+                onToggle={(code) => toggle("district", code, !params.getAll("district").includes(code))}
+              />
+            </details>
+          )}
           {state.error ? (
             <ErrorState error={state.error} onRetry={state.refetch} />
           ) : !result ? (

@@ -3,6 +3,7 @@
 // (days left, overdue marked); and, on a second view, the department's accepted and running
 // agendas (to advance them and keep their execution plans); and on a third, the overdue ones — for the
 // officer and admins every department's at once, with each one's owner and how many working days late.
+// On a phone the lists are cards (title, status, field, wait, deadline), not a squeezed table.
 // The chosen queue and view live in the URL (?queue=TRANSPORT&view=execution), so back/forward
 // and shared links keep them.
 import { useMemo, useState } from "react";
@@ -22,6 +23,7 @@ import { seesAllQueues } from "../../auth/roles";
 import { deptName } from "./deptName";
 import { OwnerLabel } from "./parts";
 import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPages";
+import { PHONE, useMedia } from "../../components/useMedia";
 
 const OFFICER = "OFFICER";
 type View = "triage" | "execution" | "overdue";
@@ -212,6 +214,7 @@ function daysSince(iso: string): number {
 
 function QueueList({ source, view, caption, onRetry }: { source: ListSource; view: Exclude<View, "overdue">; caption: string; onRetry: () => void }) {
   const { t, number } = useI18n();
+  const phone = useMedia(PHONE);
   const list = useAgendaPages(source);
   if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
   if (list.loading && !list.loaded) return <Loading />;
@@ -222,6 +225,13 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
       <p aria-live="polite" data-testid="queue-total">
         {t("triage.inbox.showing", { shown: number(list.rows.length), total: number(list.totalCount) })}
       </p>
+      {phone ? (
+        <ul className="queue-cards" data-testid="queue-cards" aria-label={caption}>
+          {list.rows.map((a) => (
+            <QueueCard key={a.id} agenda={a} flagWait={view === "triage"} />
+          ))}
+        </ul>
+      ) : (
       <div className="table-scroll">
         <table className="queue-table" data-testid="queue">
           <caption className="visually-hidden">{caption}</caption>
@@ -239,11 +249,12 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
           </thead>
           <tbody>
             {list.rows.map((a) => (
-              <QueueRow key={a.id} agenda={a} />
+              <QueueRow key={a.id} agenda={a} flagWait={view === "triage"} />
             ))}
           </tbody>
         </table>
       </div>
+      )}
       {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
       {list.hasNext && (
         <div className="pager">
@@ -256,10 +267,51 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
   );
 }
 
-function QueueRow({ agenda: a }: { agenda: QueueAgenda }) {
+/** Only an agenda still waiting for a decision is "waiting long"; an accepted one is being worked on. */
+function isLongWait(a: QueueAgenda, flagWait: boolean): boolean {
+  return flagWait && !EXECUTION_STATUSES.includes(a.status) && daysSince(a.createdAt) >= LONG_WAIT_DAYS;
+}
+
+/** One agenda of the queue as a card, for phones: the same facts as a table row, stacked. */
+function QueueCard({ agenda: a, flagWait }: { agenda: QueueAgenda; flagWait: boolean }) {
   const { t, tEnum, label, relative, dateTime, number } = useI18n();
-  const waited = daysSince(a.createdAt);
-  const long = waited >= LONG_WAIT_DAYS;
+  const long = isLongWait(a, flagWait);
+  return (
+    <li className={["card", "queue-card", a.overdue && "overdue-row"].filter(Boolean).join(" ")} data-agenda-id={a.id} data-status={a.status} data-overdue={a.overdue ? "true" : undefined}>
+      <h3>
+        <Link to={`/triage/agendas/${a.id}`}>{a.title}</Link>
+      </h3>
+      <p className="meta">
+        <StatusBadge status={a.status} />
+        <span className="tag" title={label(a.fieldLabel)}>
+          {tEnum("fieldName", a.fieldLabel.code)}
+        </span>
+        {a.districtLabel && <span>{label(a.districtLabel)}</span>}
+      </p>
+      <dl className="dl queue-card-facts">
+        <dt>{t("triage.col.proposer")}</dt>
+        <dd>{a.proposer?.displayName ?? tEnum("channel", a.channel)}</dd>
+        <dt>{t("triage.col.received")}</dt>
+        <dd>
+          <time dateTime={a.createdAt} title={dateTime(a.createdAt)}>
+            {relative(a.createdAt)}
+          </time>
+          {long && <span className="badge long-wait-badge"> {t("triage.inbox.longWait")}</span>}
+        </dd>
+        <dt>{t("triage.col.due")}</dt>
+        <dd data-testid="due">
+          <DueDateCell agenda={a} />
+        </dd>
+        <dt>{t("triage.col.supports")}</dt>
+        <dd>{number(a.supportCount)}</dd>
+      </dl>
+    </li>
+  );
+}
+
+function QueueRow({ agenda: a, flagWait }: { agenda: QueueAgenda; flagWait: boolean }) {
+  const { t, tEnum, label, relative, dateTime, number } = useI18n();
+  const long = isLongWait(a, flagWait);
   return (
     <tr data-agenda-id={a.id} data-status={a.status} data-overdue={a.overdue ? "true" : undefined} className={[long && "long-wait", a.overdue && "overdue-row"].filter(Boolean).join(" ") || undefined}>
       <td>

@@ -1,4 +1,5 @@
 // Small pieces shared by the staff screens: an agenda's owner, its history list.
+import { actorLabel } from "../../components/actorLabel";
 import { useI18n } from "../../i18n";
 import type { EventLike, OwnerLike } from "./changes";
 import { EventDetail } from "../../components/EventDetail";
@@ -38,7 +39,7 @@ export function HistoryList({ events, label, testId }: { events: EventLike[]; la
           </time>
           <span className="when">
             {" · "}
-            {e.actor ? `${e.actor.displayName} (${tEnum("role", e.actor.role)})` : t("triage.history.system")}
+            {e.actor ? actorLabel(e.actor.displayName, tEnum("role", e.actor.role)) : t("triage.history.system")}
           </span>
           <EventDetail kind={e.kind} reason={e.reason} data={e.data} />
         </li>

@@ -2,7 +2,8 @@
 // policy field (chart + table), what moved since the previous quarter, what is stalled, which
 // milestones and action items are overdue, and a per-field summary.
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
+import { DistrictMap } from "../../components/map/DistrictMap";
 import { useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
 import { useSession } from "../../auth/session";
@@ -73,6 +74,7 @@ function ProgressBody({ data, period }: { data: Progress; period: string }) {
   const rows = stackByField(data.counts, { departmentCode: dept === "*" ? undefined : dept });
   const fields = [...data.fields].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
   const overdueCount = data.overdueMilestones.length + data.overdueActionItems.length;
+  const navigate = useNavigate();
 
   return (
     <>
@@ -86,6 +88,12 @@ function ProgressBody({ data, period }: { data: Progress; period: string }) {
           <a href="#moved-h">
             <span className="stat-value" data-testid="stat-moved">{number(data.moved.length)}</span>
             <span className="stat-label">{t("progress.stat.moved")}</span>
+          </a>
+        </li>
+        <li>
+          <a href="#new-h">
+            <span className="stat-value" data-testid="stat-new">{number(data.newAgendas.length)}</span>
+            <span className="stat-label">{t("progress.stat.new")}</span>
           </a>
         </li>
         <li>
@@ -177,6 +185,36 @@ function ProgressBody({ data, period }: { data: Progress; period: string }) {
             </table>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="new-h" data-testid="new-agendas">
+        <h2 id="new-h" tabIndex={-1}>
+          {t("progress.new.title", { count: data.newAgendas.length })}
+        </h2>
+        <p className="hint">{t("progress.new.lead")}</p>
+        {data.newAgendas.length === 0 ? (
+          <Empty>{t("progress.new.none")}</Empty>
+        ) : (
+          <ul className="stalled-list" data-testid="new-list">
+            {data.newAgendas.map((a) => (
+              <li key={a.id} data-agenda-id={a.id}>
+                <Link to={`/agendas/${a.id}`}>{a.title}</Link> <StatusBadge status={a.status} />{" "}
+                <span className="tag">{tEnum("fieldName", a.field)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="map-h" data-testid="progress-map">
+        <h2 id="map-h">{t("progress.map.title", { period })}</h2>
+        <p className="hint">{t("progress.map.lead")}</p>
+        <DistrictMap
+          counts={data.districts}
+          caption={t("progress.map.title", { period })}
+          onOpen={(code) => navigate(`/?district=${encodeURIComponent(code)}`)}
+          testId="progress-district-map"
+        />
       </section>
 
       <section aria-labelledby="stalled-h" data-testid="stalled">

@@ -30,7 +30,8 @@ function ReportView() {
   const state = useQuery(ReportDocument, { year, quarter: q });
   const rows = state.data ? [...state.data.performanceReport].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field)) : undefined;
   const dash = t("report.notApplicable");
-  const days = (v: number | null | undefined) => (v === null || v === undefined ? dash : t("report.days", { days: number(Math.round(v), { maximumFractionDigits: 0 }) }));
+  // Whole days: "465일", not "465.6일" — a median of days is read as days.
+  const days = (v: number | null | undefined) => (v === null || v === undefined ? dash : t("report.days", { days: number(Math.round(v)) }));
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? dash : percent(v));
   const score = (v: number | null | undefined) => (v === null || v === undefined ? dash : number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 

@@ -94,6 +94,8 @@ export const ProgressDocument = graphql(`
       overdueMilestones { title dueDate owner kind agenda { id title field } }
       overdueActionItems { title dueDate owner kind agenda { id title field } }
       fields { field total averageProgress moved stalled byStatus { status count } }
+      newAgendas { id title field status }
+      districts { value count }
     }
   }
 `);

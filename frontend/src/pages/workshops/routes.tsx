@@ -10,6 +10,7 @@ const ReportPage = lazy(() => import("./ReportPage").then((m) => ({ default: m.R
 const ReviewPage = lazy(() => import("./ReviewPage").then((m) => ({ default: m.ReviewPage })));
 const ReviewQueuePage = lazy(() => import("./ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })));
 const CasesPage = lazy(() => import("../cases/CasesPage").then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import("../cases/CasePage").then((m) => ({ default: m.CasePage })));
 const PublishCasePage = lazy(() => import("../cases/PublishCasePage").then((m) => ({ default: m.PublishCasePage })));
 
 export const workshopRoutes = [
@@ -22,4 +23,5 @@ export const workshopRoutes = [
   <Route key="review" path="/research/review/:agendaId" element={<ReviewPage />} />,
   <Route key="cases" path="/cases" element={<CasesPage />} />,
   <Route key="case-new" path="/cases/new" element={<PublishCasePage />} />,
+  <Route key="case" path="/cases/:id" element={<CasePage />} />,
 ];

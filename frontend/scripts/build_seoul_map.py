@@ -1,0 +1,132 @@
+"""Turn Seoul's district boundaries (TopoJSON) into the small TypeScript module of SVG paths that the
+web app's district map draws: ``src/components/map/seoulDistrictShapes.ts``.
+
+Source: ``scripts/data/seoul_municipalities_topo_simple.json`` is ``kostat/2013/json/
+seoul_municipalities_topo_simple.json`` of https://github.com/southkorea/seoul-maps (Lucy Park,
+Apache License 2.0), itself from KOSTAT's census boundaries of 2013 (센서스용 행정구역경계),
+simplified with MapShaper (Visvalingam, 5 %). Seoul's 25 autonomous districts have not changed since.
+
+What this script does, so the map weighs a few kilobytes: decode the quantised arcs, project
+longitude/latitude onto a plane (equirectangular, longitudes scaled by cos(latitude) so the city is
+not stretched), scale to a 1000-unit-wide box, drop points closer than one unit to the last kept
+one, and write each district's outline as a relative SVG path with integer coordinates. Districts
+are keyed by the backend's codes (``server/agendas/reference.py``), matched on the Korean name.
+
+Run: ``python3 frontend/scripts/build_seoul_map.py`` (no dependencies beyond the standard library).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "data" / "seoul_municipalities_topo_simple.json"
+TARGET = HERE.parent / "src" / "components" / "map" / "seoulDistrictShapes.ts"
+WIDTH = 1000
+
+# Korean name -> the backend's district code (server/agendas/reference.py SEOUL_DISTRICTS).
+CODES = {
+    "종로구": "JONGNO", "중구": "JUNG", "용산구": "YONGSAN", "성동구": "SEONGDONG", "광진구": "GWANGJIN",
+    "동대문구": "DONGDAEMUN", "중랑구": "JUNGNANG", "성북구": "SEONGBUK", "강북구": "GANGBUK",
+    "도봉구": "DOBONG", "노원구": "NOWON", "은평구": "EUNPYEONG", "서대문구": "SEODAEMUN", "마포구": "MAPO",
+    "양천구": "YANGCHEON", "강서구": "GANGSEO", "구로구": "GURO", "금천구": "GEUMCHEON",
+    "영등포구": "YEONGDEUNGPO", "동작구": "DONGJAK", "관악구": "GWANAK", "서초구": "SEOCHO",
+    "강남구": "GANGNAM", "송파구": "SONGPA", "강동구": "GANGDONG",
+}
+
+
+def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def ring_points(ring: list[int], arcs) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in ring:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        if points:
+            # Consecutive arcs share their joining point; a gap means the source data is broken.
+            gap = math.dist(points[-1], arc[0])
+            if gap > 1e-9:
+                raise ValueError(f"arc {index} does not continue the ring (gap {gap})")
+            arc = arc[1:]
+        points.extend(arc)
+    if math.dist(points[0], points[-1]) > 1e-9:
+        raise ValueError("ring is not closed")
+    return points
+
+
+def main() -> None:
+    topo = json.loads(SOURCE.read_text(encoding="utf-8"))
+    arcs = decode_arcs(topo)
+    geometries = topo["objects"]["seoul_municipalities_geo"]["geometries"]
+    rings = {}
+    for geometry in geometries:
+        name = geometry["properties"]["name"]
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        rings[CODES[name]] = [ring_points(ring, arcs) for polygon in polygons for ring in polygon]
+    if set(rings) != set(CODES.values()):
+        raise ValueError(f"districts missing: {set(CODES.values()) - set(rings)}")
+
+    all_points = [p for shapes in rings.values() for ring in shapes for p in ring]
+    min_lon = min(p[0] for p in all_points)
+    max_lon = max(p[0] for p in all_points)
+    min_lat = min(p[1] for p in all_points)
+    max_lat = max(p[1] for p in all_points)
+    k = math.cos(math.radians((min_lat + max_lat) / 2))
+    scale = WIDTH / ((max_lon - min_lon) * k)
+    height = round((max_lat - min_lat) * scale)
+
+    def project(p):
+        return round((p[0] - min_lon) * k * scale), round((max_lat - p[1]) * scale)
+
+    paths = {}
+    centres = {}
+    for code, shapes in rings.items():
+        parts = []
+        for ring in shapes:
+            kept = []
+            for p in map(project, ring):
+                if not kept or math.dist(kept[-1], p) >= 1.5:
+                    kept.append(p)
+            (x0, y0), rest = kept[0], kept[1:]
+            out = [f"M{x0} {y0}l"]
+            px, py = x0, y0
+            for x, y in rest:
+                out.append(f"{x - px} {y - py} ")
+                px, py = x, y
+            parts.append("".join(out).rstrip() + "z")
+        paths[code] = "".join(parts).replace(" -", "-")
+        xs = [project(p)[0] for p in shapes[0]]
+        ys = [project(p)[1] for p in shapes[0]]
+        centres[code] = (round(sum(xs) / len(xs)), round(sum(ys) / len(ys)))
+
+    lines = [
+        "// Generated by scripts/build_seoul_map.py from southkorea/seoul-maps (KOSTAT 2013, Apache-2.0):",
+        "// Seoul's 25 districts as SVG paths in a viewBox of "
+        f"{WIDTH}×{height}. Do not edit by hand; run the script.",
+        f"export const MAP_WIDTH = {WIDTH};",
+        f"export const MAP_HEIGHT = {height};",
+        "export const DISTRICT_SHAPES: Record<string, { d: string; cx: number; cy: number }> = {",
+    ]
+    for code in CODES.values():
+        cx, cy = centres[code]
+        lines.append(f'  {code}: {{ cx: {cx}, cy: {cy}, d: "{paths[code]}" }},')
+    lines.append("};")
+    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{TARGET.relative_to(HERE.parent)}: {TARGET.stat().st_size} bytes, {WIDTH}x{height}")
+
+
+if __name__ == "__main__":
+    main()

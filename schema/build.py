@@ -21,6 +21,8 @@ from schema.nul_text import NoNulInStrings
 from schema.mail.queries import MailQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
+from schema.participation.mutations import ParticipationMutations
+from schema.participation.queries import ParticipationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
 from schema.thesaurus.mutations import ThesaurusMutations
@@ -29,9 +31,9 @@ from server.ops.metrics import OperationMetrics
 from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
-                              SecondarySearchQueries, WorkshopQueries))
+                              SecondarySearchQueries, WorkshopQueries, ParticipationQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, NotificationMutations, ThesaurusMutations,
-                                    WorkshopMutations))
+                                    WorkshopMutations, ParticipationMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:

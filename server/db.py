@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "server.agendas.models",
     "server.audit.models",
     "server.notifications.models",
+    "server.participation.models",
     "server.search.models",
     "server.thesaurus.models",
     "server.workshops.models",

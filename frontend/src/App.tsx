@@ -13,6 +13,7 @@ import { staffRoutes } from "./pages/staff/routes";
 import { workshopRoutes } from "./pages/workshops/routes";
 import { notificationRoutes } from "./pages/notifications/routes";
 import { accountRoutes } from "./pages/account/routes";
+import { participationRoutes } from "./pages/participation/routes";
 
 function NotFound() {
   const { t } = useI18n();
@@ -42,6 +43,7 @@ export function App() {
         {workshopRoutes}
         {notificationRoutes}
         {accountRoutes}
+        {participationRoutes}
         <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -1,7 +1,7 @@
 // The role gates of the app's areas, as data: which roles, and what a visitor who may not enter is
 // told. Pages pass one to RoleGate.
 import type { MessageKey } from "../i18n";
-import { ADMIN_ROLES, CASE_PUBLISHER_ROLES, SIGNED_IN_ROLES, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
+import { ADMIN_ROLES, CASE_PUBLISHER_ROLES, MODERATOR_ROLES, SIGNED_IN_ROLES, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
 
 export type Gate = {
   roles: readonly string[];
@@ -25,3 +25,4 @@ export const CASE_PUBLISHER_GATE: Gate = {
   elsewhere: { to: "/cases", label: "cases.backToLibrary" },
 };
 export const ACCOUNT_GATE: Gate = { roles: SIGNED_IN_ROLES, login: "state.loginRequired", forbidden: "state.forbidden" };
+export const MODERATION_GATE: Gate = { roles: MODERATOR_ROLES, login: "moderation.gate.login", forbidden: "moderation.gate.forbidden" };

@@ -3,7 +3,7 @@
 // navigation (so screen readers hear the new page).
 import { useEffect, useRef, type ReactNode } from "react";
 import { NavLink, useLocation, useNavigate } from "react-router-dom";
-import { ADMIN_ROLES, hasRole } from "../auth/roles";
+import { ADMIN_ROLES, MODERATOR_ROLES, hasRole } from "../auth/roles";
 import { useSession } from "../auth/session";
 import { LOCALES, useI18n } from "../i18n";
 import { NotificationBell } from "../notifications/Bell";
@@ -77,6 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/cases">{t("nav.cases")}</NavLink>
               </li>
+              {hasRole(MODERATOR_ROLES, me?.role) && (
+                <li>
+                  <NavLink to="/moderation">{t("nav.moderation")}</NavLink>
+                </li>
+              )}
               {hasRole(ADMIN_ROLES, me?.role) && (
                 <li>
                   <NavLink to="/admin/mail">{t("nav.adminMail")}</NavLink>

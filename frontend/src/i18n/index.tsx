@@ -8,13 +8,14 @@ import * as staff from "./messages/staff";
 import * as workshops from "./messages/workshops";
 import * as accountability from "./messages/accountability";
 import * as account from "./messages/account";
+import * as participation from "./messages/participation";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...participation.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...participation.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

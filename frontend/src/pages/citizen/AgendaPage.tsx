@@ -18,6 +18,7 @@ import { PlanView } from "../../components/PlanView";
 import { DueDateNotice } from "../../components/DueDate";
 import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/OfficialAnswer";
 import { supportRefusal, type SupportRefusal } from "./supportRules";
+import { Discussion } from "../participation/Discussion";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -106,6 +107,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
               </li>
             ))}
           </ol>
+          <Discussion agendaId={agenda.id} open={agenda.visibility === "PUBLIC" && agenda.status !== "SUBMITTED"} />
         </div>
         <aside>
           <SupportPanel agenda={agenda} />

@@ -295,3 +295,15 @@ async def test_internal_notes_stay_among_staff(city, gql, client, app):
             headers = {"Authorization": f"Bearer {tokens[who]}"} if who else {}
             r = await client.get(path, headers=headers)
             assert r.status_code == 200 and "저상버스" in r.text and "XQZNOTE" not in r.text, path
+
+
+def test_the_reports_that_hide_a_comment_are_a_setting():
+    from server.settings import ConfigError, Settings
+
+    base = {"AGENDA_SECRET": "s" * 40, "AGENDA_DATA_DIR": "/tmp/civic-participation-settings"}
+    assert Settings.from_env(base, ensure_secret=False).reports_to_hide == 3
+    assert Settings.from_env({**base, "AGENDA_REPORTS_TO_HIDE": "5"}, ensure_secret=False).reports_to_hide == 5
+    with pytest.raises(ConfigError, match="AGENDA_REPORTS_TO_HIDE"):
+        Settings.from_env({**base, "AGENDA_REPORTS_TO_HIDE": "0"}, ensure_secret=False)
+    with pytest.raises(ConfigError, match="AGENDA_COMMENTS_PER_HOUR"):
+        Settings.from_env({**base, "AGENDA_COMMENTS_PER_HOUR": "lots"}, ensure_secret=False)

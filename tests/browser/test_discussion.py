@@ -116,7 +116,7 @@ def test_a_discussion_with_an_official_answer_and_a_moderated_abuse(page, new_pa
     expect(item).to_contain_text("신고 3건")
     expect(item).to_contain_text("욕설·비방·혐오: 인신공격입니다")
     item.get_by_role("button", name="삭제").click()
-    expect(item.get_by_role("textbox", name=re.compile("결정 사유"))).to_have_accessible_description(re.compile("사유"))
+    expect(item.get_by_role("textbox", name=re.compile("결정 사유"))).to_have_accessible_description(re.compile("사유를 적어 주세요"))
     item.get_by_role("textbox", name=re.compile("결정 사유")).fill("욕설 — 운영 원칙 위반")
     shot(officer, "moderation-queue")
     check_a11y(officer, context="moderation-queue")

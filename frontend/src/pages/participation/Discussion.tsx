@@ -23,7 +23,6 @@ import {
 } from "./documents";
 
 export const COMMENT_MAX = 2_000;
-const PAGE = 10;
 const characters = (text: string) => [...text].length;
 
 type CommentNode = CommentFieldsFragment & { replies?: CommentFieldsFragment[] };
@@ -31,7 +30,7 @@ type CommentNode = CommentFieldsFragment & { replies?: CommentFieldsFragment[] }
 export function Discussion({ agendaId, open }: { agendaId: string; open: boolean }) {
   const { t, number } = useI18n();
   const [order, setOrder] = useState<CommentOrder>("NEWEST");
-  const state = useQuery(DiscussionDocument, { id: agendaId, first: PAGE, order });
+  const state = useQuery(DiscussionDocument, { id: agendaId, order });
   const [more, setMore] = useState<{ nodes: CommentNode[]; end: string | null | undefined; hasNext: boolean }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<Error>();
@@ -49,7 +48,7 @@ export function Discussion({ agendaId, open }: { agendaId: string; open: boolean
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const next = await request(DiscussionDocument, { id: agendaId, first: PAGE, order, after: end });
+      const next = await request(DiscussionDocument, { id: agendaId, order, after: end });
       const c = next.agenda?.comments;
       setMore({
         nodes: [...(more?.nodes ?? []), ...(c?.edges.map((e) => e.node) ?? [])],

@@ -22,7 +22,7 @@ export function ModerationPage() {
 function Queue() {
   const { t } = useI18n();
   const [after, setAfter] = useState<string | null>(null);
-  const state = useQuery(ModerationQueueDocument, { first: 20, after });
+  const state = useQuery(ModerationQueueDocument, { after });
   const [done, setDone] = useState<string>();
   return (
     <section className="page" data-testid="moderation-page">

@@ -10,12 +10,13 @@ export const CommentFieldsFragment = graphql(`
   }
 `);
 
+/** Ten comments a page (a literal, so the query's cost is known before it runs: schema/cost.py). */
 export const DiscussionDocument = graphql(`
-  query AgendaDiscussion($id: ID!, $first: Int!, $after: String, $order: CommentOrder) {
+  query AgendaDiscussion($id: ID!, $after: String, $order: CommentOrder) {
     agenda(id: $id) {
       id
       officialAnswerComments { ...CommentFields }
-      comments(first: $first, after: $after, order: $order) {
+      comments(first: 10, after: $after, order: $order) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { cursor node { ...CommentFields replies { ...CommentFields } } }
@@ -70,8 +71,8 @@ export const AddInternalNoteDocument = graphql(`
 `);
 
 export const ModerationQueueDocument = graphql(`
-  query ModerationQueue($first: Int!, $after: String) {
-    moderationQueue(first: $first, after: $after) {
+  query ModerationQueue($after: String) {
+    moderationQueue(first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {

@@ -40,6 +40,8 @@ def test_a_discussion_with_an_official_answer_and_a_moderated_abuse(page, new_pa
     troll, third = f"troll-{tag}@example.kr", f"minjun-{tag}@example.kr"
     create_citizen(live_server, troll, "악플러")
     create_citizen(live_server, third, "박민준")
+    for email in (troll, third):
+        api.token(email, PASSWORD)  # the API helper logs in with the demo password unless told
     agenda = api.gql(PROPOSE, {"input": {
         "title": f"저상버스 정류장 경사판 안내 {tag}",
         "body": f"저상버스 정류장마다 경사판이 내려오는 위치를 안내해 주세요. 휠체어 이용자가 헷갈리지 않습니다 ♿ {tag}",

@@ -25,6 +25,8 @@ from schema.validation_cache import ValidateOnce
 from schema.mail.queries import MailQueries
 from schema.notifications.mutations import NotificationMutations
 from schema.notifications.queries import NotificationQueries
+from schema.participation.mutations import ParticipationMutations
+from schema.participation.queries import ParticipationQueries
 from schema.search.queries import SearchQueries, SecondarySearchQueries
 from schema.workshops.mutations import WorkshopMutations
 from schema.thesaurus.mutations import ThesaurusMutations
@@ -35,9 +37,9 @@ from server.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, AgendaQueries, MailQueries, NotificationQueries, SearchQueries,
                               SecondarySearchQueries, ThesaurusQueries, WorkshopQueries, AdminUserQueries,
-                              AuditQueries, ReviewQueueQueries))
+                              AuditQueries, ReviewQueueQueries, ParticipationQueries))
 Mutation = merge_types("Mutation", (AccountMutations, AgendaMutations, AttachmentMutations, NotificationMutations, ThesaurusMutations,
-                                    WorkshopMutations))
+                                    WorkshopMutations, ParticipationMutations))
 
 
 def _should_mask(error: GraphQLError) -> bool:

@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "server.attachments.models",
     "server.audit.models",
     "server.notifications.models",
+    "server.participation.models",
     "server.search.models",
     "server.thesaurus.models",
     "server.workshops.models",

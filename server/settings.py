@@ -108,6 +108,8 @@ class Settings:
     support_thresholds: tuple = ((50, "ANSWER"), (100, "WORKSHOP"))
     threshold_window_days: int = 30  # supports count toward a threshold within this many days of routing
     require_verified_email: bool = True  # proposals and supports need a verified e-mail address
+    reports_to_hide: int = 3  # reports from different accounts that hide a comment until a moderator decides
+    comments_per_hour: int = 30  # comments a citizen may write per hour (server/participation/)
     smtp_url: str | None = None  # unset: mail is written as .eml files under <data>/mail/
     mail_from: str = "civic-agenda <no-reply@localhost>"
     public_url: str = ""  # the address people open (links in e-mail); default http://host:port
@@ -200,6 +202,8 @@ class Settings:
             progress_notice_days=_int(env, "AGENDA_PROGRESS_NOTICE_DAYS", 30, 1, 3650),
             support_thresholds=parse_thresholds(env.get("AGENDA_SUPPORT_THRESHOLDS")),
             require_verified_email=_bool(env, "AGENDA_REQUIRE_VERIFIED_EMAIL", True),
+            reports_to_hide=_int(env, "AGENDA_REPORTS_TO_HIDE", 3, 1, 1000),
+            comments_per_hour=_int(env, "AGENDA_COMMENTS_PER_HOUR", 30, 1, 100_000),
             smtp_url=_smtp_url(env),
             mail_from=_mail_from(env),
             public_url=_public_url(env),

@@ -14,6 +14,7 @@ import { workshopRoutes } from "./pages/workshops/routes";
 import { notificationRoutes } from "./pages/notifications/routes";
 import { accountRoutes } from "./pages/account/routes";
 import { adminRoutes } from "./pages/admin/routes";
+import { participationRoutes } from "./pages/participation/routes";
 
 function NotFound() {
   const { t } = useI18n();
@@ -44,6 +45,7 @@ export function App() {
         {notificationRoutes}
         {accountRoutes}
         {adminRoutes}
+        {participationRoutes}
         <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

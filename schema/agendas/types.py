@@ -291,6 +291,39 @@ class Agenda:
             return []
         return [Review.from_model(r) for r in await info.context.loader(ReviewsByAgendaLoader).load(self._model.id)]
 
+    @strawberry.field(description="The discussion: top-level comments (each with its replies), newest or oldest "
+                                  "first, keyset-paged.")
+    async def comments(self, info: Info, first: int = 20, after: str | None = None,
+                       order: Annotated["CommentOrder", strawberry.lazy("schema.participation.types")] | None = None,
+                       ) -> Annotated["CommentConnection", strawberry.lazy("schema.participation.types")]:
+        from schema.participation.queries import agenda_comments
+        from server.participation.rules import CommentOrder as Order
+
+        return await agenda_comments(info, self._model, first, after, Order(order.value) if order else Order.NEWEST)
+
+    @strawberry.field(description="Comments the owner marked as the city's official answer, oldest first.")
+    async def official_answer_comments(self, info: Info) -> list[
+            Annotated["Comment", strawberry.lazy("schema.participation.types")]]:
+        from schema.participation.types import Comment
+        from server.participation.service import official_answers
+
+        return [Comment.from_model(c) for c in await official_answers(self._model.id)]
+
+    @strawberry.field(description="Staff-only notes, newest first: for the owning department's staff, the Social "
+                                  "Innovation Officer and admins (empty for everyone else).")
+    async def internal_notes(self, info: Info) -> list[
+            Annotated["InternalNote", strawberry.lazy("schema.participation.types")]]:
+        from schema.participation.types import InternalNote
+        from server.participation.service import internal_notes
+
+        return [InternalNote.from_model(n) for n in await internal_notes(await info.context.viewer(), self._model)]
+
+    @strawberry.field(description="Whether the caller may read and write this agenda's internal notes.")
+    async def viewer_can_read_internal_notes(self, info: Info) -> bool:
+        from server.participation.rules import may_read_notes
+
+        return may_read_notes(await info.context.viewer(), self._model)
+
     @strawberry.field(description="When the owner owes a decision: the end of a working day in the city's "
                                   "calendar. Null while waiting for the proposer's answer (the clock is stopped) "
                                   "and once decided.")

@@ -415,6 +415,51 @@ KO: dict[str, str] = {
     "official answer.": "의제를 맡은 부서(또는 사회혁신담당관)나 관리자만 공식 답변을 게시할 수 있습니다.",
     "This agenda has not reached the supports that oblige an official answer; answer it with a comment marked "
     "as an official answer instead.": "이 의제는 공식 답변이 필요한 공감 수에 이르지 않았습니다. 댓글을 공식 답변으로 표시해 답해 주세요.",
+    # ---- participation: comments, reports, moderation, internal notes (server/participation)
+    "comment": "댓글",
+    "note": "메모",
+    "Log in to take part in the discussion.": "토론에 참여하려면 로그인해 주세요.",
+    "Log in to comment.": "댓글을 쓰려면 로그인해 주세요.",
+    "Log in to edit your comment.": "댓글을 고치려면 로그인해 주세요.",
+    "Log in to delete your comment.": "댓글을 지우려면 로그인해 주세요.",
+    "Log in to mark an official answer.": "공식 답변을 표시하려면 로그인해 주세요.",
+    "Log in to report a comment.": "댓글을 신고하려면 로그인해 주세요.",
+    "Log in to moderate comments.": "댓글을 관리하려면 로그인해 주세요.",
+    "Log in to write an internal note.": "내부 메모를 쓰려면 로그인해 주세요.",
+    "A hidden or removed comment cannot be an official answer.": "숨겨지거나 삭제된 댓글은 공식 답변이 될 수 없습니다.",
+    "Ask for between 0 and {max} comments at a time.": "댓글은 한 번에 0개에서 {max}개까지 요청할 수 있습니다.",
+    "Choose why you report this comment.": "이 댓글을 신고하는 이유를 골라 주세요.",
+    "Decide RESTORE or REMOVE.": "복원(RESTORE)이나 삭제(REMOVE) 중 하나를 골라 주세요.",
+    "Internal notes are for the owning department's staff, the Social Innovation Officer and admins.":
+        "내부 메모는 의제를 맡은 부서의 담당자, 사회혁신담당관, 관리자만 쓰고 볼 수 있습니다.",
+    "No such comment on this agenda.": "이 의제에 그런 댓글이 없습니다.",
+    "No such comment.": "그런 댓글이 없습니다.",
+    "Only a comment written by city staff can be an official answer.": "시 담당자가 쓴 댓글만 공식 답변이 될 수 있습니다.",
+    "Only moderators (admins and the Social Innovation Officer) can moderate comments.":
+        "댓글 관리는 관리자와 사회혁신담당관만 할 수 있습니다.",
+    "Only public agendas take comments.": "공개된 의제에만 댓글을 쓸 수 있습니다.",
+    "Only the agenda's owner (its department's staff or the Social Innovation Officer) or an admin can mark an "
+    "official answer.": "의제를 맡은 부서의 담당자(또는 사회혁신담당관)나 관리자만 공식 답변을 표시할 수 있습니다.",
+    "Replies go one level deep: reply to the comment itself, not to a reply.":
+        "답글에는 다시 답글을 달 수 없습니다. 원래 댓글에 답글을 달아 주세요.",
+    "That comment was removed by a moderator; it takes no replies.": "관리자가 삭제한 댓글에는 답글을 달 수 없습니다.",
+    "This comment was already removed by a moderator.": "관리자가 이미 삭제한 댓글입니다.",
+    "This comment was deleted by its author.": "작성자가 삭제한 댓글입니다.",
+    "This comment was deleted.": "삭제된 댓글입니다.",
+    "This comment was removed by a moderator.": "관리자가 삭제한 댓글입니다.",
+    "You can edit only your own comments.": "자신이 쓴 댓글만 고칠 수 있습니다.",
+    "You can delete only your own comments.": "자신이 쓴 댓글만 지울 수 있습니다.",
+    "You can write up to {count} comments an hour; please try again later.":
+        "댓글은 한 시간에 {count}개까지 쓸 수 있습니다. 잠시 뒤에 다시 시도해 주세요.",
+    "You cannot report your own comment; edit or delete it instead.":
+        "자신의 댓글은 신고할 수 없습니다. 고치거나 지워 주세요.",
+    "A new comment on an agenda": "의제에 새 댓글이 달렸습니다",
+    "A reply to your comment": "내 댓글에 답글이 달렸습니다",
+    "An official answer in the discussion": "토론에 공식 답변이 달렸습니다",
+    "{author} commented on “{title}”.": "{author} 님이 「{title}」 의제에 댓글을 남겼습니다.",
+    "{author} replied to your comment on “{title}”.": "{author} 님이 「{title}」 의제의 내 댓글에 답글을 남겼습니다.",
+    "{author}'s comment on “{title}” was marked as the city's official answer.":
+        "「{title}」 의제에 {author} 님이 쓴 댓글이 시의 공식 답변으로 표시되었습니다.",
 }
 
 from server.i18n.ko_admin import KO_ADMIN  # noqa: E402 - issue 17's messages, kept in their own module

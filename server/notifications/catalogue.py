@@ -30,6 +30,9 @@ class Kind(str, Enum):
     ESCALATED = "ESCALATED"                  # officer and owner's staff: the answer deadline passed
     THRESHOLD_REACHED = "THRESHOLD_REACHED"  # proposer, followers and owner's staff
     OFFICIAL_ANSWER = "OFFICIAL_ANSWER"      # proposer and followers: the owner answered publicly
+    COMMENT_ADDED = "COMMENT_ADDED"          # proposer and followers: someone commented (server/participation)
+    COMMENT_REPLY = "COMMENT_REPLY"          # a comment's author: someone replied to it
+    COMMENT_OFFICIAL_ANSWER = "COMMENT_OFFICIAL_ANSWER"  # proposer and followers: a comment became an official answer
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ _TITLES = {
     Kind.ESCALATED: "Overdue: no decision by {due}",
     Kind.THRESHOLD_REACHED: "{count} supports reached",
     Kind.OFFICIAL_ANSWER: "An official answer was published",
+    Kind.COMMENT_ADDED: "A new comment on an agenda",
+    Kind.COMMENT_REPLY: "A reply to your comment",
+    Kind.COMMENT_OFFICIAL_ANSWER: "An official answer in the discussion",
 }
 
 _BODIES = {
@@ -84,6 +90,9 @@ _BODIES = {
     Kind.ESCALATED: "“{title}” passed its answer deadline ({due}) without a decision; it was escalated to the Social Innovation Officer.",
     Kind.THRESHOLD_REACHED: "“{title}” reached {count} supports: {action}",
     Kind.OFFICIAL_ANSWER: "“{title}”: {reason}",
+    Kind.COMMENT_ADDED: "{author} commented on “{title}”.",
+    Kind.COMMENT_REPLY: "{author} replied to your comment on “{title}”.",
+    Kind.COMMENT_OFFICIAL_ANSWER: "{author}'s comment on “{title}” was marked as the city's official answer.",
 }
 
 _ACTIONS = {
@@ -120,6 +129,7 @@ def render(kind: str, params: dict, language: str, timezone: str = "Asia/Seoul")
         "reason": params.get("reason") or "",
         "progress": params.get("progress", 0),
         "count": params.get("count", 0),
+        "author": params.get("author") or "",
         "status": localize(status_label(params["status"]), language) if params.get("status") else "",
         "action": localize(msg(_ACTIONS[params["action"]]), language) if params.get("action") in _ACTIONS else "",
     }

@@ -1,7 +1,7 @@
 // The role gates of the app's areas, as data: which roles, and what a visitor who may not enter is
 // told. Pages pass one to RoleGate.
 import type { MessageKey } from "../i18n";
-import { ADMIN_ROLES, CASE_PUBLISHER_ROLES, SIGNED_IN_ROLES, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
+import { ADMIN_ROLES, CASE_PUBLISHER_ROLES, MODERATOR_ROLES, SIGNED_IN_ROLES, TRIAGE_ROLES, WORKSHOP_ROLES } from "./roles";
 
 export type Gate = {
   roles: readonly string[];
@@ -32,3 +32,4 @@ export const REVIEW_GATE: Gate = {
   forbidden: "workshop.access.forbidden",
   elsewhere: { to: "/cases", label: "workshop.access.toCases" },
 };
+export const MODERATION_GATE: Gate = { roles: MODERATOR_ROLES, login: "moderation.gate.login", forbidden: "moderation.gate.forbidden" };

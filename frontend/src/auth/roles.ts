@@ -5,6 +5,8 @@ export type Role = string | null | undefined;
 /** Department staff, the Social Innovation Officer and administrators triage agendas. */
 export const TRIAGE_ROLES = ["STAFF", "OFFICER", "ADMIN"] as const;
 export const ADMIN_ROLES = ["ADMIN"] as const;
+/** Admins and the Social Innovation Officer moderate reported comments. */
+export const MODERATOR_ROLES = ["OFFICER", "ADMIN"] as const;
 /** City staff, workshop facilitators and the research team read workshops and progress. */
 export const WORKSHOP_ROLES = ["STAFF", "OFFICER", "ADMIN", "FACILITATOR", "RESEARCHER"] as const;
 /** City staff roles publish cases to the public library. */

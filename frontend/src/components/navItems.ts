@@ -1,7 +1,7 @@
 // The main menu as data: each entry says where it goes and who sees it, in menu order. A new area
 // adds one line here; the admin area's own pages are listed in pages/admin/AdminNav.tsx.
 import type { MessageKey } from "../i18n";
-import { ADMIN_ROLES, canReview, hasRole, TRIAGE_ROLES, WORKSHOP_ROLES, type Role } from "../auth/roles";
+import { ADMIN_ROLES, canReview, hasRole, MODERATOR_ROLES, TRIAGE_ROLES, WORKSHOP_ROLES, type Role } from "../auth/roles";
 
 export type NavItem = {
   to: string;
@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/progress", label: "nav.progress", show: (role) => hasRole(WORKSHOP_ROLES, role) },
   { to: "/research/queue", label: "nav.reviewQueue", show: (role) => canReview(role) },
   { to: "/cases", label: "nav.cases", show: everyone },
+  { to: "/moderation", label: "nav.moderation", show: (role) => hasRole(MODERATOR_ROLES, role) },
   // The admin area (departments and work plans, users, audit log, thesaurus, import, mail) has its own menu.
   { to: "/admin", label: "nav.admin", show: (role) => hasRole(ADMIN_ROLES, role), testId: "nav-admin" },
 ];

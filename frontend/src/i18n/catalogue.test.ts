@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogueKeys, format, translate, type MessageKey } from "./index";
 import * as account from "./messages/account";
+import * as participation from "./messages/participation";
 import * as admin from "./messages/admin";
 import * as adminImport from "./messages/adminImport";
 import * as accountability from "./messages/accountability";

@@ -13,13 +13,14 @@ import * as adminImport from "./messages/adminImport";
 import * as admin from "./messages/admin";
 import * as attachments from "./messages/attachments";
 import * as places from "./messages/places";
+import * as participation from "./messages/participation";
 
 export type Locale = "ko" | "en";
 export const LOCALES: Locale[] = ["ko", "en"];
 
 const catalogues = {
-  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko, ...attachments.ko, ...places.ko },
-  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en, ...attachments.en, ...places.en },
+  ko: { ...common.ko, ...citizen.ko, ...staff.ko, ...workshops.ko, ...accountability.ko, ...account.ko, ...thesaurus.ko, ...adminImport.ko, ...admin.ko, ...attachments.ko, ...places.ko, ...participation.ko },
+  en: { ...common.en, ...citizen.en, ...staff.en, ...workshops.en, ...accountability.en, ...account.en, ...thesaurus.en, ...adminImport.en, ...admin.en, ...attachments.en, ...places.en, ...participation.en },
 };
 
 export type MessageKey = keyof typeof catalogues.ko;

@@ -21,6 +21,7 @@ import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/Officia
 import { supportRefusal, type SupportRefusal } from "./supportRules";
 import { actorLabel } from "../../components/actorLabel";
 import { usePageTitle } from "../../components/pageTitle";
+import { Discussion } from "../participation/Discussion";
 
 export type AgendaDetail = NonNullable<AgendaDetailQuery["agenda"]>;
 
@@ -160,6 +161,7 @@ function AgendaView({ agenda, refetch }: { agenda: AgendaDetail; refetch: () => 
               </li>
             ))}
           </ol>
+          <Discussion agendaId={agenda.id} open={agenda.visibility === "PUBLIC" && agenda.status !== "SUBMITTED"} />
         </div>
       </div>
     </article>

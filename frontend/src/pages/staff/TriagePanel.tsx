@@ -22,6 +22,7 @@ import { OfficialAnswerOwed, OfficialAnswerView } from "../../components/Officia
 import { PlanView } from "../../components/PlanView";
 import { deptName } from "./deptName";
 import { useVersionedSubmit, type PanelAgenda } from "./versionedSubmit";
+import { InternalNotesPanel } from "../participation/InternalNotesPanel";
 
 export function TriagePanelPage() {
   return <RoleGate gate={TRIAGE_GATE} title="triage.panel.title">{(me) => <PanelLoader me={me} />}</RoleGate>;
@@ -217,6 +218,7 @@ function Panel({ initial, me }: { initial: PanelAgenda; me: Me }) {
               <p className="hint">{t("agenda.related", { names: agenda.relatedDepartments.map((d) => deptName(d, locale)).join(", ") })}</p>
             )}
           </section>
+          <InternalNotesPanel agendaId={agenda.id} />
         </aside>
       </div>
     </article>

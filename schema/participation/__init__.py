@@ -1,0 +1,1 @@
+"""GraphQL for participation: comments, reports and moderation, internal notes."""

@@ -13,7 +13,7 @@ import * as thesaurus from "./messages/thesaurus";
 import * as workshops from "./messages/workshops";
 import * as places from "./messages/places";
 
-const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin, attachments, places };
+const modules = { common, citizen, staff, workshops, accountability, account, thesaurus, adminImport, admin, attachments, places, participation };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -366,8 +366,8 @@ function ReportDialog({ commentId, onClose }: { commentId: string; onClose: (don
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby={`${uid}-h`} onCancel={() => onClose(false)} data-testid="report-dialog">
       <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
-        <h2 id={`${uid}-h`}>{t("report.title")}</h2>
-        <p className="hint">{t("report.lead")}</p>
+        <h2 id={`${uid}-h`}>{t("commentReport.title")}</h2>
+        <p className="hint">{t("commentReport.lead")}</p>
         <fieldset>
           <legend>{t("report.reason")}</legend>
           {REASONS.map((r) => (

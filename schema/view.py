@@ -50,6 +50,7 @@ class GraphQLView(GraphQL):
         self.answers = AnswerCache()  # anonymous answers, shared (schema/anonymous_cache.py)
         self._computing: dict[tuple, asyncio.Future] = {}  # (key, generation) -> the answer being computed
         self.share_answers = True  # False: every request executed (the bench's /graphql-own)
+        self._labels: dict[tuple, str] = {}  # shared key -> its operation's metric label
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -65,6 +66,9 @@ class GraphQLView(GraphQL):
                 # compute it again (None: it turned out not shareable, so answer it ourselves)
                 body = await asyncio.shield(self._computing[(key, generation)])
             if body is not None:
+                metrics = getattr(request.app.state, "metrics", None)
+                if metrics is not None:  # a shared answer is still a request operators want counted
+                    metrics.observe_graphql(self._labels.get(key, "shared"), "query", "ok", time.monotonic() - started)
                 await Response(body, media_type="application/json")(scope, receive, send)
                 return
             computing = self._computing[(key, generation)] = asyncio.get_running_loop().create_future()
@@ -82,6 +86,9 @@ class GraphQLView(GraphQL):
                     and writes.current() == generation):
                 shared = response.body
                 self.answers.put(key, generation, started, shared)
+                if len(self._labels) >= 1024:
+                    self._labels.clear()
+                self._labels[key] = getattr(request.state, "operation_label", "shared")
         finally:
             if computing is not None:
                 self._computing.pop((key, generation), None)

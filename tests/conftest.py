@@ -198,6 +198,7 @@ def gql(client) -> GraphQLClient:
 # --------------------------------------------------------------------------- parallel runs
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook turns the marks into groups
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist (scripts/test runs ``-n 2 --dist loadgroup``) the browser tests stay together
     on one worker: they share one live server per database and one Chromium, which a second worker

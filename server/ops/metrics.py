@@ -205,4 +205,5 @@ class OperationMetrics(SchemaExtension):
             op_type = "unknown"
         name = ec.operation_name or ("anonymous:" + _root_fields(ec) if ec.graphql_document else "invalid")
         errors = bool(ec.pre_execution_errors) or bool(ec.result is not None and ec.result.errors)
+        request.state.operation_label = name  # a shared anonymous answer is counted under it too (schema/view.py)
         metrics.observe_graphql(name, op_type, "error" if errors else "ok", time.perf_counter() - started)

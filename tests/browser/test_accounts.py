@@ -77,7 +77,7 @@ def test_an_administrator_reads_the_mail_kept_instead_of_sent(new_page, live_ser
 
     admin = new_page()
     login(admin, ADMIN_EMAIL)
-    admin.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="관리").click()
+    admin.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="관리", exact=True).click()
     admin.get_by_role("navigation", name="관리 메뉴").get_by_role("link", name="보낸 메일").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text("보낸 메일")
     expect(admin.get_by_text(re.compile("AGENDA_SMTP_URL"))).to_be_visible()

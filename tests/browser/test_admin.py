@@ -21,7 +21,7 @@ def test_an_admin_makes_a_citizen_staff_and_reads_it_in_the_audit_log(page, new_
     register(live_server.api, email, PASSWORD, name)
 
     login(page, ADMIN_EMAIL)
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="관리").click()
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="관리", exact=True).click()
     page.get_by_role("navigation", name="관리 메뉴").get_by_role("link", name="사용자·역할").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("사용자와 역할")
 

@@ -94,7 +94,7 @@ def test_a_citizen_registers_verifies_and_sees_duplicate_hints_while_typing(page
     open_agenda = live_server.api.gql(
         "{ agendas(first: 1, filter: {statuses: [ACCEPTED, IN_PROGRESS]}) { edges { node { id } } } }")["agendas"]["edges"][0]["node"]
     page.goto(f"/agendas/{open_agenda['id']}")
-    expect(page.get_by_test_id("verification-banner")).to_be_visible()
+    expect(page.get_by_test_id("agenda-side").get_by_test_id("verification-banner")).to_be_visible()
     page.get_by_role("button", name="공감하기").click()
     expect(page.get_by_role("alert").filter(has_text="먼저 이메일 주소를 확인해 주세요")).to_be_visible()
 

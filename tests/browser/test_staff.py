@@ -364,10 +364,10 @@ def test_an_admin_manages_departments_and_the_work_plan(page, live_server):
     expect(page.get_by_test_id("admin-status")).to_contain_text(f"시험 사업 {tag}")
     expect(page.get_by_test_id("work-plan-items")).to_contain_text(f"시험 사업 {tag}")
 
-    row.get_by_role("button", name=re.compile("^수정")).click()
-    row.get_by_role("checkbox", name=re.compile("사용 중")).uncheck()
-    row.get_by_role("button", name="저장").click()
-    expect(page.get_by_test_id("admin-status")).to_contain_text("저장했습니다")
+    toggle = page.get_by_test_id(f"toggle-{code}")  # deactivation asks for a confirmation in place
+    toggle.get_by_role("button", name="사용 중지").click()
+    toggle.get_by_role("button", name="확인").click()
+    expect(page.get_by_test_id("admin-status")).to_contain_text("사용 중지했습니다")
     expect(row).to_contain_text("사용 안 함")
 
 

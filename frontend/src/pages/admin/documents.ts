@@ -2,8 +2,8 @@
 import { graphql } from "../../gql";
 
 export const AdminUsersDocument = graphql(`
-  query AdminUsers($query: String, $role: String, $departmentCode: String, $first: Int!, $after: String) {
-    users(query: $query, role: $role, departmentCode: $departmentCode, first: $first, after: $after) {
+  query AdminUsers($query: String, $role: String, $departmentCode: String, $after: String) {
+    users(query: $query, role: $role, departmentCode: $departmentCode, first: 20, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges { cursor node { id displayName email role isActive createdAt departments { code name nameEn } } }
     }

@@ -4,7 +4,9 @@ error logging that tells the expected from the unexpected."""
 
 from __future__ import annotations
 
+import functools
 import logging
+from types import SimpleNamespace
 
 import strawberry
 from graphql import GraphQLError
@@ -70,7 +72,19 @@ class Schema(strawberry.Schema):
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the settings' limits. Built once per set of limits and process: building it
+    takes 0.2–0.7 s (strawberry converts every type), which a test suite creating an app per test
+    paid some 800 times; a schema holds no per-app state (the view and the request context do)."""
     settings = settings or Settings.from_env({}, ensure_secret=False)  # the SDL export: default limits
+    return _schema_with_limits(settings.max_query_depth, settings.max_aliases, settings.max_batch,
+                               settings.max_tokens, settings.max_query_cost, settings.max_page_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _schema_with_limits(max_query_depth: int, max_aliases: int, max_batch: int, max_tokens: int,
+                        max_query_cost: int, max_page_size: int) -> strawberry.Schema:
+    settings = SimpleNamespace(max_query_depth=max_query_depth, max_aliases=max_aliases, max_batch=max_batch,
+                               max_tokens=max_tokens, max_query_cost=max_query_cost, max_page_size=max_page_size)
     rules = (*QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
              *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules, NoNulInStrings)
     return Schema(

@@ -198,12 +198,29 @@ def gql(client) -> GraphQLClient:
 # --------------------------------------------------------------------------- parallel runs
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook turns the marks into groups
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (scripts/test runs ``-n 2 --dist loadgroup``) the browser tests stay together
-    on one worker: they share one live server per database and one Chromium, which a second worker
-    would start again; the other worker meanwhile runs the rest. Each worker has its own PostgreSQL
-    database (RUN_ID), SQLite files, Meilisearch and index prefixes, so nothing else is shared."""
-    for item in items:
-        if "/tests/browser/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+def browser_group(nodeid: str) -> str | None:
+    """The xdist work unit a browser test belongs to, or None for every other test.
+
+    The browser tests share one live server per database (seeding the demo is most of a server's
+    start) and one Chromium, so they run together on one worker while the other worker runs the
+    rest; the one PostgreSQL story has a group of its own, so its server's start overlaps the rest."""
+    if not nodeid.startswith("tests/browser/"):
+        return None
+    return "browser-postgres" if "[postgres" in nodeid else "browser"
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``scripts/test`` runs ``-n 2 --dist loadgroup``. pytest-xdist's own ``loadgroup`` marks a group
+    by appending ``@name`` to ``item._nodeid``, which pytest 9 no longer reads (node ids live in
+    ``item._id``): every browser test became its own unit, and both workers started their own live
+    servers and browsers. We therefore group by node id in the scheduler itself (a documented
+    xdist hook), biggest groups first (xdist's default ``--loadscope-reorder``)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return browser_group(nodeid) or nodeid
+
+    return BrowserGroups(config, log)

@@ -248,3 +248,18 @@ def new_page(request, browser, live_server):
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+def pytest_generate_tests(metafunc):
+    """Every browser test names its live server's database, SQLite unless it asks for more. Without
+    this a test that says nothing and one parametrised with "sqlite" are two different fixture
+    instances to pytest: the package's server was stopped and started (the demo seeded again, ~30 s)
+    whenever the order alternated between them."""
+    if "live_server" not in metafunc.fixturenames:
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0] if mark.args else mark.kwargs.get("argnames", "")
+        names = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
+        if "live_server" in names:
+            return
+    metafunc.parametrize("live_server", ["sqlite"], indirect=True, scope="package")

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "server.agendas.models",
     "server.attachments.models",
     "server.audit.models",
+    "server.imports.models",
     "server.notifications.models",
     "server.participation.models",
     "server.search.models",

@@ -22,6 +22,7 @@ from server.imports.http import ROUTES as IMPORT_ROUTES
 from server.imports.http import UPLOAD_LIMIT as IMPORT_UPLOAD_LIMIT
 from server.imports.http import UPLOAD_PATH as IMPORT_UPLOAD_PATH
 from civic.health import healthz, metrics, readyz
+from civic.processes import GENERATION_FILE, RATE_LIMIT_FILE, wait_until_prepared
 from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
@@ -44,9 +45,6 @@ from workers.mailer import Mailer
 
 log = logging.getLogger("civic_agenda")
 
-# Under ``shared_dir`` (``<data>/run`` for ``agenda serve``'s processes; server/ops/mapped_file.py).
-GENERATION_FILE = "generation"
-RATE_LIMIT_FILE = "ratelimit"
 
 
 class TortoiseContextMiddleware:
@@ -130,6 +128,8 @@ def create_app(settings: Settings, *, run_migrations: bool = True, shared_dir: P
     async def lifespan(app: Starlette):
         if run_migrations:
             await db.migrate(settings.database_url)
+        if shared_dir is not None:
+            await wait_until_prepared(shared_dir)  # the agenda serve parent's seeding, done meanwhile
         ctx = await db.open_context(settings.database_url)
         app.state.tortoise = ctx
         app.state.search = SearchEngine(settings)

@@ -2,8 +2,10 @@
 
 A Python process answers on one core at a time; uvicorn's worker processes share one listening
 socket and the kernel hands each connection to one of them. What must happen once happens once, in
-the parent, before any child starts: the migrations, the search engine (provisioned or attached;
-the children are given its URL and key), the demo on an empty database. What must run once keeps
+the parent: the migrations and the search engine (provisioned or attached; the children are given
+its URL and key) before any child starts; the search indexes and the demo on an empty database while
+the children import the application — a child serves only once the parent has written
+``<data>/run/prepared`` (a child's start is mostly imports: 3 s of CPU). What must run once keeps
 running in the parent, in one thread: the outbox drain, the mail drain and the accountability tick
 (``AGENDA_WORKER_IN_PROCESS``), so SQLite never sees two drainers and nothing is sent twice.
 
@@ -30,6 +32,10 @@ from server.settings import Settings
 log = logging.getLogger("civic_agenda.processes")
 
 CHILD_APP = "civic.processes:child_app"
+# Under ``shared_dir`` (server/ops/mapped_file.py).
+GENERATION_FILE = "generation"
+RATE_LIMIT_FILE = "ratelimit"
+PREPARED_FILE = "prepared"
 
 
 def shared_dir(settings: Settings) -> Path:
@@ -50,13 +56,19 @@ def child_app():
 
 def prepare_shared_state(settings: Settings) -> None:
     """Fresh shared files for this run (a previous run's buckets or generation mean nothing now)."""
-    from civic.app import GENERATION_FILE, RATE_LIMIT_FILE
     from server.ops import writes
     from server.ops.ratelimit import SharedTokenBuckets
 
     folder = shared_dir(settings)
+    (folder / PREPARED_FILE).unlink(missing_ok=True)
     writes.share(folder / GENERATION_FILE, fresh=True)  # the parent's drain bumps it too
     SharedTokenBuckets(folder / RATE_LIMIT_FILE, max(1, settings.rate_limit_per_minute), fresh=True).file.close()
+
+
+async def wait_until_prepared(folder: Path) -> None:
+    """A child's lifespan waits here for the parent's one-time work before it serves."""
+    while not (folder / PREPARED_FILE).exists():
+        await asyncio.sleep(0.05)
 
 
 async def _once(settings: Settings) -> None:
@@ -131,9 +143,7 @@ def serve_processes(settings: Settings, *, on_exit=None) -> None:
     # here (spawned processes inherit os.environ as it is when they start).
     os.environ["MEILI_URL"] = settings.meili_url or ""
     os.environ["MEILI_MASTER_KEY"] = settings.meili_master_key or ""
-    asyncio.run(_once(settings))
     prepare_shared_state(settings)
-    background = BackgroundWork(settings).start() if settings.worker_in_process else None
 
     class Supervisor(Multiprocess):
         def handle_int(self) -> None:
@@ -149,8 +159,25 @@ def serve_processes(settings: Settings, *, on_exit=None) -> None:
     config = uvicorn.Config(CHILD_APP, factory=True, workers=settings.workers, host=settings.host,
                             port=settings.port, log_level=settings.log_level, lifespan="on", log_config=None,
                             access_log=False)
+    supervisor = Supervisor(config, sockets=[config.bind_socket()])
+    background: list[BackgroundWork] = []
+
+    def prepare() -> None:
+        """In a thread, while the children start (the main thread supervises them and gets the signals)."""
+        try:
+            asyncio.run(_once(settings))
+            if settings.worker_in_process and not supervisor.should_exit.is_set():
+                background.append(BackgroundWork(settings).start())
+            (shared_dir(settings) / PREPARED_FILE).touch()
+        except Exception:  # noqa: BLE001 - the children would wait for ever: stop the whole server
+            log.exception("agenda serve could not prepare the database and search; stopping")
+            supervisor.should_exit.set()
+
+    preparing = threading.Thread(target=prepare, name="prepare", daemon=True)
+    preparing.start()
     try:
-        Supervisor(config, sockets=[config.bind_socket()]).run()
+        supervisor.run()
     finally:
-        if background is not None:
-            background.stop()
+        preparing.join(60)
+        for work in background:
+            work.stop()

@@ -62,7 +62,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server import db
-    from civic.app import create_app
 
     settings = load_settings()
     setup_logging(settings)
@@ -82,6 +81,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   f"in {settings.workers} server processes", flush=True)
             serve_processes(settings, on_exit=getattr(meili, "stop_supervising", None))
             return 0
+        from civic.app import create_app
+
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
         # log_config=None: uvicorn's records go through our handler (JSON when configured); the

@@ -133,9 +133,10 @@ class BackgroundWork:
             await db.close_context(ctx)
 
 
-def serve_processes(settings: Settings, *, on_exit=None) -> None:
+def serve_processes(settings: Settings, *, on_exit=None, app: str = CHILD_APP) -> None:
     """Run ``settings.workers`` server processes until Ctrl-C or SIGTERM. ``settings`` already
-    points at the search engine the parent attached; ``on_exit`` runs when the signal arrives."""
+    points at the search engine the parent attached; ``on_exit`` runs when the signal arrives;
+    ``app``: the children's factory (the bench adds its floor to ``child_app``)."""
     import uvicorn
     from uvicorn.supervisors.multiprocess import Multiprocess
 
@@ -156,7 +157,7 @@ def serve_processes(settings: Settings, *, on_exit=None) -> None:
                 on_exit()
             super().handle_term()
 
-    config = uvicorn.Config(CHILD_APP, factory=True, workers=settings.workers, host=settings.host,
+    config = uvicorn.Config(app, factory=True, workers=settings.workers, host=settings.host,
                             port=settings.port, log_level=settings.log_level, lifespan="on", log_config=None,
                             access_log=False)
     supervisor = Supervisor(config, sockets=[config.bind_socket()])

@@ -140,6 +140,9 @@ def serve_processes(settings: Settings, *, on_exit=None, app: str = CHILD_APP) -
     import uvicorn
     from uvicorn.supervisors.multiprocess import Multiprocess
 
+    from server.accountability import policy as accountability
+
+    accountability.configure(settings)  # the tick in the parent's drain: the city's calendar and answer days
     # The children read their settings from the environment: give them the engine found or started
     # here (spawned processes inherit os.environ as it is when they start).
     os.environ["MEILI_URL"] = settings.meili_url or ""

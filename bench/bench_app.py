@@ -1,6 +1,9 @@
 """The server under test: the real application plus the *floor*, in one uvicorn process.
 
-``make_app`` is a uvicorn factory (``uvicorn bench.bench_app:make_app --factory``). It builds the
+``make_app`` is a uvicorn factory (``uvicorn bench.bench_app:make_app --factory``); with
+``--workers N`` > 1 the bench runs ``python -m bench.bench_app`` instead, which serves N processes
+exactly as ``agenda serve`` with ``AGENDA_WORKERS=N`` does (civic/processes.py: shared generation and
+rate limit, one drain in the parent), each child ``make_child_app``. It builds the
 product exactly as ``agenda serve`` does — ``create_app(Settings.from_env())``, every middleware,
 the GraphQL view with its limits and error masking — and adds one route, ``GET /floor?first=N``.
 
@@ -96,3 +99,25 @@ def add_floor(app: Starlette) -> Starlette:
 def make_app() -> Starlette:
     """uvicorn factory: settings from the environment, as in production; migrations already ran."""
     return add_floor(create_app(Settings.from_env(), run_migrations=False))
+
+
+def make_child_app() -> Starlette:
+    """uvicorn factory of one of ``agenda serve``'s processes (``civic.processes.child_app``) plus the floor."""
+    from civic.processes import child_app
+
+    return add_floor(child_app())
+
+
+def main() -> None:
+    """``agenda serve`` with ``AGENDA_WORKERS`` processes, the children being ``make_child_app``
+    (migrations already ran; MEILI_URL is set by the bench)."""
+    from civic.processes import serve_processes
+    from civic.runtime import load_settings, setup_logging
+
+    settings = load_settings()
+    setup_logging(settings)
+    serve_processes(settings, app="bench.bench_app:make_child_app")
+
+
+if __name__ == "__main__":
+    main()

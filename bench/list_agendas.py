@@ -225,9 +225,14 @@ def running_server(env: dict[str, str], *, workers: int, log_path: Path):
     Access logs are off: writing a log line per request would be part of what we measure."""
     port = _free_port()
     cmd = [sys.executable, "-m", "uvicorn", "bench.bench_app:make_app", "--factory",
-           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+           "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
            "--no-access-log", "--log-level", "warning", "--lifespan", "on"]
     full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    if workers > 1:
+        # As `agenda serve` with AGENDA_WORKERS runs them (civic/processes.py), not uvicorn's bare
+        # --workers: the processes share the content generation and the rate limit, one drain.
+        cmd = [sys.executable, "-m", "bench.bench_app"]
+        full_env.update({"AGENDA_WORKERS": str(workers), "AGENDA_HOST": "127.0.0.1", "AGENDA_PORT": str(port)})
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
@@ -362,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--requests", type=int, default=1000, help="timed requests per case (default 1,000)")
     p.add_argument("--warmup", type=int, default=100, help="untimed requests before each case (default 100)")
     p.add_argument("--concurrency", default="1,32", help="comma-separated client counts (default 1,32)")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes, run as `agenda serve` with AGENDA_WORKERS does (default 1)")
     p.add_argument("--client", choices=CLIENTS, default="raw",
                    help="load client: a minimal asyncio HTTP/1.1 client (default) or httpx.AsyncClient")
     p.add_argument("--pg-url", default="postgres://127.0.0.1:5432/test",

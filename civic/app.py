@@ -7,6 +7,8 @@ import asyncio
 import contextlib
 import gc
 import logging
+from pathlib import Path
+
 from starlette.applications import Starlette
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
@@ -20,6 +22,7 @@ from server.imports.http import ROUTES as IMPORT_ROUTES
 from server.imports.http import UPLOAD_LIMIT as IMPORT_UPLOAD_LIMIT
 from server.imports.http import UPLOAD_PATH as IMPORT_UPLOAD_PATH
 from civic.health import healthz, metrics, readyz
+from civic.processes import GENERATION_FILE, RATE_LIMIT_FILE, wait_until_prepared
 from civic.language import LanguageMiddleware
 from demo.seeder import seed_if_empty
 from server import db
@@ -29,6 +32,7 @@ from server.mail.http import stored_mail_raw, unsubscribe_now, unsubscribe_page
 from server.workshops.http import performance_report_csv, workshop_progress_csv
 from server.opendata.http import ROUTES as OPENDATA_ROUTES
 from server.ops.metrics import HttpMetricsMiddleware, Metrics
+from server.ops import writes
 from server.ops.ratelimit import RateLimitMiddleware
 from server.ops.requestid import RequestIdMiddleware
 from server.search.engine import SearchEngine
@@ -40,6 +44,7 @@ from workers.indexer import Indexer
 from workers.mailer import Mailer
 
 log = logging.getLogger("civic_agenda")
+
 
 
 class TortoiseContextMiddleware:
@@ -66,6 +71,29 @@ class TortoiseContextMiddleware:
             _current_context.reset(token)
 
 
+class GenerationAfterWriteMiddleware:
+    """A request that wrote something readers see bumps the content generation again when its
+    response starts: its transaction has committed by then, so a reader in any process that cached
+    the old state in the instant between the in-transaction bump and the commit cannot serve it to
+    the writer's next request (``server/ops/writes.py``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        before = writes.current()
+
+        async def send_after_write(message):
+            if message["type"] == "http.response.start" and writes.current() != before:
+                writes.bump()
+            await send(message)
+
+        await self.app(scope, receive, send_after_write)
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -89,12 +117,19 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
+def create_app(settings: Settings, *, run_migrations: bool = True, shared_dir: Path | None = None) -> Starlette:
+    """``run_migrations``: migrate and seed the demo on an empty database at start (what one process
+    does; behind several, the ``agenda serve`` parent did it). ``shared_dir``: where the processes
+    of one ``agenda serve`` share the content generation and the rate limit (civic/processes.py)."""
     accountability.configure(settings)  # answer days, the calendar, thresholds (server/accountability)
+    if shared_dir is not None:
+        writes.share(shared_dir / GENERATION_FILE)
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         if run_migrations:
             await db.migrate(settings.database_url)
+        if shared_dir is not None:
+            await wait_until_prepared(shared_dir)  # the agenda serve parent's seeding, done meanwhile
         ctx = await db.open_context(settings.database_url)
         app.state.tortoise = ctx
         app.state.search = SearchEngine(settings)
@@ -156,8 +191,10 @@ def create_app(settings: Settings, *, run_migrations: bool = True) -> Starlette:
     app.state.tortoise = None
     app.state.metrics = Metrics()
     app.add_middleware(TortoiseContextMiddleware)
+    app.add_middleware(GenerationAfterWriteMiddleware)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
-                       secret=settings.secret)
+                       secret=settings.secret,
+                       shared_path=shared_dir / RATE_LIMIT_FILE if shared_dir is not None else None)
     app.add_middleware(BodyLimitMiddleware, path_limits={IMPORT_UPLOAD_PATH: IMPORT_UPLOAD_LIMIT,
                                                        "/uploads": attachments_http.UPLOAD_BODY_CEILING})
     # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed

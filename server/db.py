@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "server.agendas.models",
     "server.attachments.models",
     "server.audit.models",
+    "server.imports.models",
     "server.notifications.models",
     "server.participation.models",
     "server.search.models",
@@ -30,9 +31,52 @@ MODEL_MODULES = [
 ]
 
 
+# SQLite behind several server processes (``AGENDA_WORKERS``): every process has its own connection
+# to the file, so writers of different processes meet in SQLite's lock, not in Tortoise's.
+# * WAL (Tortoise's default): readers never wait for a writer.
+# * A writer waits up to this long for another process's write transaction (an import of 20,000
+#   rows holds one for seconds) instead of failing with "database is locked" after sqlite3's 5 s.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _with_busy_timeout(database_url: str) -> str:
+    if not database_url.startswith("sqlite") or "busy_timeout=" in database_url:
+        return database_url
+    return database_url + ("&" if "?" in database_url else "?") + f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}"
+
+
+def _begin_immediate() -> None:
+    """Tortoise opens SQLite transactions with a plain (deferred) ``BEGIN``: a transaction that reads
+    and then writes while another process committed in between fails at once (SQLITE_BUSY_SNAPSHOT,
+    which no busy timeout waits out). ``BEGIN IMMEDIATE`` takes the write lock first — waiting for it
+    up to the busy timeout — so a transaction sees no other process's write in its middle, which is
+    also what makes the proposal quota's count-then-insert atomic across processes. One process
+    already runs its SQLite transactions one at a time (one connection), so nothing waits more there."""
+    import sqlite3
+
+    from tortoise.backends.sqlite.client import SqliteTransactionWrapper
+    from tortoise.exceptions import TransactionManagementError
+
+    if getattr(SqliteTransactionWrapper.begin, "immediate", False):
+        return
+
+    async def begin(self) -> None:
+        try:
+            await self._connection.commit()
+            await self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise TransactionManagementError(exc) from exc
+
+    begin.immediate = True
+    SqliteTransactionWrapper.begin = begin
+
+
+_begin_immediate()
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _with_busy_timeout(database_url)},
         "apps": {
             APP_LABEL: {
                 "models": MODEL_MODULES,

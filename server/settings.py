@@ -62,6 +62,15 @@ def _timezone(env: dict[str, str]) -> str:
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
 
+MAX_WORKERS = 64
+
+
+def default_workers() -> int:
+    """One server process per core: a Python process uses one core at a time, so a city's 2-core
+    machine answers twice the requests with two (capped: past 64 the database's connections run out first)."""
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
 def default_cache_dir(env: dict[str, str]) -> Path:
     """Downloaded binaries are cached outside the work tree, shared by every checkout."""
     if env.get("AGENDA_CACHE_DIR"):
@@ -115,6 +124,7 @@ class Settings:
     public_url: str = ""  # the address people open (links in e-mail); default http://host:port
     files_dir_setting: Path | None = None  # AGENDA_FILES_DIR; unset: <data>/files (see ``files_dir``)
     uploads_per_hour: int = 30  # files one account may upload in an hour (server/attachments/)
+    workers: int = 1  # AGENDA_WORKERS: `agenda serve`'s server processes (civic/processes.py); from_env: the cores
     extra: dict = field(default_factory=dict)
 
     @property
@@ -209,6 +219,7 @@ class Settings:
             public_url=_public_url(env),
             files_dir_setting=Path(env["AGENDA_FILES_DIR"]).expanduser().resolve() if (env.get("AGENDA_FILES_DIR") or "").strip() else None,
             uploads_per_hour=_int(env, "AGENDA_UPLOADS_PER_HOUR", 30, 1, 100_000),
+            workers=_int(env, "AGENDA_WORKERS", default_workers(), 1, MAX_WORKERS),
         )
 
     @property

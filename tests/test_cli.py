@@ -124,7 +124,9 @@ def test_serve_runs_the_product_on_the_embedded_default(tmp_path):
     proc = subprocess.Popen(AGENDA + ["serve"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # AGENDA_WORKERS defaults to the cores: each server process imports the application (3 s of
+        # CPU) on a machine other test runs share
+        deadline = time.monotonic() + 180
         while True:
             assert proc.poll() is None, proc.stdout.read()
             try:

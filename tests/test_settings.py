@@ -56,3 +56,19 @@ def test_external_services_are_used_as_given(tmp_path):
     })
     assert s.meili_url == "https://search.internal:7700" and not s.provision_meili
     assert s.secret == "s" * 40 and not s.demo and not (tmp_path / "secret.key").exists()
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("0", "AGENDA_WORKERS must be between 1 and 64, got 0"),
+    ("65", "AGENDA_WORKERS must be between 1 and 64, got 65"),
+    ("two", "AGENDA_WORKERS must be an integer, got 'two'"),
+])
+def test_server_processes_are_one_per_core_unless_a_sane_number_is_given(tmp_path, raw, message):
+    import os
+
+    base = {"AGENDA_DATA_DIR": str(tmp_path)}
+    assert Settings.from_env(base).workers == max(1, min(os.cpu_count() or 1, 64))
+    assert Settings.from_env({**base, "AGENDA_WORKERS": "3"}).workers == 3
+    with pytest.raises(ConfigError) as err:
+        Settings.from_env({**base, "AGENDA_WORKERS": raw})
+    assert str(err.value) == message

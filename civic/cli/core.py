@@ -62,7 +62,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server import db
-    from civic.app import create_app
 
     settings = load_settings()
     setup_logging(settings)
@@ -75,6 +74,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("provisioning Meilisearch (first run downloads and verifies the pinned binary)…", flush=True)
     settings, meili = local.attach_or_start(settings, supervise=True)
     try:
+        if settings.workers > 1:
+            from civic.processes import serve_processes
+
+            print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql) "
+                  f"in {settings.workers} server processes", flush=True)
+            serve_processes(settings, on_exit=getattr(meili, "stop_supervising", None))
+            return 0
+        from civic.app import create_app
+
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
         # log_config=None: uvicorn's records go through our handler (JSON when configured); the
@@ -139,7 +147,8 @@ def _quiet_server(config, on_exit=None):
 
 
 def add_parsers(sub) -> None:
-    sub.add_parser("serve", help="migrate, provision Meilisearch when MEILI_URL is unset, and serve").set_defaults(fn=cmd_serve)
+    sub.add_parser("serve", help="migrate, provision Meilisearch when MEILI_URL is unset, and serve "
+                                 "(AGENDA_WORKERS processes, default one per core)").set_defaults(fn=cmd_serve)
     sub.add_parser("migrate", help="apply pending database migrations").set_defaults(fn=cmd_migrate)
 
     p = sub.add_parser("create-user", help="create a user with a role (how the first admin and staff are made)")

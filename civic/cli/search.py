@@ -28,20 +28,19 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     import signal
 
-    from workers import scheduler
-    from workers.indexer import Indexer
-    from workers.mailer import Mailer
+    from workers import run_background
 
     async def work(settings: Settings, engine) -> int:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        indexer = Indexer(engine, batch_size=args.batch_size)
-        mailer = Mailer(settings)
-        print(f"draining the outbox into {engine.agendas_uid}, sending mail through {mailer.transport.describe()} "
-              f"and running the accountability tick (Ctrl-C stops)", flush=True)
-        await asyncio.gather(indexer.run(stop), mailer.run(stop), scheduler.run(stop))
+
+        def started(indexer, mailer) -> None:
+            print(f"draining the outbox into {engine.agendas_uid}, sending mail through {mailer.transport.describe()} "
+                  f"and running the accountability tick (Ctrl-C stops)", flush=True)
+
+        indexer, mailer = await run_background(settings, engine, stop, batch_size=args.batch_size, started=started)
         print(f"stopped after indexing {indexer.processed:,} changes and sending {mailer.sent:,} e-mails", flush=True)
         return 0
 

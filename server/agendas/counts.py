@@ -6,12 +6,13 @@ PostgreSQL, bench/README.md) and every list page asks for it, yet it is the same
 reader of the same class: anonymous readers all see the public agendas, staff see all of them. So a
 count is computed once and reused
 
-* until this process writes anything readers see (the content generation, ``server/ops/writes.py``,
-  bumped wherever the search outbox is written — proposing, triage, visibility, supports…), or
-* for at most ``TTL_SECONDS``, the bound for writes made by *another* server process.
+* until anything readers see is written through this process or another of the same ``agenda
+  serve`` (the content generation, ``server/ops/writes.py``, bumped wherever the search outbox is
+  written — proposing, triage, visibility, supports…), or
+* for at most ``TTL_SECONDS``, the bound for writes made through another machine's server.
 
 What ``totalCount`` promises (docs/api.md): exact as of at most ``TTL_SECONDS`` ago; exact at once
-after a write made through the same server process. Concurrent requests that miss the same key
+after a write made through the same machine's server. Concurrent requests that miss the same key
 share one query (a stampede of 32 clients runs one count, not 32). The cache holds at most
 ``MAX_ENTRIES`` keys (oldest dropped first): a signed-in citizen's class is their own (public
 agendas plus their own proposals), so keys grow with signed-in readers."""

@@ -146,9 +146,9 @@ async def _check_hourly_quota(user_id: int, limit: int, conn) -> None:
     nine and all get in. So the proposer is held first, inside the proposal's transaction, and a
     second proposal from the same person waits until the first has committed or rolled back.
     PostgreSQL: their user row is locked (other people's proposals do not wait). SQLite: the
-    database's write lock is taken before counting, as ``BEGIN IMMEDIATE`` would; Tortoise opens a
-    deferred transaction, in which two processes could both count before either writes (within one
-    process Tortoise already runs SQLite transactions one at a time)."""
+    database's write lock — a lock on the file, so it holds across ``agenda serve``'s processes — is
+    taken before counting: ``server/db.py`` begins SQLite transactions ``IMMEDIATE``, and the no-op
+    UPDATE below says so here too (within one process Tortoise runs SQLite transactions one at a time)."""
     if conn.capabilities.dialect == "postgres":
         # FOR NO KEY UPDATE conflicts with itself, not with rows that merely reference the user;
         # the row is fetched because values_list() would drop the lock.

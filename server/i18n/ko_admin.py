@@ -31,6 +31,8 @@ KO_ADMIN: dict[str, str] = {
     "Other imports are running; try again in a minute.": "다른 가져오기가 진행 중입니다. 잠시 뒤 다시 시도해 주세요.",
     "No such import (it may have finished more than an hour ago).": "그런 가져오기가 없습니다(끝난 지 한 시간이 지났을 수 있습니다).",
     "The import failed unexpectedly; nothing was written.": "가져오기가 예기치 않게 실패했습니다. 아무것도 기록하지 않았습니다.",
+    "The import stopped unexpectedly (the server was restarted); nothing was written.":
+        "서버가 다시 시작되어 가져오기가 중단되었습니다. 아무것도 기록하지 않았습니다.",
     # rows and columns
     "Column {column} is not one this import reads; it is ignored.": "가져오지 않는 열이라 무시합니다: {column}",
     "Column {column} appears twice.": "같은 열이 두 번 있습니다: {column}",

@@ -20,7 +20,6 @@ from server.imports.service import require_importer
 
 UPLOAD_PATH = "/admin/import/jobs"
 UPLOAD_LIMIT = MAX_BYTES + 64 * 1024  # the body limit the middleware allows this path
-REPORT_LIMIT = 2000  # problems listed in one answer (the counts say how many there are)
 
 _STATUS = {C.NOT_AUTHENTICATED: 401, C.FORBIDDEN: 403, C.JOB_NOT_FOUND: 404, C.FILE_TOO_LARGE: 413, C.BUSY: 429}
 
@@ -39,10 +38,7 @@ async def _viewer(request: Request, *, csrf: bool):
 
 def job_view(job: jobs.Job) -> dict:
     return {"id": job.id, "dryRun": job.dry_run, "state": job.state, "phase": job.phase, "done": job.done,
-            "total": job.total,
-            "report": job.report.as_dict(localize, limit=REPORT_LIMIT) if job.report is not None else None,
-            "error": ({"code": job.error.code.value, "field": job.error.field, "message": localize(job.error.message)}
-                      if job.error is not None else None)}
+            "total": job.total, "report": job.report, "error": job.error}
 
 
 async def upload(request: Request) -> JSONResponse:
@@ -59,7 +55,7 @@ async def upload(request: Request) -> JSONResponse:
             return _error(DomainError(C.FILE_TOO_LARGE, "The file is larger than 20 MB.", "file"))
     q = request.query_params
     try:
-        job = jobs.start(viewer, bytes(data), filename=q.get("filename", "")[:200], source=q.get("source"),
+        job = await jobs.start(viewer, bytes(data), filename=q.get("filename", "")[:200], source=q.get("source"),
                          dry_run=q.get("dryRun", "1") not in ("0", "false"))
     except DomainError as exc:
         return _error(exc)
@@ -69,7 +65,7 @@ async def upload(request: Request) -> JSONResponse:
 async def status(request: Request) -> JSONResponse:
     try:
         viewer = await _viewer(request, csrf=False)
-        job = jobs.get(viewer, request.path_params["job_id"])
+        job = await jobs.get(viewer, request.path_params["job_id"])
     except AuthFailure as exc:
         return JSONResponse({"error": {"code": "UNAUTHORIZED", "message": exc.message}}, status_code=exc.status)
     except DomainError as exc:

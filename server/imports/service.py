@@ -49,6 +49,8 @@ Progress = Callable[[str, int, int], Awaitable[None] | None]
 
 # One import writes at a time in a process: two admins importing the same file at once would
 # otherwise both count the same rows as new and one would fail on the unique (source, external id).
+# Across ``agenda serve``'s processes that unique constraint is what decides: the later import is
+# refused with BUSY ("run it again"), and its transaction leaves nothing behind.
 _WRITING = asyncio.Lock()
 
 

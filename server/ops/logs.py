@@ -3,7 +3,7 @@ one JSON object per line with ``AGENDA_LOG_FORMAT=json``.
 
 Every record carries ``request_id`` (None outside a request): the id of the HTTP request being
 served (``server.ops.context``). A JSON line has ``ts`` (ISO 8601, UTC), ``level``, ``logger``,
-``message``, ``request_id``, any ``extra=`` fields the call passed (the access log passes
+``message``, ``request_id``, ``pid`` (which of ``agenda serve``'s processes wrote it), any ``extra=`` fields the call passed (the access log passes
 ``http_method``, ``http_path``, ``http_status``, ``duration_ms``, ``client_ip``) and ``exc_info``
 with the formatted traceback when there is one."""
 
@@ -37,6 +37,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", None),
+            "pid": record.process,
         }
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_") and key not in out:

@@ -13,17 +13,22 @@ client address. A token or cookie chooses the bucket only when it carries this s
 its sender a fresh bucket, so it is counted against its address like any anonymous caller. The
 address is the one the ASGI server reports (uvicorn rewrites it from ``X-Forwarded-For`` only for
 the proxies listed in ``FORWARDED_ALLOW_IPS``; see docs/deployment.md). Tokens are kept only as a
-hash. The buckets live in the process: with N server processes a client may get up to N times the
-rate when the load balancer spreads its requests.
+hash.
 
-Memory is bounded: buckets that have refilled completely carry no information and are dropped when
-the table grows past ``MAX_BUCKETS``."""
+Where the buckets live: alone, in the process (``TokenBuckets``; buckets that have refilled
+completely carry no information and are dropped when the table grows past ``MAX_BUCKETS``). Behind
+``agenda serve`` with several processes (``AGENDA_WORKERS``), in a fixed-size table in a file every
+process maps (``SharedTokenBuckets``, ``server/ops/mapped_file.py``), so a client gets the rate
+once, not once per process, whichever process answers it. The shared table is bounded too: a key
+has ``PROBE`` places; when all hold other clients' buckets, the one that refilled first (or was
+used longest ago) makes room. Across machines each one limits on its own (docs/deployment.md)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import math
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +38,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from server.accounts.request_auth import SESSION_COOKIE
 from server.accounts.tokens import is_signed
 from server.i18n import localize, msg
+from server.ops.mapped_file import MappedFile
 
 EXPORT_COST = 10
 UPLOAD_COST = 10  # an upload is decoded and re-encoded: as dear as an export (server/attachments/)
@@ -61,14 +67,9 @@ class TokenBuckets:
             if len(self.buckets) >= MAX_BUCKETS:
                 self._prune(now)
             b = self.buckets[key] = _Bucket(self.capacity, now)
-        else:
-            b.tokens = min(self.capacity, b.tokens + (now - b.at) * self.rate)
-            b.at = now
-        cost = min(cost, self.capacity)  # a request dearer than the bucket could never pass
-        if b.tokens >= cost:
-            b.tokens -= cost
-            return True, 0.0, b.tokens
-        return False, (cost - b.tokens) / self.rate, b.tokens
+        allowed, wait, b.tokens = _settle(b.tokens, b.at, now, self.rate, self.capacity, cost)
+        b.at = now
+        return allowed, wait, b.tokens
 
     def _prune(self, now: float) -> None:
         full = self.capacity / self.rate if self.rate else math.inf
@@ -78,6 +79,62 @@ class TokenBuckets:
         if len(self.buckets) >= MAX_BUCKETS:  # everyone is active: forget the oldest half
             for k, _ in sorted(self.buckets.items(), key=lambda kv: kv[1].at)[: MAX_BUCKETS // 2]:
                 del self.buckets[k]
+
+
+def _settle(tokens: float, at: float, now: float, rate: float, capacity: float,
+            cost: float) -> tuple[bool, float, float]:
+    """A bucket last seen at ``at`` holding ``tokens``, asked for ``cost`` at ``now``: (allowed,
+    seconds until it would be, tokens left)."""
+    tokens = min(capacity, tokens + max(0.0, now - at) * rate)
+    cost = min(cost, capacity)  # a request dearer than the bucket could never pass
+    if tokens >= cost:
+        return True, 0.0, tokens - cost
+    return False, (cost - tokens) / rate, tokens
+
+
+class SharedTokenBuckets:
+    """The same buckets in a table every server process of the machine maps. A slot is (key hash,
+    tokens, last seen); a key's slots are ``PROBE`` places from its hash. ``time.monotonic`` is the
+    machine's clock (CLOCK_MONOTONIC), the same in every process."""
+
+    SLOT = struct.Struct("Qdd")
+    SLOTS = 1 << 17  # 131,072 buckets, 3 MB
+    PROBE = 8
+
+    def __init__(self, path, per_minute: int, burst: int = 0, *, fresh: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = float(burst or per_minute)
+        self.clock = clock
+        self.file = MappedFile(path, self.SLOT.size * self.SLOTS, fresh=fresh)
+
+    def take(self, key: str, cost: float = 1.0) -> tuple[bool, float, float]:
+        h = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") or 1
+        first = h % self.SLOTS
+        size = self.SLOT.size
+        with self.file.locked() as m:
+            now = self.clock()
+            place, tokens, at = None, self.capacity, now
+            victim, victim_rank = first * size, math.inf
+            for i in range(self.PROBE):
+                offset = ((first + i) % self.SLOTS) * size
+                k, t, seen = self.SLOT.unpack_from(m, offset)
+                if k == h:
+                    place, tokens, at = offset, t, seen
+                    break
+                if k == 0:  # slots are never emptied, so the key is not further along: take this one
+                    place = offset
+                    break
+                # room is made from a bucket that refilled completely (it carries nothing), else the
+                # one used longest ago
+                rank = -math.inf if t + (now - seen) * self.rate >= self.capacity else seen
+                if rank < victim_rank:
+                    victim, victim_rank = offset, rank
+            if place is None:
+                place = victim
+            allowed, wait, left = _settle(tokens, at, now, self.rate, self.capacity, cost)
+            self.SLOT.pack_into(m, place, h, left, now)
+        return allowed, wait, left
 
 
 def _hash(value: bytes) -> str:
@@ -105,10 +162,16 @@ def client_key(scope: Scope, secret: str) -> str:
 
 class RateLimitMiddleware:
     def __init__(self, app: ASGIApp, *, per_minute: int, secret: str, burst: int = 0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, shared_path=None) -> None:
+        """``shared_path``: the buckets' file when several server processes share them (else in memory)."""
         self.app = app
         self.secret = secret
-        self.buckets = TokenBuckets(per_minute, burst, clock=clock) if per_minute > 0 else None
+        if per_minute <= 0:
+            self.buckets = None
+        elif shared_path is not None:
+            self.buckets = SharedTokenBuckets(shared_path, per_minute, burst, clock=clock)
+        else:
+            self.buckets = TokenBuckets(per_minute, burst, clock=clock)
         self.limit = int(burst or per_minute)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -1,23 +1,65 @@
-"""The content generation: a number this process bumps whenever it writes something a reader could
-see (every write that announces itself to the search outbox, in the same call), so caches of what
-readers see (list counts, anonymous GraphQL answers) can tell "nothing changed here since" from
-"something did".
+"""The content generation: a number bumped whenever something a reader could see is written (every
+write that announces itself to the search outbox, in the same call), so caches of what readers see
+(list counts, anonymous GraphQL answers) can tell "nothing changed since" from "something did".
 
-It is *per process*: another server process's write is not seen here. Every cache keyed on it
-therefore also has a time bound (a TTL), which is what a reader may be behind by after a write
-made by another process. The bump happens inside the writer's transaction, before it commits: a
-reader that recomputes in that instant can cache the old value under the new generation — again
-bounded by the TTL — and the outbox worker bumps once more when it reads the committed entry."""
+Alone (one server process, tests, the CLI) it is a number in this process. Behind ``agenda serve``
+with several processes (``AGENDA_WORKERS`` > 1) every process ``share``s one counter, eight bytes
+of a file mapped into memory (``server/ops/mapped_file.py``): a write through any process is seen
+by the next read in every other, at the cost of a memory read — no TTL wait.
+
+The bump happens inside the writer's transaction, before it commits: a reader that recomputes in
+that instant can cache the old value under the new generation. So the request that wrote bumps once
+more when its response starts (``civic.app.GenerationAfterWriteMiddleware``: its transaction has
+committed by then), and the outbox worker bumps when it reads the committed entries; the caches'
+TTLs remain as the last bound."""
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
+
+from server.ops.mapped_file import MappedFile
+
+# Native format: struct copies a native "Q" with one 8-byte memcpy (a single aligned load or store on
+# x86-64 and arm64), so a reader never sees half of a bump; the file never leaves the machine.
+_COUNTER = struct.Struct("Q")
+
 _generation = 0
+_shared: MappedFile | None = None
 
 
 def bump() -> None:
     global _generation
-    _generation += 1
+    if _shared is None:
+        _generation += 1
+        return
+    with _shared.locked() as m:
+        _COUNTER.pack_into(m, 0, _COUNTER.unpack_from(m, 0)[0] + 1)
 
 
 def current() -> int:
-    return _generation
+    if _shared is None:
+        return _generation
+    return _COUNTER.unpack_from(_shared.map, 0)[0]
+
+
+def share(path: Path, *, fresh: bool = False) -> None:
+    """Count in ``path`` from now on, with every process that shares it. The value continues past
+    this process's own, so nothing cached here before can match a generation read after."""
+    global _shared
+    mapped = MappedFile(path, _COUNTER.size, fresh=fresh)
+    with mapped.locked() as m:
+        start = max(_COUNTER.unpack_from(m, 0)[0], current()) + 1
+        _COUNTER.pack_into(m, 0, start)
+    old, _shared = _shared, mapped
+    if old is not None:
+        old.close()
+
+
+def unshare() -> None:
+    """Back to a number in this process (continuing from the shared value)."""
+    global _shared, _generation
+    if _shared is not None:
+        _generation = current() + 1
+        _shared.close()
+        _shared = None

@@ -271,6 +271,16 @@ def server_cpu_seconds(pid: int) -> float | None:
     return total
 
 
+def idle_cpu_ms_per_s(pid: int, seconds: float = 5.0) -> float | None:
+    """The server's CPU while nobody asks it anything (ms per second), measured right after start."""
+    before = server_cpu_seconds(pid)
+    time.sleep(seconds)
+    after = server_cpu_seconds(pid)
+    if before is None or after is None:
+        return None
+    return (after - before) * 1000 / seconds
+
+
 def server_rss_mb(pid: int) -> float | None:
     """Resident memory (MB) of the server process and its workers, from /proc (None without it):
     read once the server answers, before any request, and again after the last case — the server
@@ -311,18 +321,28 @@ def print_table(results: list[Result]) -> None:
               f"{r.p99:>9.1f}{r.mean:>9.1f}{r.rps:>8.0f}{cpu:>12}")
 
 
-def print_ratios(results: list[Result]) -> None:
+def net_cpu_ms(r: Result, idle_ms_per_s: float | None) -> float | None:
+    """CPU per request without the server's idle background work over the case's wall time. A slow
+    case (the floor at one client waits on its COUNT) otherwise gets the outbox poll's CPU spread over
+    few requests and looks dearer than it is."""
+    if r.server_cpu_ms is None or idle_ms_per_s is None:
+        return r.server_cpu_ms
+    return max(r.server_cpu_ms - idle_ms_per_s * r.wall / max(len(r.latencies), 1), 0.0)
+
+
+def print_ratios(results: list[Result], idle_ms_per_s: float | None = None) -> None:
     by = {(r.case, r.concurrency): r for r in results}
+    net = "" if idle_ms_per_s is None else ", net of idle"
     # "graphql": anonymous answers shared (as shipped); "own": every request executed (/graphql-own)
     for kind in ("graphql", "own"):
-        print(f"\n{kind + ' ÷ floor':<22}{'p50':>7}{'p99':>7}{'cpu/req':>9}")
+        print(f"\n{kind + ' ÷ floor' + net:<36}{'p50':>7}{'p99':>7}{'cpu/req':>9}")
         for conc in sorted({r.concurrency for r in results}):
             for first in PAGE_SIZES:
                 g, f = by.get((f"{kind} {first}", conc)), by.get((f"floor {first}", conc))
                 if g and f:
-                    cpu = (f"{g.server_cpu_ms / f.server_cpu_ms:>8.1f}x"
-                           if g.server_cpu_ms and f.server_cpu_ms else f"{'n/a':>9}")
-                    print(f"{f'first {first}, conc {conc}':<22}{g.p50 / f.p50:>6.1f}x{g.p99 / f.p99:>6.1f}x{cpu}")
+                    gc, fc = net_cpu_ms(g, idle_ms_per_s), net_cpu_ms(f, idle_ms_per_s)
+                    cpu = f"{gc / fc:>8.1f}x" if gc and fc else f"{'n/a':>9}"
+                    print(f"{f'first {first}, conc {conc}':<36}{g.p50 / f.p50:>6.1f}x{g.p99 / f.p99:>6.1f}x{cpu}")
 
 
 def print_inspection(info: dict, verbose: bool) -> None:
@@ -354,13 +374,14 @@ async def _seed(args, url: str) -> seeding.SeedStats:
 
 
 def write_json(path: Path, args, stats: seeding.SeedStats, info: dict, results: list[Result],
-               load: tuple[float, float], rss: tuple[float | None, float | None]) -> None:
+               load: tuple[float, float], rss: tuple[float | None, float | None], idle_cpu: float | None) -> None:
     """Machine-readable results, for comparing runs (the README's tables were filled from these)."""
     doc = {
         "agendas": args.agendas, "db": args.db, "workers": args.workers, "client": args.client,
         "requests": args.requests, "cpus": os.cpu_count(), "seed_seconds": round(stats.seconds, 1),
         "load_average_before_after": [round(x, 2) for x in load],
         "server_rss_mb_idle_after": [None if x is None else round(x, 1) for x in rss],
+        "server_idle_cpu_ms_per_s": None if idle_cpu is None else round(idle_cpu, 2),
         "queries_per_request": info["counts"],
         "statement_ms": {first: [[" ".join(sql.split())[:200], round(ms, 3)] for sql, _, ms in stmts]
                          for first, stmts in info["statements"].items()},
@@ -369,6 +390,8 @@ def write_json(path: Path, args, stats: seeding.SeedStats, info: dict, results: 
                      "p50": round(r.p50, 2), "p90": round(r.p90, 2), "p99": round(r.p99, 2),
                      "mean": round(r.mean, 2), "rps": round(r.rps, 1),
                      "server_cpu_ms": None if r.server_cpu_ms is None else round(r.server_cpu_ms, 2),
+                     "server_cpu_ms_net_of_idle": (None if r.server_cpu_ms is None or idle_cpu is None
+                                                   else round(net_cpu_ms(r, idle_cpu), 2)),
                      "errors": len(r.errors)} for r in results],
     }
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -459,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         results: list[Result] = []
         with running_server(env, workers=args.workers, log_path=workdir / "server.log") as (base, pid):
             rss_idle = server_rss_mb(pid)
+            idle_cpu = idle_cpu_ms_per_s(pid)
             for conc in concurrencies:
                 for first in PAGE_SIZES:
                     for case in cases[first]:
@@ -479,9 +503,13 @@ def main(argv: list[str] | None = None) -> int:
               f"(this run alone adds about 1–2 on {os.cpu_count()} CPUs)")
         print_table(results)
         print_ratios(results)
+        if idle_cpu is not None:
+            print(f"\nserver CPU while idle (its background tasks: the outbox poll, metrics): {idle_cpu:.1f} ms/s")
+            print_ratios(results, idle_cpu)
         print(f"\nserver RSS: {_mb(rss_idle)} at idle (started, no request yet), {_mb(rss_after)} after the load")
         if args.json:
-            write_json(args.json, args, stats, info, results, (load_before, load_after), (rss_idle, rss_after))
+            write_json(args.json, args, stats, info, results, (load_before, load_after), (rss_idle, rss_after),
+                       idle_cpu)
         q = info["counts"][20]
         print(f"\nqueries per request (GraphQL): {q} for first 20, {info['counts'][100]} for first 100; floor: 1")
         g = next((r for r in results if r.case == "graphql 20" and r.concurrency == 32), None)

@@ -321,28 +321,18 @@ def print_table(results: list[Result]) -> None:
               f"{r.p99:>9.1f}{r.mean:>9.1f}{r.rps:>8.0f}{cpu:>12}")
 
 
-def net_cpu_ms(r: Result, idle_ms_per_s: float | None) -> float | None:
-    """CPU per request without the server's idle background work over the case's wall time. A slow
-    case (the floor at one client waits on its COUNT) otherwise gets the outbox poll's CPU spread over
-    few requests and looks dearer than it is."""
-    if r.server_cpu_ms is None or idle_ms_per_s is None:
-        return r.server_cpu_ms
-    return max(r.server_cpu_ms - idle_ms_per_s * r.wall / max(len(r.latencies), 1), 0.0)
-
-
-def print_ratios(results: list[Result], idle_ms_per_s: float | None = None) -> None:
+def print_ratios(results: list[Result]) -> None:
     by = {(r.case, r.concurrency): r for r in results}
-    net = "" if idle_ms_per_s is None else ", net of idle"
     # "graphql": anonymous answers shared (as shipped); "own": every request executed (/graphql-own)
     for kind in ("graphql", "own"):
-        print(f"\n{kind + ' ÷ floor' + net:<36}{'p50':>7}{'p99':>7}{'cpu/req':>9}")
+        print(f"\n{kind + ' ÷ floor':<22}{'p50':>7}{'p99':>7}{'cpu/req':>9}")
         for conc in sorted({r.concurrency for r in results}):
             for first in PAGE_SIZES:
                 g, f = by.get((f"{kind} {first}", conc)), by.get((f"floor {first}", conc))
                 if g and f:
-                    gc, fc = net_cpu_ms(g, idle_ms_per_s), net_cpu_ms(f, idle_ms_per_s)
-                    cpu = f"{gc / fc:>8.1f}x" if gc and fc else f"{'n/a':>9}"
-                    print(f"{f'first {first}, conc {conc}':<36}{g.p50 / f.p50:>6.1f}x{g.p99 / f.p99:>6.1f}x{cpu}")
+                    cpu = (f"{g.server_cpu_ms / f.server_cpu_ms:>8.1f}x"
+                           if g.server_cpu_ms and f.server_cpu_ms else f"{'n/a':>9}")
+                    print(f"{f'first {first}, conc {conc}':<22}{g.p50 / f.p50:>6.1f}x{g.p99 / f.p99:>6.1f}x{cpu}")
 
 
 def print_inspection(info: dict, verbose: bool) -> None:
@@ -390,8 +380,6 @@ def write_json(path: Path, args, stats: seeding.SeedStats, info: dict, results: 
                      "p50": round(r.p50, 2), "p90": round(r.p90, 2), "p99": round(r.p99, 2),
                      "mean": round(r.mean, 2), "rps": round(r.rps, 1),
                      "server_cpu_ms": None if r.server_cpu_ms is None else round(r.server_cpu_ms, 2),
-                     "server_cpu_ms_net_of_idle": (None if r.server_cpu_ms is None or idle_cpu is None
-                                                   else round(net_cpu_ms(r, idle_cpu), 2)),
                      "errors": len(r.errors)} for r in results],
     }
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -504,8 +492,10 @@ def main(argv: list[str] | None = None) -> int:
         print_table(results)
         print_ratios(results)
         if idle_cpu is not None:
-            print(f"\nserver CPU while idle (its background tasks: the outbox poll, metrics): {idle_cpu:.1f} ms/s")
-            print_ratios(results, idle_cpu)
+            # Context for cpu/req, not subtracted from it: under load the background tasks run less often
+            # (subtracting the idle rate left the floor at 32 clients with no CPU at all).
+            print(f"\nserver CPU while idle (its background tasks: the outbox poll, metrics…): {idle_cpu:.1f} ms/s;"
+                  f" a case of R requests at S req/s carries up to that × R/S of it")
         print(f"\nserver RSS: {_mb(rss_idle)} at idle (started, no request yet), {_mb(rss_after)} after the load")
         if args.json:
             write_json(args.json, args, stats, info, results, (load_before, load_after), (rss_idle, rss_after),

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/list_agendas.py [--agendas N] [--db sqlite|postgres] [--requests R]
                                            [--pg-url URL] [--concurrency 1,32] [--workers 1]
-                                           [--client raw|httpx] [--json FILE] [--keep] [-v]
+                                           [--client raw|httpx] [--json FILE] [--keep] [--reuse] [-v]
 
 1. Creates a fresh database (a SQLite file in a temporary folder, or the PostgreSQL database
    ``civic_agenda_bench`` beside ``--pg-url``), applies the real migrations and seeds N agendas
@@ -15,7 +15,9 @@
 3. Starts the application (bench/bench_app.py: the real ``create_app`` plus ``GET /floor``) under
    uvicorn in a subprocess, and drives it with a closed-loop client (bench/loadgen.py) at each
    concurrency: GraphQL first 20, floor 20, GraphQL first 100, floor 100.
-4. Prints p50/p90/p99/mean/req/s per case and the GraphQL ÷ floor ratios; drops the database.
+4. Prints p50/p90/p99/mean/req/s per case and the GraphQL ÷ floor ratios, the server's RSS at idle and
+   after the load and its CPU while idle; drops the database (``--keep`` keeps it, ``--reuse`` starts
+   from a kept one of the same size).
 
 Exit status: 0 on success, 1 when the query counts differ, the documents differ or a request
 failed; the SPEC's latency target is reported (met / not met) but does not change the status — it

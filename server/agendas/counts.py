@@ -1,5 +1,5 @@
 """List counts off the hot path: ``totalCount`` of an agenda list, cached per visibility class and
-filter.
+filter — and of a triage queue, per queue (``queue_key``).
 
 An exact ``COUNT(*)`` over the visible agendas is linear in the table (57 ms at 100,000 on
 PostgreSQL, bench/README.md) and every list page asks for it, yet it is the same number for every

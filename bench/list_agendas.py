@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/list_agendas.py [--agendas N] [--db sqlite|postgres] [--requests R]
                                            [--pg-url URL] [--concurrency 1,32] [--workers 1]
-                                           [--client raw|httpx] [--json FILE] [--keep] [-v]
+                                           [--client raw|httpx] [--json FILE] [--keep] [--reuse] [-v]
 
 1. Creates a fresh database (a SQLite file in a temporary folder, or the PostgreSQL database
    ``civic_agenda_bench`` beside ``--pg-url``), applies the real migrations and seeds N agendas
@@ -15,7 +15,9 @@
 3. Starts the application (bench/bench_app.py: the real ``create_app`` plus ``GET /floor``) under
    uvicorn in a subprocess, and drives it with a closed-loop client (bench/loadgen.py) at each
    concurrency: GraphQL first 20, floor 20, GraphQL first 100, floor 100.
-4. Prints p50/p90/p99/mean/req/s per case and the GraphQL ÷ floor ratios; drops the database.
+4. Prints p50/p90/p99/mean/req/s per case and the GraphQL ÷ floor ratios, the server's RSS at idle and
+   after the load and its CPU while idle; drops the database (``--keep`` keeps it, ``--reuse`` starts
+   from a kept one of the same size).
 
 Exit status: 0 on success, 1 when the query counts differ, the documents differ or a request
 failed; the SPEC's latency target is reported (met / not met) but does not change the status — it
@@ -276,6 +278,34 @@ def server_cpu_seconds(pid: int) -> float | None:
     return total
 
 
+def idle_cpu_ms_per_s(pid: int, seconds: float = 5.0) -> float | None:
+    """The server's CPU while nobody asks it anything (ms per second), measured right after start."""
+    before = server_cpu_seconds(pid)
+    time.sleep(seconds)
+    after = server_cpu_seconds(pid)
+    if before is None or after is None:
+        return None
+    return (after - before) * 1000 / seconds
+
+
+def server_rss_mb(pid: int) -> float | None:
+    """Resident memory (MB) of the server process and its workers, from /proc (None without it):
+    read once the server answers, before any request, and again after the last case — the server
+    must not keep growing with the requests it served (issue 16, item 8)."""
+    total = 0
+    try:
+        for p in [pid] + [int(q) for q in os.listdir("/proc") if q.isdigit() and _ppid(int(q)) == pid]:
+            with open(f"/proc/{p}/status") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+    except (OSError, ValueError, StopIteration):
+        return None
+    return total / 1024
+
+
+def _mb(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} MB"
+
+
 def _ppid(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/stat") as fh:
@@ -341,12 +371,14 @@ async def _seed(args, url: str) -> seeding.SeedStats:
 
 
 def write_json(path: Path, args, stats: seeding.SeedStats, info: dict, results: list[Result],
-               load: tuple[float, float]) -> None:
+               load: tuple[float, float], rss: tuple[float | None, float | None], idle_cpu: float | None) -> None:
     """Machine-readable results, for comparing runs (the README's tables were filled from these)."""
     doc = {
         "agendas": args.agendas, "db": args.db, "workers": args.workers, "client": args.client,
         "requests": args.requests, "cpus": os.cpu_count(), "seed_seconds": round(stats.seconds, 1),
         "load_average_before_after": [round(x, 2) for x in load],
+        "server_rss_mb_idle_after": [None if x is None else round(x, 1) for x in rss],
+        "server_idle_cpu_ms_per_s": None if idle_cpu is None else round(idle_cpu, 2),
         "queries_per_request": info["counts"],
         "statement_ms": {first: [[" ".join(sql.split())[:200], round(ms, 3)] for sql, _, ms in stmts]
                          for first, stmts in info["statements"].items()},
@@ -378,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
                         f"must start with it)")
     p.add_argument("--seed", type=int, default=1, help="random seed of the data (default 1)")
     p.add_argument("--keep", action="store_true", help="keep the database (and print its URL) at the end")
+    p.add_argument("--reuse", action="store_true",
+                   help="PostgreSQL: use the database --pg-db kept by an earlier --keep run when it holds "
+                        "--agendas agendas (no seeding); kept again at the end")
     p.add_argument("--json", type=Path, help="also write the results to this JSON file")
     p.add_argument("-v", "--verbose", action="store_true", help="print whole SQL statements")
     args = p.parse_args(argv)
@@ -391,19 +426,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.agendas < 100 or args.requests < 1 or not concurrencies or min(concurrencies) < 1:
         p.error("need --agendas >= 100 (a page of 100 must fill), --requests >= 1 and concurrencies >= 1")
 
+    if args.reuse and args.db != "postgres":
+        p.error("--reuse needs --db postgres")
+
     workdir = Path(tempfile.mkdtemp(prefix="civic-agenda-bench-"))
-    print(f"creating a fresh {args.db} database and seeding {args.agendas:,} agendas…", flush=True)
-    try:
-        database_url = asyncio.run(seeding.create_database(args.db, workdir=workdir, pg_url=args.pg_url,
-                                                           name=args.pg_db))
-    except (RuntimeError, OSError, asyncpg.PostgresError) as exc:
-        shutil.rmtree(workdir, ignore_errors=True)
-        print(f"cannot create the {args.db} database: {exc}", file=sys.stderr)
-        return 2
+    kept = None
+    if args.reuse:
+        kept = asyncio.run(seeding.seeded_database(pg_url=args.pg_url, name=args.pg_db, n_agendas=args.agendas))
+        args.keep = True
+    if kept is not None:
+        database_url, stats = kept
+        print(f"reusing {database_url}: {stats.agendas:,} agendas ({stats.public_visible:,} visible to the "
+              f"public), {stats.users:,} users, {stats.departments} departments", flush=True)
+    else:
+        print(f"creating a fresh {args.db} database and seeding {args.agendas:,} agendas…", flush=True)
+        try:
+            database_url = asyncio.run(seeding.create_database(args.db, workdir=workdir, pg_url=args.pg_url,
+                                                               name=args.pg_db))
+        except (RuntimeError, OSError, asyncpg.PostgresError) as exc:
+            shutil.rmtree(workdir, ignore_errors=True)
+            print(f"cannot create the {args.db} database: {exc}", file=sys.stderr)
+            return 2
     env = server_env(database_url, workdir / "data")
     status = 0
     try:
-        stats = asyncio.run(_seed(args, database_url))
+        if kept is None:
+            stats = asyncio.run(_seed(args, database_url))
         settings = Settings.from_env(env)
         print("\n== in process: queries per request ==", flush=True)
         info = asyncio.run(inspect_in_process(settings))
@@ -429,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"else is using the CPU and the numbers below will be noisy", flush=True)
         results: list[Result] = []
         with running_server(env, workers=args.workers, log_path=workdir / "server.log") as (base, pid):
+            rss_idle = server_rss_mb(pid)
+            idle_cpu = idle_cpu_ms_per_s(pid)
             for conc in concurrencies:
                 for first in PAGE_SIZES:
                     for case in cases[first]:
@@ -443,13 +493,21 @@ def main(argv: list[str] | None = None) -> int:
                             args.keep = True  # keep server.log (and the database) to look at
                         print(f"  {case.name:<12} conc {conc:>3}: p50 {r.p50:7.1f} ms  p99 {r.p99:7.1f} ms  "
                               f"{r.rps:6.0f} req/s", flush=True)
+            rss_after = server_rss_mb(pid)
         load_after = os.getloadavg()[0]
         print(f"\n1-minute load average: {load_before:.2f} before the load, {load_after:.2f} at the end "
               f"(this run alone adds about 1–2 on {os.cpu_count()} CPUs)")
         print_table(results)
         print_ratios(results)
+        if idle_cpu is not None:
+            # Context for cpu/req, not subtracted from it: under load the background tasks run less often
+            # (subtracting the idle rate left the floor at 32 clients with no CPU at all).
+            print(f"\nserver CPU while idle (its background tasks: the outbox poll, metrics…): {idle_cpu:.1f} ms/s;"
+                  f" a case of R requests at S req/s carries up to that × R/S of it")
+        print(f"\nserver RSS: {_mb(rss_idle)} at idle (started, no request yet), {_mb(rss_after)} after the load")
         if args.json:
-            write_json(args.json, args, stats, info, results, (load_before, load_after))
+            write_json(args.json, args, stats, info, results, (load_before, load_after), (rss_idle, rss_after),
+                       idle_cpu)
         q = info["counts"][20]
         print(f"\nqueries per request (GraphQL): {q} for first 20, {info['counts'][100]} for first 100; floor: 1")
         g = next((r for r in results if r.case == "graphql 20" and r.concurrency == 32), None)

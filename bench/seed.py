@@ -158,6 +158,36 @@ async def create_database(kind: str, *, workdir: Path, pg_url: str, name: str = 
     return _pg_url_for(pg_url, name)
 
 
+async def seeded_database(*, pg_url: str, name: str, n_agendas: int) -> tuple[str, SeedStats] | None:
+    """A PostgreSQL bench database kept by an earlier run (``--keep``) holding exactly ``n_agendas``
+    agendas, migrated to the current schema — or None (absent, another size, or in use). Seeding
+    100,000 agendas takes minutes on a busy machine; a before/after comparison wants the very same
+    rows anyway."""
+    admin = await asyncpg.connect(_asyncpg_dsn(pg_url), timeout=10)
+    try:
+        if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            return None
+        if await admin.fetchval("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 "
+                                "AND pid <> pg_backend_pid()", name):
+            return None
+    finally:
+        await admin.close()
+    url = _pg_url_for(pg_url, name)
+    started = time.perf_counter()
+    await db.migrate(url)  # a migration added since the seed (an index) applies to the kept rows too
+    ctx = await db.open_context(url)
+    try:
+        with ctx:
+            if await Agenda.all().count() != n_agendas:
+                return None
+            public = await Agenda.filter(visibility="PUBLIC").exclude(status="SUBMITTED").count()
+            stats = SeedStats(departments=await Department.all().count(), users=await User.all().count(),
+                              agendas=n_agendas, public_visible=public, seconds=time.perf_counter() - started)
+    finally:
+        await db.close_context(ctx)
+    return url, stats
+
+
 async def drop_database(kind: str, *, database_url: str, pg_url: str) -> None:
     """Drop what ``create_database`` made (the name is read from ``database_url``)."""
     if kind == "sqlite":

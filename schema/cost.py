@@ -25,7 +25,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graphql import (
-    BREAK,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -38,11 +37,9 @@ from graphql import (
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationRule,
     VariableNode,
 )
 from graphql.type import GraphQLNamedType, is_list_type
-from strawberry.extensions import SchemaExtension
 
 from server.i18n import label, localize, msg
 
@@ -196,27 +193,3 @@ def too_costly(cost: float, limit: int, *, batch: bool = False) -> GraphQLError:
                      what=label("This batch" if batch else "This request"), cost=shown, limit=limit)),
         extensions={"code": COST_CODE, "cost": None if cost == float("inf") else int(cost), "limit": limit},
     )
-
-
-class QueryCostLimiter(SchemaExtension):
-    """Refuses, during validation (so before any resolver runs), an operation costing more than
-    ``max_cost``. A validation rule has no variables, so the rule is made per operation around them."""
-
-    def __init__(self, *, max_cost: int, max_page_size: int) -> None:
-        self.max_cost = max_cost
-        self.max_page_size = max_page_size
-
-    def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        limiter = self
-
-        class CostRule(ValidationRule):
-            def enter_document(self, node: DocumentNode, *_args):
-                cost = operation_cost(self.context.schema, node, variables=context.variables,
-                                      operation_name=context.operation_name, max_page_size=limiter.max_page_size)
-                if cost > limiter.max_cost:
-                    self.report_error(too_costly(cost, limiter.max_cost))
-                return BREAK
-
-        context.validation_rules = (*context.validation_rules, CostRule)
-        yield

@@ -115,6 +115,55 @@ async def test_a_page_of_20_costs_the_same_queries_as_a_page_of_100(gql, world, 
     print("queries per page", counts)
 
 
+SHORT_LIST = """query { agendas(first: 10) { edges { node { id title } } } }"""
+
+FACTS = """
+fragment Facts on Agenda { body createdAt owner { kind department { code } } }
+query {
+  agendas(first: 10) { edges { node { id ...Facts ... on Agenda { proposer { displayName } } %s } } }
+}"""
+WIDE_LIST = FACTS % ""  # every field read column by column
+WHOLE_LIST = FACTS % "routing { reason matchedTerms } relatedDepartments { code } viewerCanTriage"  # whole agendas
+
+ONE = """query($id: ID!) { agenda(id: $id) { id body createdAt owner { kind department { code } }
+  proposer { displayName } routing { reason matchedTerms } relatedDepartments { code } viewerCanTriage } }"""
+
+
+async def test_a_page_reads_what_its_query_shows_and_every_field_still_answers(gql, world, settings):
+    """A page of titles reads titles: not the bodies, the routing JSON, the proposers or the owner
+    departments (schema/agendas/selection.py). A page that asks for everything — through a fragment,
+    an inline fragment, fields only whole agendas answer — gets what the agenda's own page shows."""
+    await seed(settings, "jiwoo@example.kr", 3)
+    await seed(settings, "meiling@example.tw", 2, title="청년주택 공공임대 제안 {i}",
+               body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}", field="HOUSING_SAFETY")
+    with count_queries() as q:
+        short = await gql(SHORT_LIST, token=world.tokens["transport"])
+    assert [e["node"]["title"] for e in short["data"]["agendas"]["edges"]][:2] == ["청년주택 공공임대 제안 1",
+                                                                                  "청년주택 공공임대 제안 0"]
+    page = [s for s in q.statements if '"agendas"' in s and "SELECT" in s.upper() and "COUNT(" not in s.upper()]
+    assert len(page) == 1 and '"title"' in page[0], q.statements
+    assert not any(column in page[0] for column in ('"body"', '"routing_candidates"', '"routing_explanation_data"'))
+    assert not [s for s in q.statements if 'FROM "departments"' in s and "IN (" in s], q.statements
+    assert not [s for s in q.statements if 'FROM "users"' in s and "IN (" in s], q.statements
+
+    with count_queries() as q:
+        wide = await gql(WIDE_LIST, token=world.tokens["transport"])
+    assert "errors" not in wide, wide
+    page = [s for s in q.statements if '"agendas"' in s and "SELECT" in s.upper() and "COUNT(" not in s.upper()]
+    assert '"body"' in page[0] and '"routing_candidates"' not in page[0], page
+    whole = await gql(WHOLE_LIST, token=world.tokens["transport"])
+    assert "errors" not in whole, whole
+    nodes = [e["node"] for e in whole["data"]["agendas"]["edges"]]
+    assert len(nodes) == 5
+    for node, shown in zip(nodes, wide["data"]["agendas"]["edges"]):
+        alone = (await gql(ONE, {"id": node["id"]}, token=world.tokens["transport"]))["data"]["agenda"]
+        assert node == alone
+        assert shown["node"] == {k: v for k, v in alone.items()
+                                 if k not in ("routing", "relatedDepartments", "viewerCanTriage")}
+    assert {n["owner"]["department"]["code"] for n in nodes} == {"TRANSPORT", "HOUSING"}
+    assert {n["proposer"]["displayName"] for n in nodes} == {"김지우", "陳美玲"}
+
+
 async def test_the_triage_inbox_holds_what_waits_oldest_first(gql, world, settings):
     made = await seed(settings, "jiwoo@example.kr", 3)
     queue = """query($c: String) { triageQueue(departmentCode: $c) { totalCount edges { node { id status } } } }"""

@@ -98,6 +98,36 @@ async def test_concurrent_misses_share_one_count(gql, world):
     assert len([s for s in q.statements if "COUNT(" in s.upper()]) == 1, q.statements
 
 
+QUEUE = """query($c: String) { triageQueue(departmentCode: $c) { totalCount edges { node { id title } } } }"""
+
+
+async def test_a_triage_queue_total_is_counted_once_until_the_next_write(gql, world):
+    """A department's staff reload their queue all day: its total is counted once, and a new proposal
+    for them or a decision taken shows in it at once (the same invalidation as the agendas count)."""
+    async def queue(token) -> int:
+        data = await gql(QUEUE, {"c": "TRANSPORT"}, token=token)
+        assert "errors" not in data, data
+        return data["data"]["triageQueue"]["totalCount"]
+
+    first = await propose(gql, world.tokens["citizen"])
+    assert await queue(world.tokens["transport"]) == 1
+    with count_queries() as q:
+        assert await queue(world.tokens["transport"]) == 1
+        assert await queue(world.tokens["admin"]) == 1  # everyone who may read the queue reads the same total
+    assert not [s for s in q.statements if "COUNT(" in s.upper()], q.statements
+
+    await propose(gql, world.tokens["citizen2"], title="저상버스 노선에 경사판 정류장을")
+    assert await queue(world.tokens["transport"]) == 2
+    agenda = first["agenda"]
+    decided = await gql(TRIAGE, {"input": {"id": agenda["id"], "expectedVersion": agenda["version"],
+                                           "decision": "ACCEPT"}}, token=world.tokens["transport"])
+    assert decided["data"]["triageAgenda"]["errors"] == []
+    assert await queue(world.tokens["transport"]) == 1
+    # who may not read the queue learns nothing from the cache either
+    refused = await gql(QUEUE, {"c": "TRANSPORT"}, token=world.tokens["welfare"])
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN" and refused["data"] is None
+
+
 async def test_anonymous_answers_are_shared_until_the_next_write(app, gql, world):
     view = view_of(app)
     view.answers.ttl = 60  # a busy test machine must not expire the answer between two requests

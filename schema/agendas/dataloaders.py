@@ -26,10 +26,13 @@ class _ByKey(DataLoader):
         return future.result()
 
 
-async def prefetch_page(context, agendas) -> None:
-    """Load a page's proposers and owner departments in one query each, before the nodes resolve."""
-    users = {a.proposer_id for a in agendas if a.proposer_id is not None}
-    departments = {a.owner_department_id for a in agendas if a.owner_department_id is not None}
+async def prefetch_page(context, agendas, needs) -> None:
+    """Load a page's proposers and owner departments in one query each, before the nodes resolve —
+    those the query selects (``needs``: ``schema/agendas/selection.py``); a page that shows neither
+    costs neither query."""
+    users = {a.proposer_id for a in agendas if a.proposer_id is not None} if needs.proposers else ()
+    departments = ({a.owner_department_id for a in agendas if a.owner_department_id is not None}
+                   if needs.departments else ())
     if users:
         await context.loader(UserByIdLoader).load_many(sorted(users))
     if departments:

@@ -11,6 +11,7 @@ from server.agendas.queries import AgendaOrder, followed_agendas, list_agendas, 
 from server.agendas.versioning import load_for_update
 from schema.accounts.types import Department
 from schema.agendas.dataloaders import prefetch_page
+from schema.agendas.selection import page_needs
 from schema.agendas.mutations.keyword_suggestions import keyword_suggestions
 from schema.agendas.types import (
     Agenda,
@@ -40,10 +41,12 @@ class AgendaQueries:
                       order_by: AgendaOrderType = AgendaOrder.NEWEST, first: int = 20,
                       after: str | None = None) -> AgendaConnection:
         viewer = await info.context.viewer()
+        needs = page_needs(info)
         page = await query_domain(lambda: list_agendas(viewer, AgendaFilterInput.to_filter(filter), order=AgendaOrder(order_by.value),
                                                        first=first, after=after,
-                                                       max_page=info.context.settings.max_page_size))
-        await prefetch_page(info.context, page.items)
+                                                       max_page=info.context.settings.max_page_size,
+                                                       columns=needs.columns))
+        await prefetch_page(info.context, page.items, needs)
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="What waits for its owner — a decision, or an official answer owed: a "
@@ -56,17 +59,22 @@ class AgendaQueries:
                            after: str | None = None, overdue_only: bool = False,
                            all_departments: bool = False) -> AgendaConnection:
         viewer = await info.context.viewer()
+        needs = page_needs(info)
         page = await query_domain(lambda: triage_queue(viewer, department_code, first=first, after=after,
                                                        max_page=info.context.settings.max_page_size,
-                                                       overdue_only=overdue_only, all_departments=all_departments))
+                                                       overdue_only=overdue_only, all_departments=all_departments,
+                                                       columns=needs.columns))
+        await prefetch_page(info.context, page.items, needs)
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="Agendas you follow or support (not your own proposals), newest first.")
     async def my_followed_agendas(self, info: Info, first: int = 20, after: str | None = None) -> AgendaConnection:
         viewer = await info.context.viewer()
+        needs = page_needs(info)
         page = await query_domain(lambda: followed_agendas(viewer, first=first, after=after,
-                                                           max_page=info.context.settings.max_page_size))
-        await prefetch_page(info.context, page.items)
+                                                           max_page=info.context.settings.max_page_size,
+                                                           columns=needs.columns))
+        await prefetch_page(info.context, page.items, needs)
         return AgendaConnection.from_page(page, had_cursor=after is not None)
 
     @strawberry.field(description="City departments (실·국·본부), by code.")

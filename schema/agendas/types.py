@@ -17,6 +17,7 @@ from server.agendas.models import Agenda as AgendaModel
 from server.agendas.models import AgendaEvent as EventModel
 from server.agendas.models import WorkPlanItem as WorkPlanItemModel
 from server.agendas.queries import AgendaOrder as AgendaOrderEnum
+from server.agendas.queries import AgendaRow
 from server.agendas.routing import OwnerKind as OwnerKindEnum
 from server.agendas.routing import RoutingReason as RoutingReasonEnum
 from server.agendas.triage import Decision
@@ -202,6 +203,22 @@ class Agenda:
             status_changed_at=a.status_changed_at, version=a.version, support_count=a.support_count,
             status_reason=a.status_reason, _model=a,
         )
+
+    @classmethod
+    def from_row(cls, row: AgendaRow) -> "Agenda":
+        """A node of a page read column by column (``schema/agendas/selection.py``): the fields whose
+        columns were read are set, the others — which the query does not select — are left unset
+        rather than filled with made-up values."""
+        node = cls.__new__(cls)
+        values = row.__dict__
+        shown = node.__dict__
+        shown["id"] = strawberry.ID(str(values["id"]))
+        for name, convert in _ROW_FIELDS:
+            if name in values:
+                value = values[name]
+                shown[name] = value if convert is None or value is None else convert(value)
+        shown["_model"] = row
+        return node
 
     @strawberry.field
     def owner(self) -> AgendaOwner | None:
@@ -411,6 +428,13 @@ class Agenda:
         return Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) if d else None
 
 
+# Agenda's plain fields that a column holds as is (or through its enum), for ``Agenda.from_row``.
+_ROW_FIELDS = (("title", None), ("body", None), ("field", E.PolicyField), ("channel", E.Channel),
+               ("status", E.AgendaStatus), ("visibility", E.Visibility), ("district", None), ("created_at", None),
+               ("updated_at", None), ("status_changed_at", None), ("version", None), ("support_count", None),
+               ("status_reason", None))
+
+
 @strawberry.type
 class AgendaEdge:
     node: Agenda
@@ -437,7 +461,8 @@ class AgendaConnection:
 
     @classmethod
     def from_page(cls, page, *, had_cursor: bool) -> "AgendaConnection":
-        edges = [AgendaEdge(node=Agenda.from_model(a), cursor=c) for a, c in zip(page.items, page.cursors)]
+        edges = [AgendaEdge(node=Agenda.from_row(a) if isinstance(a, AgendaRow) else Agenda.from_model(a), cursor=c)
+                 for a, c in zip(page.items, page.cursors)]
         return cls(
             edges=edges,
             page_info=PageInfo(has_next_page=page.has_next, has_previous_page=had_cursor,

@@ -1,5 +1,5 @@
 """List counts off the hot path: ``totalCount`` of an agenda list, cached per visibility class and
-filter.
+filter — and of a triage queue, per queue (``queue_key``).
 
 An exact ``COUNT(*)`` over the visible agendas is linear in the table (57 ms at 100,000 on
 PostgreSQL, bench/README.md) and every list page asks for it, yet it is the same number for every
@@ -79,14 +79,26 @@ async def _compute(key: Hashable, generation: int, started: float, count: Callab
     return value
 
 
+def list_key(viewer: Viewer, f: AgendaFilter) -> Hashable:
+    """The key of an agenda list's count: who reads it (their class) and what they filter."""
+    return visibility_class(viewer, f), f
+
+
+def queue_key(owner: Hashable, overdue_only: bool) -> Hashable:
+    """The key of a triage queue's count: whose queue (a department's id, the officer's, or every
+    owner's) and whether only the overdue agendas. Who may read a queue is checked before anything is
+    counted, and everyone who may reads the same agendas in it, so the reader is not part of the key."""
+    return "queue", owner, overdue_only
+
+
 class LazyCount:
-    """What ``Page.total_count_query`` holds for an agenda list: awaited only when the client asks
-    (an unawaited coroutine would warn), then answered from the cache."""
+    """What ``Page.total_count_query`` holds for a list: awaited only when the client asks for the
+    total (an unawaited coroutine would warn), then answered from the cache under ``key``."""
 
     __slots__ = ("key", "query")
 
-    def __init__(self, viewer: Viewer, f: AgendaFilter, query: Any) -> None:
-        self.key = (visibility_class(viewer, f), f)
+    def __init__(self, key: Hashable, query: Any) -> None:
+        self.key = key
         self.query = query
 
     def __await__(self):

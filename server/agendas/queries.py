@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
@@ -31,15 +32,28 @@ class AgendaOrder(str, Enum):
     OLDEST = "OLDEST"
 
 
+class AgendaRow:
+    """An agenda read for a list with only the columns the caller will show (``columns=`` of the list
+    functions): plain attributes, no model behind it — not saved, not refreshed, and reading a column
+    that was not selected is an ``AttributeError``, never a silent default. A page of 100 agendas as
+    full models builds 42 columns a row (three JSON documents decoded, every timestamp parsed) to
+    show five of them."""
+
+    __slots__ = ("__dict__",)
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__ = values
+
+
 @dataclass
 class Page:
-    items: list[Agenda]
+    items: list[Agenda] | list[AgendaRow]
     cursors: list[str]
     has_next: bool
     total_count_query: object  # awaited lazily: only when the client asks for totalCount
 
 
-def encode_cursor(order: AgendaOrder, agenda: Agenda) -> str:
+def encode_cursor(order: AgendaOrder, agenda: Agenda | AgendaRow) -> str:
     key = agenda.support_count if order == AgendaOrder.MOST_SUPPORTED else 0
     return base64.urlsafe_b64encode(f"{order.value}:{key}:{agenda.id}".encode()).decode().rstrip("=")
 
@@ -66,15 +80,34 @@ def decode_cursor(order: AgendaOrder, cursor: str) -> tuple[int, int]:
 
 
 async def list_agendas(viewer: Viewer, f: AgendaFilter, *, order: AgendaOrder = AgendaOrder.NEWEST,
-                       first: int = 20, after: str | None = None, max_page: int = 100) -> Page:
+                       first: int = 20, after: str | None = None, max_page: int = 100,
+                       columns: Sequence[str] | None = None) -> Page:
+    """``columns``: read only these (the page's items are then ``AgendaRow``s); None: whole models."""
     if first < 0 or first > max_page:
         raise DomainError(C.INVALID, msg("Ask for between 0 and {max} agendas at a time.", max=max_page), "first")
-    page = await _keyset_page(Agenda.filter(await filter_q(viewer, f)), order, first=first, after=after)
-    page.total_count_query = counts.LazyCount(viewer, f, page.total_count_query)  # server/agendas/counts.py
+    page = await _keyset_page(Agenda.filter(await filter_q(viewer, f)), order, first=first, after=after,
+                              columns=columns)
+    # server/agendas/counts.py
+    page.total_count_query = counts.LazyCount(counts.list_key(viewer, f), page.total_count_query)
     return page
 
 
-async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | None) -> Page:
+def page_columns(columns: Sequence[str] | None, *needed: str) -> tuple[str, ...] | None:
+    """``columns`` plus what the list itself reads (its cursor's keys), in a stable order; None stays
+    None (whole models)."""
+    if columns is None:
+        return None
+    return tuple(dict.fromkeys(("id", *needed, *columns)))
+
+
+async def _rows(query, columns: Sequence[str] | None) -> list[Agenda] | list[AgendaRow]:
+    if columns is None:
+        return await query
+    return [AgendaRow(values) for values in await query.values(*columns)]
+
+
+async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | None,
+                       columns: Sequence[str] | None = None) -> Page:
     page = base
     if after:
         key, pk = decode_cursor(order, after)
@@ -86,7 +119,8 @@ async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | Non
             page = page.filter(id__lt=pk)
     ordering = {AgendaOrder.NEWEST: ("-id",), AgendaOrder.OLDEST: ("id",),
                 AgendaOrder.MOST_SUPPORTED: ("-support_count", "-id")}[order]
-    rows = await page.order_by(*ordering).limit(first + 1) if first else []
+    columns = page_columns(columns, "support_count")  # the MOST_SUPPORTED cursor's key
+    rows = await _rows(page.order_by(*ordering).limit(first + 1), columns) if first else []
     has_next = len(rows) > first
     rows = rows[:first]
     return Page(items=rows, cursors=[encode_cursor(order, a) for a in rows], has_next=has_next,
@@ -109,7 +143,7 @@ _SEGMENTS = {
 _INBOX = "INBOX"
 
 
-def _inbox_cursor(segment: int, agenda: Agenda) -> str:
+def _inbox_cursor(segment: int, agenda: Agenda | AgendaRow) -> str:
     due = agenda.answer_due_at.isoformat() if agenda.answer_due_at else ""
     return base64.urlsafe_b64encode(f"{_INBOX}|{segment}|{due}|{agenda.id}".encode()).decode().rstrip("=")
 
@@ -134,11 +168,13 @@ def _decode_inbox_cursor(cursor: str) -> tuple[int, datetime | None, int]:
 
 
 async def triage_queue(viewer: Viewer, department_code: str | None, *, first: int = 50, after: str | None = None,
-                       max_page: int = 100, overdue_only: bool = False, all_departments: bool = False) -> Page:
+                       max_page: int = 100, overdue_only: bool = False, all_departments: bool = False,
+                       columns: Sequence[str] | None = None) -> Page:
     """What waits for its owner — a decision, or an official answer owed — ordered by answer due date,
     overdue first, those without a due date last, ties by id. ``overdue_only`` keeps the overdue ones;
     ``all_departments`` (the officer and admins) reads every owner's inbox at once: the officer's view
-    of every department's overdue agendas is ``overdue_only`` with ``all_departments``."""
+    of every department's overdue agendas is ``overdue_only`` with ``all_departments``. Its total is
+    cached like the agenda lists' (server/agendas/counts.py), per queue."""
     if viewer.user is None:
         raise DomainError(C.NOT_AUTHENTICATED, "You must be logged in.")
     if first < 0 or first > max_page:
@@ -151,6 +187,7 @@ async def triage_queue(viewer: Viewer, department_code: str | None, *, first: in
         if not may_read_every_queue(viewer):
             raise DomainError(C.FORBIDDEN, "Only the Social Innovation Officer and admins see every department's queue.",
                               "allDepartments")
+        owner = "all"
     elif department_code:
         dept = await Department.get_or_none(code=clean_department_code(department_code))
         if dept is None:
@@ -158,14 +195,17 @@ async def triage_queue(viewer: Viewer, department_code: str | None, *, first: in
         if not may_read_queue(viewer, dept.id):
             raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
         q &= Q(owner_kind=OwnerKind.DEPARTMENT.value, owner_department_id=dept.id)
+        owner = dept.id
     else:
         if not may_read_queue(viewer, None):
             raise DomainError(C.FORBIDDEN, "This queue belongs to another department.", "departmentCode")
         q &= Q(owner_kind=OwnerKind.INNOVATION_OFFICER.value)
+        owner = OwnerKind.INNOVATION_OFFICER.value
     if overdue_only:
         q &= Q(overdue=True)
     base = Agenda.filter(q)
 
+    columns = page_columns(columns, "answer_due_at")  # the cursor's key
     segment, due, pk = _decode_inbox_cursor(after) if after else (_OVERDUE, None, 0)
     items: list[Agenda] = []
     cursors: list[str] = []
@@ -176,16 +216,17 @@ async def triage_queue(viewer: Viewer, department_code: str | None, *, first: in
         elif pk:
             page = page.filter(Q(answer_due_at__gt=due) | Q(answer_due_at=due, id__gt=pk))
         order = ("id",) if segment == _NO_DUE else ("answer_due_at", "id")
-        rows = await page.order_by(*order).limit(first + 1 - len(items))
+        rows = await _rows(page.order_by(*order).limit(first + 1 - len(items)), columns)
         items += rows
         cursors += [_inbox_cursor(segment, a) for a in rows]
         segment, pk = segment + 1, 0
     has_next = len(items) > first
-    return Page(items=items[:first], cursors=cursors[:first], has_next=has_next, total_count_query=base.count())
+    return Page(items=items[:first], cursors=cursors[:first], has_next=has_next,
+                total_count_query=counts.LazyCount(counts.queue_key(owner, overdue_only), base.count()))
 
 
 async def followed_agendas(viewer: Viewer, *, first: int = 20, after: str | None = None,
-                           max_page: int = 100) -> Page:
+                           max_page: int = 100, columns: Sequence[str] | None = None) -> Page:
     """The agendas a person follows (supporting follows too) that they did not propose themselves,
     newest first: their own proposals have their own list, and following one's own is redundant.
     An agenda that left the viewer's sight (made internal) drops out rather than leaking."""
@@ -197,4 +238,4 @@ async def followed_agendas(viewer: Viewer, *, first: int = 20, after: str | None
     visible = visible_q(viewer)
     if visible is not None:
         base = base.filter(visible)
-    return await _keyset_page(base, AgendaOrder.NEWEST, first=first, after=after)
+    return await _keyset_page(base, AgendaOrder.NEWEST, first=first, after=after, columns=columns)

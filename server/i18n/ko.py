@@ -446,6 +446,8 @@ KO: dict[str, str] = {
     "This comment was already removed by a moderator.": "관리자가 이미 삭제한 댓글입니다.",
     "This comment was deleted by its author.": "작성자가 삭제한 댓글입니다.",
     "This comment was deleted.": "삭제된 댓글입니다.",
+    "This agenda was merged into another: leave the official answer on the agenda it was merged into.":
+        "다른 의제에 병합된 의제입니다. 공식 답변은 병합된 의제에 남겨 주세요.",
     "This comment was removed by a moderator.": "관리자가 삭제한 댓글입니다.",
     "You can edit only your own comments.": "자신이 쓴 댓글만 고칠 수 있습니다.",
     "You can delete only your own comments.": "자신이 쓴 댓글만 지울 수 있습니다.",

@@ -19,7 +19,6 @@ from tortoise.context import _current_context
 from civic import frontend
 from civic.body_limit import BodyLimitMiddleware
 from server.imports.http import ROUTES as IMPORT_ROUTES
-from server.imports.http import UPLOAD_LIMIT as IMPORT_UPLOAD_LIMIT
 from server.imports.http import UPLOAD_PATH as IMPORT_UPLOAD_PATH
 from civic.health import healthz, metrics, readyz
 from civic.processes import GENERATION_FILE, RATE_LIMIT_FILE, wait_until_prepared
@@ -195,8 +194,8 @@ def create_app(settings: Settings, *, run_migrations: bool = True, shared_dir: P
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst,
                        secret=settings.secret,
                        shared_path=shared_dir / RATE_LIMIT_FILE if shared_dir is not None else None)
-    app.add_middleware(BodyLimitMiddleware, path_limits={IMPORT_UPLOAD_PATH: IMPORT_UPLOAD_LIMIT,
-                                                       "/uploads": attachments_http.UPLOAD_BODY_CEILING})
+    # The upload routes read their bodies with server.upload_reader (streamed, at their file limits).
+    app.add_middleware(BodyLimitMiddleware, upload_paths=frozenset({IMPORT_UPLOAD_PATH, attachments_http.UPLOAD_PATH}))
     # Text responses (the web app's scripts, /graphql, exports chunk by chunk) go out gzip-compressed
     # to clients that accept it; bodies under 500 bytes, images and fonts are left as they are.
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)

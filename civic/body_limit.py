@@ -7,9 +7,10 @@ limit is answered 413 at once, without reading a byte; a body without one (chunk
 streams in and cut off at the limit. The answer is JSON: a GraphQL error on ``/graphql``, an
 ``error`` object elsewhere, both with the code ``PAYLOAD_TOO_LARGE``.
 
-A path that takes files (``/uploads``) has its own, larger ceiling (``path_limits``). Its handler
-checks the declared length and counts the streamed body against the file limit itself, so that it
-can answer in its own terms (``FILE_TOO_LARGE``); here the streamed count is only the backstop."""
+The paths that take files (``/uploads``, the import's upload) are left alone (``upload_paths``):
+their handlers read the body with ``server.upload_reader``, which checks the declared length and
+counts the stream against the file limit itself and answers in the handler's terms
+(``FILE_TOO_LARGE``) — one count of the body, not two."""
 
 from __future__ import annotations
 
@@ -27,19 +28,18 @@ class _TooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES, path_limits: dict[str, int] | None = None) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int = MAX_BODY_BYTES, upload_paths: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.max_bytes = max_bytes
-        self.path_limits = dict(path_limits or {})
+        self.upload_paths = frozenset(upload_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("path", "") in self.upload_paths:
             await self.app(scope, receive, send)
             return
-        own = self.path_limits.get(scope.get("path", ""))
-        limit = own or self.max_bytes
+        limit = self.max_bytes
         declared = _content_length(scope)
-        if own is None and declared is not None and declared > limit:
+        if declared is not None and declared > limit:
             await self._refuse(scope, send, limit)
             return
 

@@ -117,7 +117,7 @@ class Settings:
     support_thresholds: tuple = ((50, "ANSWER"), (100, "WORKSHOP"))
     threshold_window_days: int = 30  # supports count toward a threshold within this many days of routing
     require_verified_email: bool = True  # proposals and supports need a verified e-mail address
-    reports_to_hide: int = 3  # reports from different accounts that hide a comment until a moderator decides
+    reports_to_hide: int = 3  # reports from different verified accounts that hide a comment until a moderator decides
     comments_per_hour: int = 30  # comments a citizen may write per hour (server/participation/)
     smtp_url: str | None = None  # unset: mail is written as .eml files under <data>/mail/
     mail_from: str = "civic-agenda <no-reply@localhost>"

@@ -176,3 +176,33 @@ async def test_only_admins_import(client, world):
     with pytest.raises(DomainError):
         await import_file(Viewer(user=None), data)
     assert await Agenda.all().count() == 0
+
+
+async def test_a_backlog_over_20_mb_is_refused_as_it_streams_in_the_readers_language(client, world):
+    """The upload is read by the one streamed reader: a declared length over the limit is refused
+    before a byte is read, a chunked body is cut off at the limit, and the refusal names the limit in
+    Korean by default and in English to an English reader. Nothing is imported."""
+    sent = 0
+
+    async def body():
+        nonlocal sent
+        row = to_csv(backlog_rows(1), "utf-8")
+        chunk = row + b"\n" * (1024 * 1024 - len(row))
+        for _ in range(40):  # would be 40 MB
+            sent += len(chunk)
+            yield chunk
+
+    admin = {"Authorization": f"Bearer {world.tokens['admin']}"}
+    r = await client.post("/admin/import/jobs", params={"dryRun": "0"}, content=body(), headers=admin)
+    assert r.status_code == 413, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["field"]) == ("FILE_TOO_LARGE", "file")
+    assert error["message"] == "파일이 너무 큽니다. 최대 20MB까지 받습니다."
+    assert sent <= 22 * 1024 * 1024  # the rest was never pulled in
+
+    sent = 0
+    r = await client.post("/admin/import/jobs", params={"dryRun": "0"}, content=body(),
+                          headers={**admin, "Accept-Language": "en", "Content-Length": str(40 * 1024 * 1024)})
+    assert r.status_code == 413 and r.json()["error"]["message"] == "The file is too large: at most 20 MB is accepted."
+    assert sent <= 1024 * 1024  # refused on its declared length, before reading it
+    assert await Agenda.all().count() == 0 and await AuditEntry.filter(action="AGENDAS_IMPORTED").count() == 0

@@ -14,7 +14,7 @@ from server.accounts.roles import Role
 from server.audit.models import AuditEntry
 from server.notifications.models import Notification
 from server.participation.models import Comment, CommentReport, InternalNote
-from tests.agenda_world import LOGIN, PASSWORD, build_world, propose
+from tests.agenda_world import LOGIN, PASSWORD, TRIAGE, build_world, propose
 
 ADD = """
 mutation($input: AddCommentInput!) {
@@ -90,7 +90,7 @@ async def test_a_discussion_with_an_official_answer_and_a_moderated_abuse(city, 
     reply = await _add(gql, tokens["citizen3"], agenda_id, "同意！輪椅使用者很需要 ♿", parent=first["comment"]["id"])
     assert not reply["errors"] and reply["comment"]["parentId"] == first["comment"]["id"]
     proposer, citizen2 = await _user_id("jiwoo@example.kr"), await _user_id("meiling@example.tw")
-    assert await Notification.filter(user_id=proposer, kind="COMMENT_ADDED").count() == 2
+    assert await Notification.filter(user_id=proposer, kind="COMMENT_ADDED").count() == 1  # the first, still unread
     assert await Notification.filter(user_id=citizen2, kind="COMMENT_REPLY").count() == 1  # not COMMENT_ADDED too
     assert not await Notification.filter(user_id=await _user_id("minjun@example.kr")).exists()  # not of their own
     note = await Notification.filter(user_id=citizen2, kind="COMMENT_REPLY").first()
@@ -168,6 +168,109 @@ async def test_a_discussion_with_an_official_answer_and_a_moderated_abuse(city, 
                           token=tokens["admin"]))["data"]["moderateComment"]
     assert restored["comment"]["state"] == "VISIBLE" and restored["comment"]["openReportCount"] == 0
     assert await AuditEntry.filter(action="COMMENT_MODERATED").count() == 2
+
+
+async def test_an_official_answer_needs_a_comment_still_there_on_an_agenda_still_open(city, gql):
+    """The owner's staff wrote an answer; its author withdraws it (deletes it), or the agenda is merged
+    into another: neither can be marked an official answer any more, each refusal says why in Korean,
+    and nobody is told of an answer that is not there."""
+    tokens, agenda_id = city
+    proposer = await _user_id("jiwoo@example.kr")
+    text = "도시교통실입니다. 내년 상반기에 예약 시범 사업을 검토하겠습니다."
+
+    # Marked, then withdrawn by its author: it leaves the official answers and cannot be marked again.
+    staff = (await _add(gql, tokens["transport"], agenda_id, text))["comment"]
+    marked = (await gql(MARK, {"id": staff["id"]}, token=tokens["transport2"]))["data"]["markOfficialAnswer"]
+    assert marked["errors"] == [] and marked["comment"]["isOfficialAnswer"] is True
+    gone = (await gql(DELETE, {"id": staff["id"]}, token=tokens["transport"]))["data"]["deleteComment"]
+    assert gone["errors"] == [] and gone["comment"]["state"] == "DELETED"
+    assert (await gql(DISCUSSION, {"id": agenda_id, "first": 10}))["data"]["agenda"]["officialAnswerComments"] == []
+    for official in (True, False):
+        refused = (await gql(MARK, {"id": staff["id"], "official": official},
+                             token=tokens["transport2"]))["data"]["markOfficialAnswer"]
+        assert refused["comment"] is None
+        assert refused["errors"] == [{"field": "commentId", "code": "COMMENT_DELETED", "message": "삭제된 댓글입니다."}]
+    assert await Notification.filter(user_id=proposer, kind="COMMENT_OFFICIAL_ANSWER").count() == 1
+
+    # The agenda is merged into another (its discussion goes on there): no official answer on it any more.
+    later = (await _add(gql, tokens["transport"], agenda_id, text))["comment"]
+    main = (await propose(gql, tokens["citizen2"], title="저상버스 예약 서비스 도입", body="휠체어 이용자가 저상버스를 "
+                          "미리 예약할 수 있는 앱이 필요합니다. 정류장에서 오래 기다리지 않도록 해 주세요."))["agenda"]
+    dup = (await gql("query($id: ID!) { agenda(id: $id) { version } }", {"id": agenda_id}, token=tokens["transport"]))
+    merged = (await gql(TRIAGE, {"input": {"id": agenda_id, "expectedVersion": dup["data"]["agenda"]["version"],
+                                           "decision": "MERGE", "mergeIntoId": main["id"], "reason": "같은 제안입니다"}},
+                        token=tokens["transport"]))["data"]["triageAgenda"]
+    assert merged["errors"] == [] and merged["agenda"]["status"] == "MERGED"
+    for who in ("transport", "officer", "admin"):
+        refused = (await gql(MARK, {"id": later["id"]}, token=tokens[who]))["data"]["markOfficialAnswer"]
+        assert refused["comment"] is None, who
+        [error] = refused["errors"]
+        assert (error["field"], error["code"]) == ("commentId", "AGENDA_MERGED"), who
+        assert error["message"] == "다른 의제에 병합된 의제입니다. 공식 답변은 병합된 의제에 남겨 주세요.", who
+    assert await Comment.filter(id=int(later["id"]), official_answer=True).count() == 0
+    assert await Notification.filter(user_id=proposer, kind="COMMENT_OFFICIAL_ANSWER").count() == 1
+    # In English to an English reader.
+    english = (await gql(MARK, {"id": later["id"]}, token=tokens["transport"], headers={"Accept-Language": "en"}))
+    assert english["data"]["markOfficialAnswer"]["errors"][0]["message"] == \
+        "This agenda was merged into another: leave the official answer on the agenda it was merged into."
+
+
+async def test_only_reporters_with_a_verified_address_hide_a_comment(city, gql):
+    """Three throwaway accounts that never confirmed their address report a citizen's comment: it
+    stays up (a moderator still sees the reports in the queue); three verified citizens hide it."""
+    tokens, agenda_id = city
+    comment = (await _add(gql, tokens["citizen2"], agenda_id, "정류장마다 경사판 안내가 있으면 좋겠습니다."))["comment"]
+    for i in range(3):
+        token = await _citizen(gql, f"throwaway{i}", f"throwaway{i}@example.kr", f"새 계정 {i}", verified=False)
+        r = (await gql(REPORT, {"id": comment["id"], "reason": "SPAM"}, token=token))["data"]["reportComment"]
+        assert r["errors"] == [] and r["comment"]["state"] == "VISIBLE" and r["comment"]["viewerHasReported"]
+    queue = (await gql(QUEUE, {}, token=tokens["officer"]))["data"]["moderationQueue"]
+    assert [(e["node"]["id"], e["node"]["state"], e["node"]["openReportCount"]) for e in queue["edges"]] == \
+        [(comment["id"], "VISIBLE", 3)]
+
+    states = []
+    for who in ("citizen", "citizen3", "troll"):
+        r = (await gql(REPORT, {"id": comment["id"], "reason": "SPAM"}, token=tokens[who]))["data"]["reportComment"]
+        states.append(r["comment"]["state"])
+    assert states == ["VISIBLE", "VISIBLE", "HIDDEN"]
+    assert await CommentReport.filter(comment_id=int(comment["id"])).count() == 6
+    public = (await gql(DISCUSSION, {"id": agenda_id, "first": 10}))["data"]["agenda"]["comments"]["edges"]
+    assert [(e["node"]["state"], e["node"]["body"]) for e in public] == [("HIDDEN", None)]
+
+
+async def test_a_follower_is_told_of_new_comments_once_until_they_read_it(city, gql):
+    """A busy discussion: the proposer and a follower get one "new comment" notice for the agenda and
+    no more while it is unread (nor a second e-mail); once read, the next comment is news again. A
+    reply to one's own comment is always told."""
+    tokens, agenda_id = city
+    follow = "mutation($id: ID!) { followAgenda(id: $id, following: true) { errors { code } } }"
+    assert (await gql(follow, {"id": agenda_id}, token=tokens["citizen3"]))["data"]["followAgenda"]["errors"] == []
+    proposer, follower = await _user_id("jiwoo@example.kr"), await _user_id("minjun@example.kr")
+
+    async def added(user_id):
+        return await Notification.filter(user_id=user_id, kind="COMMENT_ADDED", agenda_id=int(agenda_id)).order_by("id")
+
+    first = (await _add(gql, tokens["citizen2"], agenda_id, "저도 같은 생각입니다. 경사판 안내가 꼭 필요해요."))["comment"]
+    for body in ("정류장 안내판에도 표시해 주세요 🚏", "輪椅使用者也需要這個服務。", "교통약자 콜택시와 연계하면 좋겠습니다."):
+        assert not (await _add(gql, tokens["troll"], agenda_id, body))["errors"]
+    for who in (proposer, follower):
+        [notice] = await added(who)
+        assert notice.params["author"] == "陳美玲" and notice.read_at is None
+        assert notice.email_state == "pending"  # one e-mail, not four
+
+    # The follower reads it; the next comment tells them again — the proposer, who has not read, is not told.
+    read = """mutation($ids: [ID!]) { markNotificationsRead(ids: $ids, all: false) { errors { code } } }"""
+    [notice] = await added(follower)
+    assert (await gql(read, {"ids": [str(notice.id)]}, token=tokens["citizen3"]))["data"]["markNotificationsRead"]["errors"] == []
+    assert not (await _add(gql, tokens["troll"], agenda_id, "시범 사업 결과도 공유해 주세요."))["errors"]
+    assert [n.params["author"] for n in await added(follower)] == ["陳美玲", "악플러"]
+    assert len(await added(proposer)) == 1
+
+    # A reply to the proposer's own comment is told even while "new comments" waits unread.
+    own = (await _add(gql, tokens["citizen"], agenda_id, "의견 감사합니다. 더 보태 주세요."))["comment"]
+    assert not (await _add(gql, tokens["citizen2"], agenda_id, "네, 좋습니다!", parent=own["id"]))["errors"]
+    assert await Notification.filter(user_id=proposer, kind="COMMENT_REPLY").count() == 1
+    assert len(await added(proposer)) == 1
 
 
 async def test_comments_page_both_ways_and_deleting_keeps_the_replies(city, gql):

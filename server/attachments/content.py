@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from server.attachments.errors import AttachmentErrorCode as C
 from server.errors import DomainError
 from server.i18n import msg
+from server.upload_reader import too_large
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 48-megapixel phone photo is 8000×6000; more is a bomb or not a photo
@@ -70,7 +71,7 @@ def clean(data: bytes) -> Cleaned:
     if not data:
         raise DomainError(C.EMPTY_FILE, msg("The file is empty."), "file")
     if len(data) > MAX_FILE_BYTES:
-        raise DomainError(C.FILE_TOO_LARGE, msg("A file may be at most {mb} MB.", mb=MAX_FILE_BYTES // (1024 * 1024)), "file")
+        raise too_large(C.FILE_TOO_LARGE, MAX_FILE_BYTES)
     kind = sniff(data[:16])
     if kind is None:
         raise DomainError(C.UNSUPPORTED_TYPE, msg("Only JPEG, PNG and WebP photos and PDF documents can be attached."), "file")

@@ -1,9 +1,9 @@
 """The two HTTP routes of attachments (registered by the composition root):
 
 - ``POST /uploads?filename=<percent-encoded name>`` — the file's bytes are the request body (as
-  ``fetch(url, {method: "POST", body: file})`` sends them; no multipart). The body is read as it
-  streams and refused at ``MAX_FILE_BYTES`` + 1 byte (and at once when ``Content-Length`` already says
-  more), so a 1 GB upload never sits in memory. Answers ``201 {"upload": {...}, "errors": []}`` or
+  ``fetch(url, {method: "POST", body: file})`` sends them; no multipart). The body is read by
+  ``server.upload_reader`` as it streams and refused at ``MAX_FILE_BYTES`` + 1 byte (and at once when
+  ``Content-Length`` already says more), so a 1 GB upload never sits in memory. Answers ``201 {"upload": {...}, "errors": []}`` or
   ``4xx {"upload": null, "errors": [{field, code, message}]}`` — the GraphQL ``UserError`` shape.
   Needs a logged-in caller (a bearer token, or the session cookie with its ``X-CSRF-Token``).
 - ``GET /files/{id}`` and ``GET /files/{id}/thumbnail`` — the file, only to a caller who may see
@@ -31,12 +31,11 @@ from server.attachments.errors import AttachmentErrorCode as C
 from server.attachments.models import Attachment
 from server.errors import DomainError
 from server.i18n import localize, msg
+from server.upload_reader import read_upload
 
 log = logging.getLogger("civic_agenda.attachments")
 
-# The body-size middleware's ceiling for /uploads: above the file limit, so that this handler, which
-# knows the file limit, is the one that answers (with FILE_TOO_LARGE).
-UPLOAD_BODY_CEILING = MAX_FILE_BYTES + 4 * 1024 * 1024  # room for the chunk that crosses the file limit
+UPLOAD_PATH = "/uploads"  # its body is read by server.upload_reader, not counted by the body-size middleware
 
 FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
 
@@ -62,10 +61,6 @@ def _refusal(status: int, code: str, message, field: str | None = "file") -> JSO
                         status_code=status)
 
 
-def _too_large() -> JSONResponse:
-    return _refusal(413, C.FILE_TOO_LARGE.value, msg("A file may be at most {mb} MB.", mb=MAX_FILE_BYTES // (1024 * 1024)))
-
-
 async def upload(request: Request) -> Response:
     settings = request.app.state.settings
     try:
@@ -75,19 +70,10 @@ async def upload(request: Request) -> Response:
                         exc.message, None)
     if caller.user is None:
         return _refusal(401, C.NOT_AUTHENTICATED.value, msg("You must be logged in."), None)
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_FILE_BYTES:
-        return _too_large()
-    chunks: list[bytes] = []
-    received = 0
-    async for chunk in request.stream():
-        received += len(chunk)
-        if received > MAX_FILE_BYTES:
-            return _too_large()  # stop reading: the rest is never taken in
-        chunks.append(chunk)
     try:
+        data = await read_upload(request, MAX_FILE_BYTES, C.FILE_TOO_LARGE)
         a = await service.upload(await viewer_for(caller.user), settings.files_dir,
-                                 filename=request.query_params.get("filename"), data=b"".join(chunks),
+                                 filename=request.query_params.get("filename"), data=data,
                                  per_hour=settings.uploads_per_hour)
     except DomainError as exc:
         return _refusal(_STATUS.get(exc.code, 400), exc.code.value, exc.message, exc.field)
@@ -145,7 +131,7 @@ def routes() -> list:
     from starlette.routing import Route
 
     return [
-        Route("/uploads", upload, methods=["POST"]),
+        Route(UPLOAD_PATH, upload, methods=["POST"]),
         Route("/files/{attachment_id:int}", serve, methods=["GET", "HEAD"]),
         Route("/files/{attachment_id:int}/thumbnail", serve, methods=["GET", "HEAD"]),
     ]

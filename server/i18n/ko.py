@@ -241,7 +241,7 @@ KO: dict[str, str] = {
     "{what} are for city staff, facilitators and the research team.": "{what:은} 시 직원, 워크숍 진행자, 사회혁신연구단용입니다.",
     # ---- attachments (server/attachments/)
     "The file is empty.": "빈 파일입니다.",
-    "A file may be at most {mb} MB.": "파일은 {mb}MB까지 첨부할 수 있습니다.",
+    "The file is too large: at most {mb} MB is accepted.": "파일이 너무 큽니다. 최대 {mb}MB까지 받습니다.",
     "Only JPEG, PNG and WebP photos and PDF documents can be attached.":
         "JPEG, PNG, WebP 사진과 PDF 문서만 첨부할 수 있습니다.",
     "The file looks like an image but cannot be read; it may be damaged.":
@@ -446,6 +446,8 @@ KO: dict[str, str] = {
     "This comment was already removed by a moderator.": "관리자가 이미 삭제한 댓글입니다.",
     "This comment was deleted by its author.": "작성자가 삭제한 댓글입니다.",
     "This comment was deleted.": "삭제된 댓글입니다.",
+    "This agenda was merged into another: leave the official answer on the agenda it was merged into.":
+        "다른 의제에 병합된 의제입니다. 공식 답변은 병합된 의제에 남겨 주세요.",
     "This comment was removed by a moderator.": "관리자가 삭제한 댓글입니다.",
     "You can edit only your own comments.": "자신이 쓴 댓글만 고칠 수 있습니다.",
     "You can delete only your own comments.": "자신이 쓴 댓글만 지울 수 있습니다.",

@@ -9,8 +9,6 @@ KO_ADMIN: dict[str, str] = {
     "Copy into a different year.": "다른 연도로 복사해 주세요.",
     # the import file
     "The file is empty.": "파일이 비어 있습니다.",
-    "The file is larger than {max} MB.": "파일이 {max}MB보다 큽니다.",
-    "The file is larger than 20 MB.": "파일이 20MB보다 큽니다.",
     "Old Excel files (.xls) cannot be read; save the sheet as .xlsx or CSV.":
         "예전 엑셀 파일(.xls)은 읽을 수 없습니다. .xlsx나 CSV로 저장해 주세요.",
     "The file is named .xlsx but is not an Excel workbook.": "파일 이름은 .xlsx이지만 엑셀 통합 문서가 아닙니다.",

@@ -1,5 +1,5 @@
 """The admin page's door to the import: ``POST /admin/import/jobs`` takes the file as the raw request
-body (``?dryRun=1&source=…&filename=…``; at most 20 MB) and answers 202 with a job; ``GET
+body (``?dryRun=1&source=…&filename=…``; at most 20 MB, read by ``server.upload_reader``) and answers 202 with a job; ``GET
 /admin/import/jobs/{id}`` answers the job's progress and, when done, its report — in the caller's
 language. Admins only; a cookie session must send its CSRF header on the upload."""
 
@@ -17,9 +17,9 @@ from server.imports import jobs
 from server.imports.errors import ImportErrorCode as C
 from server.imports.read import MAX_BYTES
 from server.imports.service import require_importer
+from server.upload_reader import read_upload
 
 UPLOAD_PATH = "/admin/import/jobs"
-UPLOAD_LIMIT = MAX_BYTES + 64 * 1024  # the body limit the middleware allows this path
 
 _STATUS = {C.NOT_AUTHENTICATED: 401, C.FORBIDDEN: 403, C.JOB_NOT_FOUND: 404, C.FILE_TOO_LARGE: 413, C.BUSY: 429}
 
@@ -48,15 +48,11 @@ async def upload(request: Request) -> JSONResponse:
         return JSONResponse({"error": {"code": "UNAUTHORIZED", "message": exc.message}}, status_code=exc.status)
     except DomainError as exc:
         return _error(exc)
-    data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_BYTES:
-            return _error(DomainError(C.FILE_TOO_LARGE, "The file is larger than 20 MB.", "file"))
     q = request.query_params
     try:
-        job = await jobs.start(viewer, bytes(data), filename=q.get("filename", "")[:200], source=q.get("source"),
-                         dry_run=q.get("dryRun", "1") not in ("0", "false"))
+        data = await read_upload(request, MAX_BYTES, C.FILE_TOO_LARGE)
+        job = await jobs.start(viewer, data, filename=q.get("filename", "")[:200], source=q.get("source"),
+                               dry_run=q.get("dryRun", "1") not in ("0", "false"))
     except DomainError as exc:
         return _error(exc)
     return JSONResponse(job_view(job), status_code=202)

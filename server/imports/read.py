@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 
 from server.errors import DomainError
 from server.i18n import msg
+from server.upload_reader import too_large
 from server.imports.errors import ImportErrorCode as C
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -43,7 +44,7 @@ def read_table(data: bytes, filename: str | None = None) -> Table:
     if not data or not data.strip():
         raise DomainError(C.EMPTY_FILE, "The file is empty.", "file")
     if len(data) > MAX_BYTES:
-        raise DomainError(C.FILE_TOO_LARGE, msg("The file is larger than {max} MB.", max=MAX_BYTES // (1024 * 1024)), "file")
+        raise too_large(C.FILE_TOO_LARGE, MAX_BYTES)
     name = (filename or "").lower()
     if data.startswith(_OLE) or name.endswith(".xls"):
         raise DomainError(C.UNSUPPORTED_FORMAT, "Old Excel files (.xls) cannot be read; save the sheet as .xlsx or CSV.", "file")

@@ -71,6 +71,17 @@ async def followers(agenda_id: int, conn) -> set[int]:
     return set(await Follow.filter(agenda_id=agenda_id).using_db(conn).values_list("user_id", flat=True))
 
 
+async def with_unread(user_ids, kinds: tuple[Kind, ...], agenda_id: int, conn) -> set[int]:
+    """Who of ``user_ids`` still has an unread notification of one of ``kinds`` about the agenda: the
+    news waiting for them already leads to it, so a chatty discussion need not add another each time."""
+    ids = list(set(user_ids))
+    if not ids:
+        return set()
+    rows = await Notification.filter(user_id__in=ids, agenda_id=agenda_id, read_at__isnull=True,
+                                     kind__in=[k.value for k in kinds]).using_db(conn).values_list("user_id", flat=True)
+    return set(rows)
+
+
 async def notify(user_ids, kind: Kind, agenda_id: int | None, params: dict, conn, *, exclude=()) -> int:
     """One notification per person (active accounts only), with its e-mail state from their
     preference: IMMEDIATE → sent by the mail worker now, DAILY_DIGEST → in tomorrow's digest, OFF or

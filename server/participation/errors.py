@@ -15,6 +15,7 @@ class ParticipationErrorCode(str, Enum):
     NOT_FOUND = "NOT_FOUND"
     RATE_LIMITED = "RATE_LIMITED"
     COMMENTS_CLOSED = "COMMENTS_CLOSED"          # an agenda that is not public takes no comments
+    AGENDA_MERGED = "AGENDA_MERGED"              # merged into another: its official answer belongs there
     REPLY_TO_REPLY = "REPLY_TO_REPLY"            # replies go one level deep
     COMMENT_DELETED = "COMMENT_DELETED"          # its author deleted it
     COMMENT_REMOVED = "COMMENT_REMOVED"          # a moderator removed it

@@ -107,6 +107,17 @@ def may_mark_official(viewer: Viewer, agenda: Agenda) -> bool:
     return owns(viewer, agenda) or viewer.role == Role.OFFICER
 
 
+def check_answerable(agenda: Agenda) -> None:
+    """An official answer is the city's word on an open agenda: not on one merged into another (the
+    discussion and the followers moved there), nor on one the public can no longer see. Taking an
+    answer back stays possible on either."""
+    if agenda.status == AgendaStatus.MERGED.value:
+        raise DomainError(C.AGENDA_MERGED, "This agenda was merged into another: leave the official answer on the "
+                                           "agenda it was merged into.", "commentId")
+    if not takes_comments(agenda):
+        raise DomainError(C.COMMENTS_CLOSED, "Only public agendas take comments.", "commentId")
+
+
 def may_read_notes(viewer: Viewer, agenda: Agenda) -> bool:
     """Internal notes: the owning department's staff, the officer, admins. Nobody else — not other
     departments, not facilitators or researchers, never the public."""

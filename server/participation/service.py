@@ -26,7 +26,7 @@ from server.audit.log import record as audit
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
 from server.notifications.catalogue import Kind
-from server.notifications.fanout import agenda_facts, base_params, followers, notify
+from server.notifications.fanout import agenda_facts, base_params, followers, notify, with_unread
 from server.participation import rules
 from server.participation.errors import ParticipationErrorCode as C
 from server.participation.models import Comment, CommentReport, InternalNote
@@ -193,7 +193,13 @@ async def add_comment(viewer: Viewer, limits: Limits, agenda_id, body: str | Non
 
 async def _notify_comment(comment: Comment, parent: Comment | None, author: User, conn) -> None:
     """The proposer and the followers hear of a new comment; a reply's parent author hears of the
-    reply instead (once). The author never hears of their own comment."""
+    reply instead (once). The author never hears of their own comment.
+
+    A lively discussion must not bury everything else: Decidim tells each person once per comment
+    (a reply or a followed agenda, never both) and gathers mail in digests; here, moreover, whoever
+    has not yet read their last comment notification about this agenda is not told again (in the app
+    or by mail) — that one unread notice leads them to the whole discussion. A reply to one's own
+    comment is always told."""
     facts = await agenda_facts(comment.agenda_id, conn)
     if facts is None:
         return
@@ -202,7 +208,9 @@ async def _notify_comment(comment: Comment, parent: Comment | None, author: User
     if replied_to is not None:
         await notify([replied_to], Kind.COMMENT_REPLY, comment.agenda_id, params, conn, exclude=(author.id,))
     everyone = {facts["proposer_id"]} | await followers(comment.agenda_id, conn)
-    await notify(everyone, Kind.COMMENT_ADDED, comment.agenda_id, params, conn, exclude=(author.id, replied_to))
+    waiting = await with_unread(everyone, (Kind.COMMENT_ADDED, Kind.COMMENT_REPLY), comment.agenda_id, conn)
+    await notify(everyone - waiting, Kind.COMMENT_ADDED, comment.agenda_id, params, conn,
+                 exclude=(author.id, replied_to))
 
 
 async def edit_comment(viewer: Viewer, comment_id, body: str | None) -> Comment:
@@ -249,6 +257,8 @@ async def mark_official_answer(viewer: Viewer, comment_id, official: bool = True
         raise DomainError(C.COMMENT_DELETED, "This comment was deleted.", "commentId")
     if c.status != Status.VISIBLE.value:
         raise DomainError(C.COMMENT_REMOVED, "A hidden or removed comment cannot be an official answer.", "commentId")
+    if official:
+        rules.check_answerable(agenda)
     author = await User.get(id=c.author_id)
     if official and Role(author.role) not in rules.OFFICIAL_AUTHOR_ROLES:
         raise DomainError(C.NOT_AN_OFFICIAL, "Only a comment written by city staff can be an official answer.",
@@ -278,7 +288,9 @@ async def mark_official_answer(viewer: Viewer, comment_id, official: bool = True
 async def report_comment(viewer: Viewer, limits: Limits, comment_id, reason: ReportReason | str | None,
                          note: str | None = None) -> Comment:
     """Anyone signed in may report a comment once; ``reports_to_hide`` open reports from different
-    accounts hide it until a moderator restores or removes it. Reporting again is the same report."""
+    accounts with a verified e-mail address hide it until a moderator restores or removes it (as only
+    verified supports count: a handful of throwaway accounts must not silence someone). Every report,
+    verified or not, puts the comment in the moderators' queue. Reporting again is the same report."""
     rules.require_login(viewer, msg("Log in to report a comment."))
     try:
         why = ReportReason(reason)
@@ -299,10 +311,13 @@ async def report_comment(viewer: Viewer, limits: Limits, comment_id, reason: Rep
             await CommentReport.create(comment_id=c.id, reporter_id=viewer.user.id, reason=why.value, note=text,
                                        using_db=conn)
             await Comment.filter(id=c.id).using_db(conn).update(open_reports=F("open_reports") + 1)
-            # The counter was raised under the row's lock: exactly one report tips it over.
-            await Comment.filter(id=c.id, status=Status.VISIBLE.value,
-                                 open_reports__gte=limits.reports_to_hide).using_db(conn).update(
-                status=Status.HIDDEN.value)
+            # Counted under the comment row's lock (taken by the update above), so concurrent reports
+            # are counted one after the other and exactly one of them tips it over.
+            verified = await CommentReport.filter(comment_id=c.id, resolved_at__isnull=True,
+                                                  reporter__email_verified_at__isnull=False).using_db(conn).count()
+            if verified >= limits.reports_to_hide:
+                await Comment.filter(id=c.id, status=Status.VISIBLE.value).using_db(conn).update(
+                    status=Status.HIDDEN.value)
     except IntegrityError:
         pass  # the same account reported at the same moment: one report
     await c.refresh_from_db()

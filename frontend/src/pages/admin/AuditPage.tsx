@@ -1,14 +1,13 @@
 // /admin/audit: the audit log for admins, newest first, filtered by action and by admin, with "more"
 // pages. Before and after are shown field by field in words (roles and departments by name), so an
 // admin reads "역할: 시민 → 부서 담당자" rather than JSON.
-import { useCallback, useId, useState } from "react";
+import { useCallback, useState } from "react";
 import { request } from "../../api/client";
 import { useQuery } from "../../api/hooks";
 import { useLookups } from "../../api/lookups";
-import { usePages } from "../../api/usePages";
 import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { FilterBar, FilterSelect, KeysetList, useKeysetPages } from "../../forms";
 import type { AuditAction, AuditLogQuery } from "../../gql/graphql";
 import { useI18n, type MessageKey } from "../../i18n";
 import { deptName } from "../staff/deptName";
@@ -30,7 +29,6 @@ export function AuditPage() {
 
 function AuditView() {
   const { t } = useI18n();
-  const id = useId();
   const [action, setAction] = useState<string>("");
   const [actor, setActor] = useState<string>("");
   const actors = useQuery(AdminActorsDocument);
@@ -45,69 +43,43 @@ function AuditView() {
       ).auditLog,
     [action, actor],
   );
-  const list = usePages<Entry>(`${action}|${actor}`, fetchPage);
+  const list = useKeysetPages<Entry>(`${action}|${actor}`, fetchPage);
 
   return (
     <section className="page admin-audit" aria-labelledby="audit-h">
       <AdminNav />
       <h1 id="audit-h">{t("audit.title")}</h1>
       <p className="page-lead">{t("audit.lead")}</p>
-      <div className="toolbar" role="group" aria-label={t("audit.filters")}>
-        <label htmlFor={`${id}-action`}>{t("audit.action")}</label>
-        <select id={`${id}-action`} value={action} onChange={(e) => setAction(e.target.value)} data-testid="audit-action">
-          <option value="">{t("audit.anyAction")}</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(`audit.action.${a}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-actor`}>{t("audit.actor")}</label>
-        <select id={`${id}-actor`} value={actor} onChange={(e) => setActor(e.target.value)} data-testid="audit-actor">
-          <option value="">{t("audit.anyActor")}</option>
-          {(actors.data?.users.edges ?? []).map(({ node }) => (
-            <option key={node.id} value={node.id}>
-              {node.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={list.refetch} />
-      ) : !list.loaded ? (
-        <Loading />
-      ) : list.rows.length === 0 ? (
-        <Empty>{t("audit.empty")}</Empty>
-      ) : (
-        <div className="table-scroll" aria-live="polite">
-          <table data-testid="audit-table">
-            <caption>{t("audit.caption", { count: list.rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.target")}</th>
-                <th scope="col">{t("audit.change")}</th>
-                <th scope="col">{t("audit.requestId")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((e) => (
-                <EntryRow key={e.id} entry={e} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.loaded && list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="audit-more">
-            {list.loadingMore ? t("state.loading") : t("common.more")}
-          </button>
-        </div>
-      )}
+      <FilterBar label={t("audit.filters")}>
+        <FilterSelect label={t("audit.action")} value={action} onChange={setAction} anyLabel={t("audit.anyAction")}
+          options={ACTIONS.map((a) => ({ value: a, label: t(`audit.action.${a}` as MessageKey) }))} testId="audit-action" />
+        <FilterSelect label={t("audit.actor")} value={actor} onChange={setActor} anyLabel={t("audit.anyActor")}
+          options={(actors.data?.users.edges ?? []).map(({ node }) => ({ value: node.id, label: node.displayName }))} testId="audit-actor" />
+      </FilterBar>
+      <KeysetList list={list} empty={t("audit.empty")} moreTestId="audit-more">
+        {(rows) => (
+          <div className="table-scroll" aria-live="polite">
+            <table data-testid="audit-table">
+              <caption>{t("audit.caption", { count: rows.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.at")}</th>
+                  <th scope="col">{t("audit.who")}</th>
+                  <th scope="col">{t("audit.action")}</th>
+                  <th scope="col">{t("audit.target")}</th>
+                  <th scope="col">{t("audit.change")}</th>
+                  <th scope="col">{t("audit.requestId")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <EntryRow key={e.id} entry={e} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </KeysetList>
     </section>
   );
 }

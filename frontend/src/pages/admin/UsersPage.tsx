@@ -4,12 +4,10 @@
 import { useCallback, useId, useState, type FormEvent } from "react";
 import { request } from "../../api/client";
 import { useLookups } from "../../api/lookups";
-import { usePages } from "../../api/usePages";
 import { ADMIN_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import type { Me } from "../../auth/session";
-import { Empty, ErrorState, Loading } from "../../components/States";
-import { Field, FormStatus, useMutationForm } from "../../forms";
+import { Field, FilterBar, FilterSearch, FilterSelect, FormStatus, KeysetList, useKeysetPages, useMutationForm } from "../../forms";
 import type { AdminUsersQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n";
 import { deptName } from "../staff/deptName";
@@ -42,7 +40,7 @@ function UsersView({ me }: { me: Me }) {
       ).users,
     [filters],
   );
-  const list = usePages<Row>(JSON.stringify(filters), fetchPage);
+  const list = useKeysetPages<Row>(JSON.stringify(filters), fetchPage);
   const replace = (user: Row) => list.update((rows) => rows.map((r) => (r.id === user.id ? user : r)));
 
   return (
@@ -56,42 +54,30 @@ function UsersView({ me }: { me: Me }) {
           {said}
         </p>
       )}
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={list.refetch} />
-      ) : !list.loaded ? (
-        <Loading />
-      ) : list.rows.length === 0 ? (
-        <Empty>{t("users.empty")}</Empty>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="users-table">
-            <caption>{t("users.caption", { count: list.rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("users.name")}</th>
-                <th scope="col">{t("users.email")}</th>
-                <th scope="col">{t("users.role")}</th>
-                <th scope="col">{t("users.departments")}</th>
-                <th scope="col">{t("users.status")}</th>
-                <th scope="col">{t("users.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((u) => (
-                <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={(user, message) => { replace(user); setSaid(message); }} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.loaded && list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="users-more">
-            {list.loadingMore ? t("state.loading") : t("common.more")}
-          </button>
-        </div>
-      )}
+      <KeysetList list={list} empty={t("users.empty")} moreTestId="users-more">
+        {(rows) => (
+          <div className="table-scroll">
+            <table data-testid="users-table">
+              <caption>{t("users.caption", { count: rows.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.name")}</th>
+                  <th scope="col">{t("users.email")}</th>
+                  <th scope="col">{t("users.role")}</th>
+                  <th scope="col">{t("users.departments")}</th>
+                  <th scope="col">{t("users.status")}</th>
+                  <th scope="col">{t("users.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((u) => (
+                  <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={(user, message) => { replace(user); setSaid(message); }} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </KeysetList>
       <InviteForm onInvited={list.refetch} />
     </section>
   );
@@ -101,44 +87,15 @@ function SearchForm({ initial, onSearch }: { initial: Filters; onSearch: (f: Fil
   const { t, tEnum, locale } = useI18n();
   const lookups = useLookups();
   const [draft, setDraft] = useState(initial);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSearch({ ...draft, query: draft.query.trim() });
-  };
   return (
-    <form className="filters" role="search" aria-label={t("users.filters")} onSubmit={submit}>
-      <div className="toolbar">
-        <label>
-          {t("users.search")}{" "}
-          <input type="search" maxLength={100} value={draft.query} onChange={(e) => setDraft({ ...draft, query: e.target.value })} data-testid="users-query" />
-        </label>
-        <label>
-          {t("users.role")}{" "}
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} data-testid="users-role-filter">
-            <option value="">{t("users.anyRole")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tEnum("role", r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("users.department")}{" "}
-          <select value={draft.departmentCode} onChange={(e) => setDraft({ ...draft, departmentCode: e.target.value })}>
-            <option value="">{t("users.anyDepartment")}</option>
-            {(lookups?.departments ?? []).map((d) => (
-              <option key={d.code} value={d.code}>
-                {deptName(d, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button" data-testid="users-search">
-          {t("users.searchButton")}
-        </button>
-      </div>
-    </form>
+    <FilterBar label={t("users.filters")} onSearch={() => onSearch({ ...draft, query: draft.query.trim() })}
+      searchLabel={t("users.searchButton")} searchTestId="users-search">
+      <FilterSearch label={t("users.search")} value={draft.query} onChange={(query) => setDraft({ ...draft, query })} testId="users-query" />
+      <FilterSelect label={t("users.role")} value={draft.role} onChange={(role) => setDraft({ ...draft, role })} anyLabel={t("users.anyRole")}
+        options={ROLES.map((r) => ({ value: r, label: tEnum("role", r) }))} testId="users-role-filter" />
+      <FilterSelect label={t("users.department")} value={draft.departmentCode} onChange={(departmentCode) => setDraft({ ...draft, departmentCode })}
+        anyLabel={t("users.anyDepartment")} options={(lookups?.departments ?? []).map((d) => ({ value: d.code, label: deptName(d, locale) }))} />
+    </FilterBar>
   );
 }
 

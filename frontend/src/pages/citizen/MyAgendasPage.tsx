@@ -6,13 +6,12 @@ import { Link } from "react-router-dom";
 import { graphql } from "../../gql";
 import { request } from "../../api/client";
 import { useMutation, useQuery } from "../../api/hooks";
-import { usePages } from "../../api/usePages";
 import { useSession } from "../../auth/session";
 import { DueDateCell } from "../../components/DueDate";
 import { deadlineOf } from "../../components/deadline";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
-import { useUserErrorText } from "../../forms";
+import { KeysetList, useKeysetPages, useUserErrorText } from "../../forms";
 import { useI18n } from "../../i18n";
 import type { MyAgendaRowFragment } from "../../gql/graphql";
 import { AnswerInfoForm } from "./AnswerInfoForm";
@@ -77,13 +76,12 @@ export function MyAgendasPage() {
 function MyAgendas() {
   const { t } = useI18n();
   const needs = useQuery(NeedsAnswerDocument);
-  const [ownTotal, setOwnTotal] = useState<number>();
-  const fetchOwn = useCallback(async (after: string | null, signal?: AbortSignal) => {
-    const c = (await request(MyAgendasDocument, { first: PAGE_SIZE, after }, { signal })).agendas;
-    setOwnTotal(c.totalCount);
-    return c;
-  }, []);
-  const own = usePages<MyAgendaRowFragment>("own", fetchOwn);
+  const fetchOwn = useCallback(
+    async (after: string | null, signal?: AbortSignal) => (await request(MyAgendasDocument, { first: PAGE_SIZE, after }, { signal })).agendas,
+    [],
+  );
+  const own = useKeysetPages<MyAgendaRowFragment>("own", fetchOwn);
+  const ownTotal = own.totalCount ?? undefined;
   const answered = () => {
     needs.refetch();
     own.refetch();
@@ -117,30 +115,31 @@ function MyAgendas() {
         <h2 id="mine-own-h">
           {t("mine.ownTitle")} {ownTotal !== undefined && <span className="count">{t("common.results", { count: ownTotal })}</span>}
         </h2>
-        {own.error ? (
-          <ErrorState error={own.error} onRetry={own.refetch} />
-        ) : !own.loaded ? (
-          <Loading />
-        ) : own.rows.length === 0 ? (
-          <Empty>
-            {t("mine.empty")} <Link to="/propose">{t("nav.propose")}</Link>
-          </Empty>
-        ) : (
-          <ul className="result-list">
-            {own.rows.map((a) => (
-              <li key={a.id} className="card" data-agenda-id={a.id}>
-                <AgendaSummary agenda={a} />
-                {a.status === "REJECTED" && a.statusReason && (
-                  <p className="notice">
-                    <strong>{t("agenda.rejectedBecause")}</strong> {a.statusReason}
-                  </p>
-                )}
-                {a.status === "NEEDS_INFO" && <p className="hint">{t("mine.answerAbove")}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-        <More list={own} testId="mine-own-more" />
+        <KeysetList
+          list={own}
+          empty={
+            <>
+              {t("mine.empty")} <Link to="/propose">{t("nav.propose")}</Link>
+            </>
+          }
+          moreTestId="mine-own-more"
+        >
+          {(rows) => (
+            <ul className="result-list">
+              {rows.map((a) => (
+                <li key={a.id} className="card" data-agenda-id={a.id}>
+                  <AgendaSummary agenda={a} />
+                  {a.status === "REJECTED" && a.statusReason && (
+                    <p className="notice">
+                      <strong>{t("agenda.rejectedBecause")}</strong> {a.statusReason}
+                    </p>
+                  )}
+                  {a.status === "NEEDS_INFO" && <p className="hint">{t("mine.answerAbove")}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </KeysetList>
       </section>
 
       <Followed />
@@ -158,7 +157,7 @@ function Followed() {
     setTotal(c.totalCount);
     return c;
   }, []);
-  const list = usePages<MyAgendaRowFragment>("followed", fetchFollowed);
+  const list = useKeysetPages<MyAgendaRowFragment>("followed", fetchFollowed);
   const follow = useMutation(FollowDocument, (r) => r.followAgenda);
 
   const unfollow = async (a: MyAgendaRowFragment) => {
@@ -180,45 +179,24 @@ function Followed() {
           {said.text}
         </p>
       )}
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={list.refetch} />
-      ) : !list.loaded ? (
-        <Loading />
-      ) : list.rows.length === 0 ? (
-        <Empty>{t("mine.followedEmpty")}</Empty>
-      ) : (
-        <ul className="result-list">
-          {list.rows.map((a) => (
-            <li key={a.id} className="card" data-agenda-id={a.id}>
-              <AgendaSummary agenda={a} />
-              <div className="form-actions">
-                <button type="button" className="button secondary" onClick={() => unfollow(a)} disabled={follow.running}>
-                  {t("mine.unfollow")}
-                  <span className="visually-hidden"> · {a.title}</span>
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <More list={list} testId="mine-followed-more" />
+      <KeysetList list={list} empty={t("mine.followedEmpty")} moreTestId="mine-followed-more">
+        {(rows) => (
+          <ul className="result-list">
+            {rows.map((a) => (
+              <li key={a.id} className="card" data-agenda-id={a.id}>
+                <AgendaSummary agenda={a} />
+                <div className="form-actions">
+                  <button type="button" className="button secondary" onClick={() => unfollow(a)} disabled={follow.running}>
+                    {t("mine.unfollow")}
+                    <span className="visually-hidden"> · {a.title}</span>
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </KeysetList>
     </section>
-  );
-}
-
-function More({ list, testId }: { list: { loaded: boolean; hasNext: boolean; loadingMore: boolean; moreError?: Error; more: () => void }; testId: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.loaded && list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid={testId}>
-            {list.loadingMore ? t("state.loading") : t("common.more")}
-          </button>
-        </div>
-      )}
-    </>
   );
 }
 

@@ -4,10 +4,9 @@ import { useCallback, useState, type MouseEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { request } from "../../api/client";
 import { useMutation } from "../../api/hooks";
-import { usePages } from "../../api/usePages";
 import { ACCOUNT_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
-import { Empty, ErrorState, Loading } from "../../components/States";
+import { FilterBar, FilterCheck, KeysetList, useKeysetPages } from "../../forms";
 import { useI18n } from "../../i18n";
 import type { NotificationsQuery } from "../../gql/graphql";
 import { MarkReadDocument, NotificationsDocument } from "../../notifications/documents";
@@ -32,7 +31,7 @@ function NotificationList() {
       (await request(NotificationsDocument, { first: PAGE_SIZE, after, unreadOnly }, { signal })).notifications,
     [unreadOnly],
   );
-  const list = usePages<Item>(String(unreadOnly), fetchPage);
+  const list = useKeysetPages<Item>(String(unreadOnly), fetchPage);
   const mark = useMutation(MarkReadDocument, (r) => r.markNotificationsRead);
 
   const markAll = async () => {
@@ -62,44 +61,29 @@ function NotificationList() {
       <p className="page-lead">
         {t("notifications.lead")} <Link to="/settings/notifications">{t("notifications.settings")}</Link>
       </p>
-      <div className="toolbar">
-        <label className="inline-check">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} data-testid="unread-only" />{" "}
-          {t("notifications.unreadOnly")}
-        </label>
+      <FilterBar>
+        <FilterCheck label={t("notifications.unreadOnly")} checked={unreadOnly} onChange={setUnreadOnly} testId="unread-only" />
         <span data-testid="unread-count" aria-live="polite">
           {t("notifications.unreadCount", { count })}
         </span>
         <button type="button" className="button secondary" onClick={markAll} disabled={mark.running || count === 0} data-testid="mark-all">
           {t("notifications.markAll")}
         </button>
-      </div>
+      </FilterBar>
       {said && (
         <p role="status" className="hint">
           {said}
         </p>
       )}
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={list.refetch} />
-      ) : !list.loaded ? (
-        <Loading />
-      ) : list.rows.length === 0 ? (
-        <Empty>{unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")}</Empty>
-      ) : (
-        <ul className="notification-list" data-testid="notifications">
-          {list.rows.map((n) => (
-            <NotificationRow key={n.id} item={n} onOpen={open} />
-          ))}
-        </ul>
-      )}
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.loaded && list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="notifications-more">
-            {list.loadingMore ? t("state.loading") : t("common.more")}
-          </button>
-        </div>
-      )}
+      <KeysetList list={list} empty={unreadOnly ? t("notifications.emptyUnread") : t("notifications.empty")} moreTestId="notifications-more">
+        {(rows) => (
+          <ul className="notification-list" data-testid="notifications">
+            {rows.map((n) => (
+              <NotificationRow key={n.id} item={n} onOpen={open} />
+            ))}
+          </ul>
+        )}
+      </KeysetList>
     </section>
   );
 }

@@ -5,11 +5,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { request } from "../../api/client";
-import { useMutation, useQuery } from "../../api/hooks";
+import { useMutation } from "../../api/hooks";
 import { useSession } from "../../auth/session";
 import { VerificationBanner } from "../../auth/VerificationBanner";
-import { ErrorState, Loading } from "../../components/States";
-import { Field, FormStatus, useFormErrors, useUserErrorText } from "../../forms";
+import { Field, FormStatus, KeysetList, useFormErrors, useKeysetPages, useUserErrorText, type PageOf } from "../../forms";
 import { useI18n, type MessageKey } from "../../i18n";
 import type { CommentFieldsFragment, CommentOrder, CommentReportReason } from "../../gql/graphql";
 import { CommentText } from "./CommentText";
@@ -26,47 +25,29 @@ export const COMMENT_MAX = 2_000;
 const characters = (text: string) => [...text].length;
 
 type CommentNode = CommentFieldsFragment & { replies?: CommentFieldsFragment[] };
+const NO_COMMENTS: PageOf<CommentNode> = { edges: [], pageInfo: { hasNextPage: false } };
 
 export function Discussion({ agendaId, open }: { agendaId: string; open: boolean }) {
   const { t, number } = useI18n();
   const [order, setOrder] = useState<CommentOrder>("NEWEST");
-  const state = useQuery(DiscussionDocument, { id: agendaId, order });
-  const [more, setMore] = useState<{ nodes: CommentNode[]; end: string | null | undefined; hasNext: boolean }>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<Error>();
-  const { refetch } = state;
-  useEffect(() => setMore(undefined), [state.data]);
-
-  const reload = useCallback(() => refetch(), [refetch]);
-  const comments = state.data?.agenda?.comments;
-  const officials = state.data?.agenda?.officialAnswerComments ?? [];
-  const nodes: CommentNode[] = [...(comments?.edges.map((e) => e.node) ?? []), ...(more?.nodes ?? [])];
-  const hasNext = more ? more.hasNext : !!comments?.pageInfo.hasNextPage;
-  const end = more ? more.end : comments?.pageInfo.endCursor;
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const next = await request(DiscussionDocument, { id: agendaId, order, after: end });
-      const c = next.agenda?.comments;
-      setMore({
-        nodes: [...(more?.nodes ?? []), ...(c?.edges.map((e) => e.node) ?? [])],
-        end: c?.pageInfo.endCursor,
-        hasNext: !!c?.pageInfo.hasNextPage,
-      });
-    } catch (err) {
-      setMoreError(err as Error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  // The first page brings the official answers with it; later pages only more comments.
+  const [officials, setOfficials] = useState<CommentFieldsFragment[]>([]);
+  const fetchPage = useCallback(
+    async (after: string | null, signal?: AbortSignal) => {
+      const agenda = (await request(DiscussionDocument, { id: agendaId, order, after }, { signal })).agenda;
+      if (after === null) setOfficials(agenda?.officialAnswerComments ?? []);
+      return agenda?.comments ?? NO_COMMENTS;
+    },
+    [agendaId, order],
+  );
+  const list = useKeysetPages<CommentNode>(`${agendaId}|${order}`, fetchPage);
+  const reload = list.refetch;
 
   return (
     <section className="discussion" aria-labelledby="discussion-h" data-testid="discussion">
       <h2 id="discussion-h">
         {t("discussion.title")}
-        {comments && <span className="count"> · {t("discussion.count", { count: comments.totalCount })}</span>}
+        {list.totalCount !== null && <span className="count"> · {t("discussion.count", { count: list.totalCount })}</span>}
       </h2>
       {officials.length > 0 && (
         <section className="official-comments" aria-labelledby="official-comments-h" data-testid="official-comments">
@@ -89,39 +70,26 @@ export function Discussion({ agendaId, open }: { agendaId: string; open: boolean
           </button>
         ))}
       </div>
-      {state.error ? (
-        <ErrorState error={state.error} onRetry={refetch} />
-      ) : !state.data ? (
-        <Loading />
-      ) : nodes.length === 0 ? (
-        <p className="state state-empty">{t("discussion.empty")}</p>
-      ) : (
-        <ul className="comment-list" data-testid="comments">
-          {nodes.map((c) => (
-            <li key={c.id} data-testid="comment-thread">
-              <CommentView comment={c} agendaId={agendaId} onChanged={reload} canReply={open} />
-              {c.replies && c.replies.length > 0 && (
-                <ul className="comment-list replies" aria-label={t("discussion.replies", { count: number(c.replies.length) })}>
-                  {c.replies.map((r) => (
-                    <li key={r.id}>
-                      <CommentView comment={r} agendaId={agendaId} onChanged={reload} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {moreError && <ErrorState error={moreError} onRetry={() => void loadMore()} />}
-      {hasNext && (
-        <p>
-          <button type="button" className="button secondary" onClick={() => void loadMore()} disabled={loadingMore}
-                  data-testid="more-comments">
-            {loadingMore ? t("state.loading") : t("discussion.more")}
-          </button>
-        </p>
-      )}
+      <KeysetList list={list} empty={t("discussion.empty")} moreTestId="more-comments" moreLabel="discussion.more">
+        {(nodes) => (
+          <ul className="comment-list" data-testid="comments">
+            {nodes.map((c) => (
+              <li key={c.id} data-testid="comment-thread">
+                <CommentView comment={c} agendaId={agendaId} onChanged={reload} canReply={open} />
+                {c.replies && c.replies.length > 0 && (
+                  <ul className="comment-list replies" aria-label={t("discussion.replies", { count: number(c.replies.length) })}>
+                    {c.replies.map((r) => (
+                      <li key={r.id}>
+                        <CommentView comment={r} agendaId={agendaId} onChanged={reload} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </KeysetList>
     </section>
   );
 }

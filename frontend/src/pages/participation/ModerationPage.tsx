@@ -1,13 +1,12 @@
 // The moderators' queue (admins and the Social Innovation Officer): reported comments and those
 // hidden by reports, with their full text and the reasons given; each is restored or removed with a
 // reason the audit log keeps.
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { Link } from "react-router-dom";
-import { useQuery } from "../../api/hooks";
+import { request } from "../../api/client";
 import { MODERATION_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
-import { Async } from "../../components/States";
-import { Field, FormStatus, useMutationForm } from "../../forms";
+import { Field, FormStatus, KeysetList, useKeysetPages, useMutationForm } from "../../forms";
 import { useI18n, type MessageKey } from "../../i18n";
 import type { ModerationDecision, ModerationQueueQuery } from "../../gql/graphql";
 import { CommentText } from "./CommentText";
@@ -21,37 +20,29 @@ export function ModerationPage() {
 
 function Queue() {
   const { t } = useI18n();
-  const [after, setAfter] = useState<string | null>(null);
-  const state = useQuery(ModerationQueueDocument, { after });
+  const fetchPage = useCallback(
+    async (after: string | null, signal?: AbortSignal) => (await request(ModerationQueueDocument, { after }, { signal })).moderationQueue,
+    [],
+  );
+  const list = useKeysetPages<Item>("queue", fetchPage);
   const [done, setDone] = useState<string>();
   return (
     <section className="page" data-testid="moderation-page">
       <h1>{t("moderation.title")}</h1>
       <p className="lead">{t("moderation.lead")}</p>
       <div role="status" aria-live="polite">{done && <p className="notice" data-testid="moderation-done">{done}</p>}</div>
-      <Async state={state}>
-        {(data) => (
-          <>
-            <p>{t("moderation.count", { count: data.moderationQueue.totalCount })}</p>
-            {data.moderationQueue.edges.length === 0 ? (
-              <p className="state state-empty">{t("moderation.empty")}</p>
-            ) : (
-              <ul className="comment-list">
-                {data.moderationQueue.edges.map(({ node }) => (
-                  <li key={node.id}>
-                    <QueueItem item={node} onDone={(text) => { setDone(text); state.refetch(); }} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            {data.moderationQueue.pageInfo.hasNextPage && (
-              <button type="button" className="button secondary" onClick={() => setAfter(data.moderationQueue.pageInfo.endCursor ?? null)}>
-                {t("moderation.more")}
-              </button>
-            )}
-          </>
+      {list.totalCount !== null && <p>{t("moderation.count", { count: list.totalCount })}</p>}
+      <KeysetList list={list} empty={t("moderation.empty")} moreTestId="moderation-more" moreLabel="moderation.more">
+        {(rows) => (
+          <ul className="comment-list">
+            {rows.map((node) => (
+              <li key={node.id}>
+                <QueueItem item={node} onDone={(text) => { setDone(text); list.refetch(); }} />
+              </li>
+            ))}
+          </ul>
         )}
-      </Async>
+      </KeysetList>
     </section>
   );
 }

@@ -14,6 +14,7 @@ import type { Me } from "../../auth/session";
 import { Empty, ErrorState, Loading } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
 import { DueDateCell } from "../../components/DueDate";
+import { MorePager } from "../../forms";
 import { useI18n } from "../../i18n";
 import type { AgendaFilterInput, AgendaStatus } from "../../gql/graphql";
 import { QueueCountsDocument } from "./documents";
@@ -217,7 +218,7 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
   const phone = useMedia(PHONE);
   const list = useAgendaPages(source);
   if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
-  if (list.loading && !list.loaded) return <Loading />;
+  if (!list.loaded) return <Loading />;
   if (list.rows.length === 0)
     return <Empty>{view === "triage" ? t("triage.inbox.empty") : t("triage.inbox.emptyExecution")}</Empty>;
   return (
@@ -255,14 +256,7 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
         </table>
       </div>
       )}
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="queue-more">
-            {list.loadingMore ? t("state.loading") : t("triage.inbox.more")}
-          </button>
-        </div>
-      )}
+      <MorePager list={list} testId="queue-more" label="triage.inbox.more" />
     </>
   );
 }
@@ -352,7 +346,7 @@ function OverdueList({ source, caption, onRetry }: { source: ListSource; caption
   const { t, number } = useI18n();
   const list = useAgendaPages(source);
   if (list.error) return <ErrorState error={list.error} onRetry={onRetry} />;
-  if (list.loading && !list.loaded) return <Loading />;
+  if (!list.loaded) return <Loading />;
   if (list.rows.length === 0) return <Empty>{t("triage.overdue.empty")}</Empty>;
   return (
     <>
@@ -380,14 +374,7 @@ function OverdueList({ source, caption, onRetry }: { source: ListSource; caption
           </tbody>
         </table>
       </div>
-      {list.moreError && <ErrorState error={list.moreError} onRetry={list.more} />}
-      {list.hasNext && (
-        <div className="pager">
-          <button type="button" className="button secondary" onClick={list.more} disabled={list.loadingMore} data-testid="queue-more">
-            {list.loadingMore ? t("state.loading") : t("triage.inbox.more")}
-          </button>
-        </div>
-      )}
+      <MorePager list={list} testId="queue-more" label="triage.inbox.more" />
     </>
   );
 }

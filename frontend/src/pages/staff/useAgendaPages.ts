@@ -1,8 +1,8 @@
-// A keyset-paginated agenda list that grows with "more" (`after` = the last page's endCursor): the
-// first page loads whenever the source changes, later pages are appended. Each failure is kept
-// apart (the first page's error replaces the list; a failed "more" keeps what is shown).
-import { useCallback, useEffect, useRef, useState } from "react";
+// The staff's agenda lists (a triage queue, or `agendas` under a filter), 25 to a page, growing with
+// "more": where each page comes from; the paging itself is the form kit's useKeysetPages.
+import { useCallback } from "react";
 import { request } from "../../api/client";
+import { useKeysetPages } from "../../forms";
 import type { AgendaFilterInput, TriageQueueQuery } from "../../gql/graphql";
 import { StaffAgendaListDocument, TriageQueueDocument } from "./documents";
 
@@ -27,76 +27,10 @@ async function fetchPage(source: ListSource, after: string | null, signal?: Abor
   return r.agendas;
 }
 
-type State = {
-  rows: QueueAgenda[];
-  totalCount: number;
-  hasNext: boolean;
-  endCursor: string | null;
-  loaded: boolean;
-};
-
-const EMPTY: State = { rows: [], totalCount: 0, hasNext: false, endCursor: null, loaded: false };
-
+/** The triage queue or a filtered list, paged by the form kit's one keyset hook (its totalCount too). */
 export function useAgendaPages(source: ListSource) {
   const key = JSON.stringify(source);
-  const [state, setState] = useState<State>(EMPTY);
-  const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(true);
-  const [moreError, setMoreError] = useState<Error>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [tick, setTick] = useState(0);
-  const current = useRef(key);
-  current.current = key;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    setMoreError(undefined);
-    setState(EMPTY);
-    fetchPage(JSON.parse(key) as ListSource, null, controller.signal)
-      .then((c) => {
-        setState({
-          rows: c.edges.map((e) => e.node),
-          totalCount: c.totalCount,
-          hasNext: c.pageInfo.hasNextPage,
-          endCursor: c.pageInfo.endCursor,
-          loaded: true,
-        });
-        setLoading(false);
-      })
-      .catch((err: Error) => {
-        if (err.name === "AbortError") return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [key, tick]);
-
-  const more = useCallback(async () => {
-    const requested = key;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const c = await fetchPage(JSON.parse(key) as ListSource, state.endCursor);
-      if (current.current !== requested) return;
-      setState((s) => {
-        const seen = new Set(s.rows.map((r) => r.id));
-        return {
-          rows: [...s.rows, ...c.edges.map((e) => e.node).filter((n) => !seen.has(n.id))],
-          totalCount: c.totalCount,
-          hasNext: c.pageInfo.hasNextPage,
-          endCursor: c.pageInfo.endCursor,
-          loaded: true,
-        };
-      });
-    } catch (err) {
-      if (current.current === requested) setMoreError(err as Error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [key, state.endCursor]);
-
-  const refetch = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, error, loading, more, loadingMore, moreError, refetch };
+  const fetch = useCallback((after: string | null, signal?: AbortSignal) => fetchPage(JSON.parse(key) as ListSource, after, signal), [key]);
+  const list = useKeysetPages<QueueAgenda>(key, fetch);
+  return { ...list, totalCount: list.totalCount ?? 0 };
 }

@@ -493,9 +493,12 @@ async def meili_batch_steps(meili_url: str, key: str, n: int) -> dict:
         batches = r.json()["results"]
     steps: dict[str, list[float]] = {}
     for b in batches:
-        for step, took in (b.get("progressTrace") or {}).items():
+        for step, took in ((b.get("stats") or {}).get("progressTrace") or {}).items():
             steps.setdefault(step, []).append(_duration_ms(str(took)))
-        steps.setdefault("(whole batch)", []).append(_duration_ms(b.get("duration") or ""))
+        if b.get("startedAt") and b.get("finishedAt"):
+            steps.setdefault("(whole batch)", []).append((_iso(b["finishedAt"]) - _iso(b["startedAt"])) * 1000)
+    if not steps:
+        return {}
 
     def pct(values, q):
         v = sorted(values)
@@ -506,9 +509,9 @@ async def meili_batch_steps(meili_url: str, key: str, n: int) -> dict:
 
 def print_steps(steps: dict, top: int = 8) -> None:
     rows = sorted(steps.items(), key=lambda kv: kv[1]["p99"], reverse=True)[:top]
-    print("  slowest indexing steps (Meilisearch progressTrace, ms)   p50      p99      max")
+    print(f"  slowest indexing steps (Meilisearch progressTrace, ms) {'p50':>19} {'p99':>8} {'max':>8}")
     for step, v in rows:
-        print(f"    {step[-58:]:<58} {v['p50']:>8.1f} {v['p99']:>8.1f} {v['max']:>8.1f}")
+        print(f"    {step[-70:]:<70} {v['p50']:>8.1f} {v['p99']:>8.1f} {v['max']:>8.1f}")
 
 
 def meili_memory(pid: int | None) -> dict:

@@ -55,7 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (ROOT, ROOT / "bench")]
 
 import httpx  # noqa: E402
-from meilisearch_python_sdk.index._common import process_search_parameters  # noqa: E402
 
 from bench import seed as seeding  # noqa: E402
 from bench.list_agendas import running_server, server_cpu_seconds, server_env  # noqa: E402
@@ -63,8 +62,9 @@ from bench.loadgen import Case, Result, run_case  # noqa: E402
 from server import db  # noqa: E402
 from server.agendas.policy import ANONYMOUS  # noqa: E402
 from server.agendas.filter import AgendaFilter  # noqa: E402
-from server.search import filters, service  # noqa: E402
-from server.search.index_search import highlight_marks  # noqa: E402
+from server.search import service  # noqa: E402
+from server.search.index_search import agenda_search_body, highlight_marks  # noqa: E402
+from server.search.results import SearchSort  # noqa: E402
 from server.search.engine import SearchEngine  # noqa: E402
 from server.search.index_settings import FACETS  # noqa: E402
 from server.search.provision import start_provisioned  # noqa: E402
@@ -112,16 +112,11 @@ _MARKS = highlight_marks()
 
 
 def direct_params(q: str) -> dict:
-    """The body ``index_search.search_agendas`` makes the SDK send for an anonymous caller with
-    no filter and RELEVANCE sort — built by the SDK's own function from the server's arguments,
-    so the comparison cannot drift from what the server really asks Meilisearch (its highlight
-    tags carry a fresh token per search; these are of the same length)."""
-    return process_search_parameters(
-        q=q, offset=0, limit=20, filter=filters.agendas(ANONYMOUS, AgendaFilter()),
-        facets=FACETS, attributes_to_retrieve=["id"], attributes_to_highlight=["title", "body"],
-        attributes_to_crop=["body"], crop_length=40, highlight_pre_tag=_MARKS[0],
-        highlight_post_tag=_MARKS[1], crop_marker="…", sort=None,
-    )
+    """The body ``index_search.search_agendas`` sends for an anonymous caller with no filter and
+    RELEVANCE sort — built by the server's own function, so the comparison cannot drift from what
+    the server really asks Meilisearch (its highlight tags carry a fresh token per search; these
+    are of the same length)."""
+    return agenda_search_body(ANONYMOUS, q, AgendaFilter(), 20, 0, SearchSort.RELEVANCE, True, _MARKS)
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,15 @@ def _log_tail(path: Path, max_bytes: int = 4000) -> str:
     return _ANSI.sub("", data.decode("utf-8", "replace"))
 
 
+# What a provisioned Meilisearch may use while indexing. Its defaults are two thirds of the machine's
+# RAM and every core; on a small city's single machine (2 cores, the app and PostgreSQL beside it)
+# that let one 20,000-agenda import peak at 1.9 GB resident and keep 1.1 GB after (bench/README.md,
+# "Issue 16 items 5–8"). With 256 MiB the same import peaked at 0.5 GB and was not slower: indexing
+# here is bound by the CPU, not by memory. Threads stay at Meilisearch's default (all cores): one
+# thread would halve reindexing for a memory gain that the limit above already gives.
+MAX_INDEXING_MEMORY = "256MiB"
+
+
 class MeiliServer:
     """One private Meilisearch process bound to loopback.
 
@@ -365,8 +374,12 @@ class MeiliServer:
         port: int | None = None,
         master_key: str | None = None,
         log_file: Path | None = None,
+        max_indexing_memory: str | None = MAX_INDEXING_MEMORY,
+        max_indexing_threads: int | None = None,
     ) -> None:
         self.binary = Path(binary)
+        self.max_indexing_memory = max_indexing_memory
+        self.max_indexing_threads = max_indexing_threads
         self.data_dir = Path(data_dir)
         self.host = host
         self._requested_port = port
@@ -399,6 +412,8 @@ class MeiliServer:
             "--http-addr", f"{self.host}:{self.port}",
             "--env", "development",
             "--no-analytics",
+            *(["--max-indexing-memory", self.max_indexing_memory] if self.max_indexing_memory else []),
+            *(["--max-indexing-threads", str(self.max_indexing_threads)] if self.max_indexing_threads else []),
         ]
 
     def _spawn(self) -> subprocess.Popen:

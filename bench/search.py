@@ -55,7 +55,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (ROOT, ROOT / "bench")]
 
 import httpx  # noqa: E402
-from meilisearch_python_sdk.index._common import process_search_parameters  # noqa: E402
 
 from bench import seed as seeding  # noqa: E402
 from bench.list_agendas import running_server, server_cpu_seconds, server_env  # noqa: E402
@@ -63,8 +62,9 @@ from bench.loadgen import Case, Result, run_case  # noqa: E402
 from server import db  # noqa: E402
 from server.agendas.policy import ANONYMOUS  # noqa: E402
 from server.agendas.filter import AgendaFilter  # noqa: E402
-from server.search import filters, service  # noqa: E402
-from server.search.index_search import highlight_marks  # noqa: E402
+from server.search import service  # noqa: E402
+from server.search.index_search import agenda_search_body, highlight_marks  # noqa: E402
+from server.search.results import SearchSort  # noqa: E402
 from server.search.engine import SearchEngine  # noqa: E402
 from server.search.index_settings import FACETS  # noqa: E402
 from server.search.provision import start_provisioned  # noqa: E402
@@ -72,8 +72,15 @@ from server.search.reindex import reindex  # noqa: E402
 from server.settings import Settings, default_cache_dir  # noqa: E402
 
 TARGET_REINDEX_PER_S = 5_000
-TARGET_EXTRA_P99_MS = 10.0
+TARGET_EXTRA_P99_MS = 10.0             # SPEC §5, one client
+TARGET_EXTRA_P99_UNDER_LOAD_MS = 20.0  # issue 16 item 5, 8 clients and more
+TARGET_CPU_RATIO = 2.0                 # issue 16 item 5: the server's CPU per search ≤ 2× Meilisearch's
 TARGET_FRESH_P99_S = 1.0
+# Every search executed: the server shares identical anonymous answers for a second
+# (schema/anonymous_cache.py), and seven queries repeated would measure that cache, not a search.
+# People's searches are rarely identical; bench/bench_app.py serves /graphql-own without sharing.
+API_PATH = "/graphql-own"
+PHASES = ("reindex", "layers", "latency", "agreement", "freshness", "freshness-load")
 
 # The mix: what people type. Each is in the seeded vocabulary (bench/seed.py draws titles and
 # bodies from the departments' routing keywords and Seoul's districts).
@@ -105,16 +112,11 @@ _MARKS = highlight_marks()
 
 
 def direct_params(q: str) -> dict:
-    """The body ``index_search.search_agendas`` makes the SDK send for an anonymous caller with
-    no filter and RELEVANCE sort — built by the SDK's own function from the server's arguments,
-    so the comparison cannot drift from what the server really asks Meilisearch (its highlight
-    tags carry a fresh token per search; these are of the same length)."""
-    return process_search_parameters(
-        q=q, offset=0, limit=20, filter=filters.agendas(ANONYMOUS, AgendaFilter()),
-        facets=FACETS, attributes_to_retrieve=["id"], attributes_to_highlight=["title", "body"],
-        attributes_to_crop=["body"], crop_length=40, highlight_pre_tag=_MARKS[0],
-        highlight_post_tag=_MARKS[1], crop_marker="…", sort=None,
-    )
+    """The body ``index_search.search_agendas`` sends for an anonymous caller with no filter and
+    RELEVANCE sort — built by the server's own function, so the comparison cannot drift from what
+    the server really asks Meilisearch (its highlight tags carry a fresh token per search; these
+    are of the same length)."""
+    return agenda_search_body(ANONYMOUS, q, AgendaFilter(), 20, 0, SearchSort.RELEVANCE, True, _MARKS)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ class AuthCase(Case):
 # --------------------------------------------------------------------------- 1. reindex
 
 
-async def phase_reindex(settings: Settings, database_url: str, batch_size: int) -> dict:
+async def phase_reindex(settings: Settings, database_url: str, batch_size: int, *, rebuild: bool = True) -> dict:
     """Cold build, then a rebuild while a probe polls the live index: every answer must be the
     full count. The probe searches the live index (q="", limit 0: it must answer) and reads its
     numberOfDocuments from /stats — uncapped, unlike estimatedTotalHits (maxTotalHits 10,000), so
@@ -160,6 +162,8 @@ async def phase_reindex(settings: Settings, database_url: str, batch_size: int) 
                            "caught_up": cold.caught_up}
             print(f"  cold build: {cold.indexed:,} records in {cold.seconds:.2f} s = {cold.per_second:,.0f}/s "
                   f"(+{cold.caught_up:,} re-applied after the swap)", flush=True)
+            if not rebuild:
+                return out
 
             seen: list[int] = []
             errors: list[str] = []
@@ -221,9 +225,10 @@ async def phase_layers(settings: Settings, repeats: int) -> dict:
              GraphQL parse/validate/execute/serialise), no network
     """
     from server.agendas.models import Agenda
+    from bench.bench_app import add_floor
     from civic.app import create_app
 
-    app = create_app(settings, run_migrations=False)
+    app = add_floor(create_app(settings, run_migrations=False))
     out: dict = {}
     async with app.router.lifespan_context(app):
         with app.state.tortoise:
@@ -260,7 +265,7 @@ async def phase_layers(settings: Settings, repeats: int) -> dict:
                         return await service.search(engine, ANONYMOUS, q, AgendaFilter(), first=20)
 
                     async def full(q=q):
-                        r = await asgi.post("/graphql", content=gql_body(q), headers={"content-type": "application/json"})
+                        r = await asgi.post(API_PATH, content=gql_body(q), headers={"content-type": "application/json"})
                         return r.json()
 
                     row = {}
@@ -309,7 +314,7 @@ async def phase_latency(api_base: str, api_pid: int, meili_url: str, meili_pid: 
     for conc in concurrencies:
         api_runs, direct_runs, meili_cpu_api = [], [], []
         for name, q in QUERIES.items():
-            api = Case(f"api {name}", "POST", "/graphql", gql_body(q), check_graphql=True)
+            api = Case(f"api {name}", "POST", API_PATH, gql_body(q), check_graphql=True)
             m0 = server_cpu_seconds(meili_pid)
             r = await run_case(api_base, api, concurrency=conc, requests=per_query, warmup=warmup,
                                cpu_probe=lambda: server_cpu_seconds(api_pid))
@@ -398,10 +403,37 @@ async def meili_task_times(meili_url: str, key: str, uid: str, n: int) -> dict:
             **{f"applied_p{int(q * 100)}_ms": round(pct(applied, q), 1) for q in (0.5, 0.9, 0.99)}}
 
 
-async def phase_freshness(api_base: str, proposals: int, poll_interval: float, deadline_s: float) -> dict:
+async def _search_load(api_base: str, clients: int, stop: asyncio.Event) -> int:
+    """``clients`` closed-loop anonymous searches over the mix until ``stop``; returns how many ran."""
+    done = 0
+    while not stop.is_set():
+        for name, q in QUERIES.items():
+            r = await run_case(api_base, Case(f"load {name}", "POST", API_PATH, gql_body(q), check_graphql=True),
+                               concurrency=clients, requests=clients * 4, warmup=0)
+            done += len(r.latencies)
+            if stop.is_set():
+                break
+    return done
+
+
+async def phase_freshness(api_base: str, proposals: int, poll_interval: float, deadline_s: float, *,
+                          load_clients: int = 0) -> dict:
     """Register a citizen, then propose M agendas one after another; after each mutation returns,
-    poll search (as that citizen, as the UI would after "submit") for the agenda's unique word."""
-    rng = random.Random(7)
+    poll search (as that citizen, as the UI would after "submit") for the agenda's unique word.
+    With ``load_clients``, that many anonymous search clients run beside it the whole time."""
+    stop = asyncio.Event()
+    load = asyncio.create_task(_search_load(api_base, load_clients, stop)) if load_clients else None
+    try:
+        out = await _freshness(api_base, proposals, poll_interval, deadline_s)
+    finally:
+        stop.set()
+    if load is not None:
+        out["load_requests"] = await load
+    return out
+
+
+async def _freshness(api_base: str, proposals: int, poll_interval: float, deadline_s: float) -> dict:
+    rng = random.Random(7 + proposals + int(time.time()))
     lat, missing, degraded = [], [], 0
     async with httpx.AsyncClient(base_url=api_base, timeout=30) as http:
         reg = (await gql(http, REGISTER, {"input": {"email": f"fresh{rng.randrange(10**9)}@bench.example",
@@ -437,6 +469,59 @@ async def phase_freshness(api_base: str, proposals: int, poll_interval: float, d
             "p90_ms": pct(0.9), "p99_ms": pct(0.99), "max_ms": s[-1] * 1000 if s else float("nan")}
 
 
+def _duration_ms(text: str) -> float:
+    """Meilisearch's human durations ("1.23ms", "850.1µs", "2.5s", "1m2.3s") in milliseconds."""
+    import re
+
+    total = 0.0
+    for number, unit in re.findall(r"([0-9.]+)(ns|µs|us|ms|s|m|h)", text):
+        total += float(number) * {"ns": 1e-6, "µs": 1e-3, "us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4, "h": 3.6e6}[unit]
+    return total
+
+
+async def meili_batch_steps(meili_url: str, key: str, n: int) -> dict:
+    """Which indexing step the freshness additions spend their time in: Meilisearch's own
+    ``progressTrace`` of its last n document-addition batches, p50/p99/max per step (ms)."""
+    async with httpx.AsyncClient(base_url=meili_url, timeout=30, headers={"Authorization": f"Bearer {key}"}) as meili:
+        r = await meili.get("/batches", params={"types": "documentAdditionOrUpdate", "limit": n})
+        r.raise_for_status()
+        batches = r.json()["results"]
+    steps: dict[str, list[float]] = {}
+    for b in batches:
+        for step, took in ((b.get("stats") or {}).get("progressTrace") or {}).items():
+            steps.setdefault(step, []).append(_duration_ms(str(took)))
+        if b.get("startedAt") and b.get("finishedAt"):
+            steps.setdefault("(whole batch)", []).append((_iso(b["finishedAt"]) - _iso(b["startedAt"])) * 1000)
+    if not steps:
+        return {}
+
+    def pct(values, q):
+        v = sorted(values)
+        return v[max(0, math.ceil(q * len(v)) - 1)]
+    return {step: {"p50": round(pct(v, 0.5), 2), "p99": round(pct(v, 0.99), 2), "max": round(max(v), 2), "n": len(v)}
+            for step, v in steps.items()}
+
+
+def print_steps(steps: dict, top: int = 12) -> None:
+    rows = sorted(steps.items(), key=lambda kv: kv[1]["p50"], reverse=True)[:top]
+    print(f"  slowest indexing steps (Meilisearch progressTrace, ms) {'p50':>19} {'p99':>8} {'max':>8}")
+    for step, v in rows:
+        print(f"    {step[-70:]:<70} {v['p50']:>8.1f} {v['p99']:>8.1f} {v['max']:>8.1f}")
+
+
+def meili_memory(pid: int | None) -> dict:
+    """Meilisearch's resident memory now and at its peak (VmRSS / VmHWM from /proc), in MiB."""
+    out = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                out[{"VmRSS": "rss_mib", "VmHWM": "peak_rss_mib"}[key]] = round(int(value.split()[0]) / 1024, 1)
+    except (OSError, ValueError):
+        pass
+    return out
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -448,13 +533,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--warmup", type=int, default=20, help="untimed requests before each (query, side, concurrency)")
     p.add_argument("--concurrency", default="1,8,32")
     p.add_argument("--proposals", type=int, default=200, help="M proposals for the freshness test")
+    p.add_argument("--load-clients", type=int, default=8,
+                   help="search clients running during the second freshness test (freshness-load)")
     p.add_argument("--poll-interval", type=float, default=0.01, help="seconds between freshness polls")
     p.add_argument("--layer-repeats", type=int, default=30, help="samples per layer and query, in process")
     p.add_argument("--batch-size", type=int, default=5000, help="reindex batch size (agenda reindex's default)")
     p.add_argument("--pg-url", default="postgres://127.0.0.1:5432/test")
+    p.add_argument("--pg-db", default=seeding.BENCH_PG_DATABASE,
+                   help=f"PostgreSQL database to create or reuse (must start with {seeding.BENCH_PG_DATABASE})")
+    p.add_argument("--reuse", metavar="DATABASE_URL",
+                   help="an already seeded database (left by --keep) to run on instead of seeding a new one: "
+                        "a 100,000-agenda seed takes minutes; this database is never dropped")
+    p.add_argument("--phases", default=",".join(PHASES),
+                   help=f"which phases to run, of {','.join(PHASES)} (the index is always built first)")
     p.add_argument("--json", type=Path)
     p.add_argument("--keep", action="store_true")
     args = p.parse_args(argv)
+    phases = {x.strip() for x in args.phases.split(",") if x.strip()}
+    if phases - set(PHASES):
+        p.error(f"unknown phase(s): {', '.join(sorted(phases - set(PHASES)))}")
+    if not args.pg_db.startswith(seeding.BENCH_PG_DATABASE):
+        p.error(f"--pg-db must start with {seeding.BENCH_PG_DATABASE}")
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
@@ -462,12 +561,19 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"agendas": args.agendas, "db": args.db, "cpus": os.cpu_count()}
 
     workdir = Path(tempfile.mkdtemp(prefix="civic-agenda-search-bench-"))
-    database_url = asyncio.run(seeding.create_database(args.db, workdir=workdir, pg_url=args.pg_url))
+    if args.reuse:
+        database_url = args.reuse
+    else:
+        database_url = asyncio.run(seeding.create_database(args.db, workdir=workdir, pg_url=args.pg_url,
+                                                           name=args.pg_db))
     meili = start_provisioned(default_cache_dir(dict(os.environ)), workdir / "meili")
     try:
-        stats = asyncio.run(seeding.seed(database_url, args.agendas))
-        print(f"seeded {stats.agendas:,} agendas ({stats.public_visible:,} public) in {stats.seconds:.1f} s; "
-              f"Meilisearch {meili.url} pid {meili.pid}", flush=True)
+        if args.reuse:
+            print(f"reusing {database_url}; Meilisearch {meili.url} pid {meili.pid}", flush=True)
+        else:
+            stats = asyncio.run(seeding.seed(database_url, args.agendas))
+            print(f"seeded {stats.agendas:,} agendas ({stats.public_visible:,} public) in {stats.seconds:.1f} s; "
+                  f"Meilisearch {meili.url} pid {meili.pid}", flush=True)
         env = {**server_env(database_url, workdir / "data"),
                "MEILI_URL": meili.url, "MEILI_MASTER_KEY": meili.master_key,
                "AGENDA_WORKER_IN_PROCESS": "1", "AGENDA_PROPOSALS_PER_HOUR": "100000",
@@ -477,56 +583,73 @@ def main(argv: list[str] | None = None) -> int:
         uid = settings.index_prefix + "agendas"
 
         print("\n== 1. reindex ==", flush=True)
-        report["reindex"] = asyncio.run(phase_reindex(settings, database_url, args.batch_size))
-        rb = report["reindex"]["rebuild"]
-        if rb["probe_errors"] or rb["probe_wrong_counts"]:
+        report["reindex"] = asyncio.run(phase_reindex(settings, database_url, args.batch_size,
+                                                      rebuild="reindex" in phases))
+        rb = report["reindex"].get("rebuild")
+        if rb and (rb["probe_errors"] or rb["probe_wrong_counts"]):
             print(f"FAIL: search saw a half-built or missing index during rebuild: {rb}", file=sys.stderr)
             status = 1
+        report["meili_memory"] = meili_memory(meili.pid)
+        print(f"  Meilisearch after the builds: {report['meili_memory']}", flush=True)
 
-        print("\n== 3. in-process layers (median ms, one at a time) ==", flush=True)
-        report["layers"] = asyncio.run(phase_layers(Settings.from_env({**env, "AGENDA_WORKER_IN_PROCESS": "0"}),
-                                                    args.layer_repeats))
-        print_layers(report["layers"])
+        if "layers" in phases:
+            print("\n== 3. in-process layers (median ms, one at a time) ==", flush=True)
+            report["layers"] = asyncio.run(phase_layers(Settings.from_env({**env, "AGENDA_WORKER_IN_PROCESS": "0"}),
+                                                        args.layer_repeats))
+            print_layers(report["layers"])
 
+        lat = []
         with running_server(env, workers=1, log_path=workdir / "server.log") as (base, pid):
-            print(f"\n== 2. latency over HTTP ({args.requests} requests per side and concurrency, "
-                  f"{len(QUERIES)} queries) ==", flush=True)
-            lat = asyncio.run(phase_latency(base, pid, meili.url, meili.pid, meili.master_key, uid,
-                                            concurrencies, args.requests, args.warmup))
-            report["latency"] = [{"concurrency": a.concurrency,
-                                  **{f"{side}_{k}": round(getattr(r, k), 2) for side, r in (("api", a), ("direct", d))
-                                     for k in ("p50", "p90", "p99", "mean", "rps")},
-                                  "api_server_cpu_ms": a.server_cpu_ms, "direct_meili_cpu_ms": d.server_cpu_ms,
-                                  "api_meili_cpu_ms": mc, "errors": len(a.errors) + len(d.errors)}
-                                 for a, d, mc in lat]
-            if any(row["errors"] for row in report["latency"]):
-                status = 1
-
-            print("\n== 5. top-5 agreement ==", flush=True)
-            report["agreement"] = asyncio.run(phase_agreement(base, meili.url, meili.master_key, uid))
-            for row in report["agreement"]:
-                mark = "same" if row["same"] else "DIFFERENT"
-                print(f"  {row['name']:<13} {row['q']:<18} {mark:<9} total api {row['api_total']:>5} "
-                      f"direct {row['direct_total']:>5}  top: {row['first_title']!r}")
-                if not row["same"]:
-                    print(f"      api {row['api']}\n      direct {row['direct']}")
-                    status = 1
-                if row["degraded"]:
-                    print("      (API answered degraded, from the database)")
+            if "latency" in phases:
+                print(f"\n== 2. latency over HTTP ({args.requests} requests per side and concurrency, "
+                      f"{len(QUERIES)} queries) ==", flush=True)
+                lat = asyncio.run(phase_latency(base, pid, meili.url, meili.pid, meili.master_key, uid,
+                                                concurrencies, args.requests, args.warmup))
+                report["latency"] = [{"concurrency": a.concurrency,
+                                      **{f"{side}_{k}": round(getattr(r, k), 2) for side, r in (("api", a), ("direct", d))
+                                         for k in ("p50", "p90", "p99", "mean", "rps")},
+                                      "api_server_cpu_ms": a.server_cpu_ms, "direct_meili_cpu_ms": d.server_cpu_ms,
+                                      "api_meili_cpu_ms": mc, "errors": len(a.errors) + len(d.errors)}
+                                     for a, d, mc in lat]
+                if any(row["errors"] for row in report["latency"]):
                     status = 1
 
-            print(f"\n== 4. freshness ({args.proposals} proposals, in-process worker) ==", flush=True)
-            report["freshness"] = asyncio.run(phase_freshness(base, args.proposals, args.poll_interval, 10.0))
-            f = report["freshness"]
-            print(f"  found {f['n']}/{args.proposals}: p50 {f['p50_ms']:.0f} ms, p90 {f['p90_ms']:.0f} ms, "
-                  f"p99 {f['p99_ms']:.0f} ms, max {f['max_ms']:.0f} ms; never found: {f['missing']}")
-            inside = asyncio.run(meili_task_times(meili.url, meili.master_key, uid, args.proposals))
-            report["freshness"]["meilisearch"] = inside
-            print(f"  inside Meilisearch ({inside['tasks']} additions): queued p50/p90/p99 "
-                  f"{inside['queued_p50_ms']}/{inside['queued_p90_ms']}/{inside['queued_p99_ms']} ms, applied p50/p90/p99 "
-                  f"{inside['applied_p50_ms']}/{inside['applied_p90_ms']}/{inside['applied_p99_ms']} ms")
-            if f["missing"]:
-                status = 1
+            if "agreement" in phases:
+                print("\n== 5. top-5 agreement ==", flush=True)
+                report["agreement"] = asyncio.run(phase_agreement(base, meili.url, meili.master_key, uid))
+                for row in report["agreement"]:
+                    mark = "same" if row["same"] else "DIFFERENT"
+                    print(f"  {row['name']:<13} {row['q']:<18} {mark:<9} total api {row['api_total']:>5} "
+                          f"direct {row['direct_total']:>5}  top: {row['first_title']!r}")
+                    if not row["same"]:
+                        print(f"      api {row['api']}\n      direct {row['direct']}")
+                        status = 1
+                    if row["degraded"]:
+                        print("      (API answered degraded, from the database)")
+                        status = 1
+
+            for phase, load in (("freshness", 0), ("freshness-load", args.load_clients)):
+                if phase not in phases:
+                    continue
+                what = f"{load} search clients running" if load else "idle"
+                print(f"\n== 4. freshness ({args.proposals} proposals, in-process worker, {what}) ==", flush=True)
+                f = asyncio.run(phase_freshness(base, args.proposals, args.poll_interval, 10.0, load_clients=load))
+                report[phase] = f
+                print(f"  found {f['n']}/{args.proposals}: p50 {f['p50_ms']:.0f} ms, p90 {f['p90_ms']:.0f} ms, "
+                      f"p99 {f['p99_ms']:.0f} ms, max {f['max_ms']:.0f} ms; never found: {f['missing']}"
+                      + (f"; {f['load_requests']} searches ran beside it" if load else ""))
+                inside = asyncio.run(meili_task_times(meili.url, meili.master_key, uid, args.proposals))
+                f["meilisearch"] = inside
+                print(f"  inside Meilisearch ({inside['tasks']} additions): queued p50/p90/p99 "
+                      f"{inside['queued_p50_ms']}/{inside['queued_p90_ms']}/{inside['queued_p99_ms']} ms, applied p50/p90/p99 "
+                      f"{inside['applied_p50_ms']}/{inside['applied_p90_ms']}/{inside['applied_p99_ms']} ms")
+                steps = asyncio.run(meili_batch_steps(meili.url, meili.master_key, args.proposals))
+                f["batch_steps"] = steps
+                print_steps(steps)
+                if f["missing"]:
+                    status = 1
+        report["meili_memory_end"] = meili_memory(meili.pid)
+        print(f"\nMeilisearch at the end: {report['meili_memory_end']}", flush=True)
 
         print_summary(report, lat)
         if args.json:
@@ -534,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
         return status
     finally:
         meili.stop()
-        if args.keep:
+        if args.reuse:
+            shutil.rmtree(workdir, ignore_errors=True)
+        elif args.keep:
             print(f"\nkept {database_url} and {workdir}")
         else:
             asyncio.run(seeding.drop_database(args.db, database_url=database_url, pg_url=args.pg_url))
@@ -556,23 +681,34 @@ def print_layers(layers: dict) -> None:
 def print_summary(report: dict, lat) -> None:
     print(f"\n== summary: {report['agendas']:,} agendas, {report['db']}, {report['cpus']} CPUs ==")
     for phase in ("cold", "rebuild"):
-        r = report["reindex"][phase]
+        r = report["reindex"].get(phase)
+        if r is None:
+            continue
         verdict = "met" if r["per_s"] >= TARGET_REINDEX_PER_S else "NOT met"
         print(f"reindex {phase:<8}: {r['per_s']:>8,.0f} records/s ({r['seconds']:.2f} s) — target ≥ {TARGET_REINDEX_PER_S:,}/s {verdict}")
-    print(f"{'conc':>4} {'api p50':>8} {'p90':>7} {'p99':>7} {'direct p50':>11} {'p90':>7} {'p99':>7} "
-          f"{'Δp99':>7} {'ratio':>6} {'api cpu/req':>12} {'meili cpu/req':>14}")
+    if lat:
+        print(f"{'conc':>4} {'api p50':>8} {'p90':>7} {'p99':>7} {'direct p50':>11} {'p90':>7} {'p99':>7} "
+              f"{'Δp99':>7} {'ratio':>6} {'api cpu/req':>12} {'meili cpu/req':>14} {'api÷meili cpu':>14}")
     for a, d, mc in lat:
         cpu = f"{a.server_cpu_ms:.1f}" if a.server_cpu_ms is not None else "n/a"
         dcpu = f"{d.server_cpu_ms:.1f}" if d.server_cpu_ms is not None else "n/a"
+        ratio = a.server_cpu_ms / mc if a.server_cpu_ms is not None and mc and mc == mc else float("nan")
         print(f"{a.concurrency:>4} {a.p50:>8.1f} {a.p90:>7.1f} {a.p99:>7.1f} {d.p50:>11.1f} {d.p90:>7.1f} {d.p99:>7.1f} "
-              f"{a.p99 - d.p99:>+7.1f} {a.p99 / d.p99:>5.1f}x {cpu:>12} {dcpu:>8} ({mc:.1f})")
-        verdict = "met" if a.p99 - d.p99 <= TARGET_EXTRA_P99_MS else "NOT met"
-        print(f"     API p99 within {TARGET_EXTRA_P99_MS:.0f} ms of direct at conc {a.concurrency}: {verdict}")
-    f = report["freshness"]
-    print(f"freshness p99 {f['p99_ms']:.0f} ms — target < {TARGET_FRESH_P99_S * 1000:.0f} ms "
-          f"{'met' if f['p99_ms'] < TARGET_FRESH_P99_S * 1000 and not f['missing'] else 'NOT met'}")
-    same = sum(r["same"] for r in report["agreement"])
-    print(f"top-5 agreement: {same}/{len(report['agreement'])} queries")
+              f"{a.p99 - d.p99:>+7.1f} {a.p99 / d.p99:>5.1f}x {cpu:>12} {dcpu:>8} ({mc:.1f}) {ratio:>13.2f}x")
+        target = TARGET_EXTRA_P99_MS if a.concurrency < 8 else TARGET_EXTRA_P99_UNDER_LOAD_MS
+        verdict = "met" if a.p99 - d.p99 <= target else "NOT met"
+        print(f"     API p99 within {target:.0f} ms of direct at conc {a.concurrency}: {verdict}; "
+              f"server CPU ≤ {TARGET_CPU_RATIO:.0f}× Meilisearch's: {'met' if ratio <= TARGET_CPU_RATIO else 'NOT met'}")
+    for phase in ("freshness", "freshness-load"):
+        f = report.get(phase)
+        if f is None:
+            continue
+        print(f"{phase} p99 {f['p99_ms']:.0f} ms — target < {TARGET_FRESH_P99_S * 1000:.0f} ms "
+              f"{'met' if f['p99_ms'] < TARGET_FRESH_P99_S * 1000 and not f['missing'] else 'NOT met'}")
+    if "agreement" in report:
+        same = sum(r["same"] for r in report["agreement"])
+        print(f"top-5 agreement: {same}/{len(report['agreement'])} queries")
+    print(f"Meilisearch memory after the builds {report.get('meili_memory')}, at the end {report.get('meili_memory_end')}")
 
 
 if __name__ == "__main__":

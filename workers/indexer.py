@@ -143,8 +143,8 @@ class Indexer:
         tasks = []
         for topic, ids in sorted(by_topic.items()):
             spec = SPECS[topic]
-            rows = await spec.model.filter(id__in=sorted(ids))
-            present = {r.id for r in rows}
+            rows = await spec.rows(spec.model.filter(id__in=sorted(ids)))
+            present = {spec.row_id(r) for r in rows}
             index = self.engine.client.index(self.engine.uid(topic))
             if rows:
                 tasks.append(await index.add_documents(await spec.documents(rows), primary_key="id"))

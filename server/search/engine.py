@@ -3,7 +3,11 @@ several deployments (or test runs) can share one Meilisearch without seeing each
 
 from __future__ import annotations
 
+import orjson
+from httpx2 import HTTPStatusError, TransportError  # the SDK's HTTP client is httpx2, not httpx
 from meilisearch_python_sdk import AsyncClient
+from meilisearch_python_sdk.errors import MeilisearchApiError, MeilisearchCommunicationError
+from meilisearch_python_sdk.json_handler import OrjsonHandler
 
 from server.search.documents import AGENDAS
 from server.settings import Settings
@@ -25,13 +29,29 @@ class SearchEngine:
         if settings.meili_url is None:
             raise RuntimeError("MEILI_URL is not set and no Meilisearch was provisioned")
         self.settings = settings
-        self.client = AsyncClient(settings.meili_url, settings.meili_master_key, timeout=5)
+        # orjson: a reindex sends 100,000 documents, and every search answer is parsed.
+        self.client = AsyncClient(settings.meili_url, settings.meili_master_key, timeout=5,
+                                  json_handler=OrjsonHandler())
         # httpx asks for gzip by default; Meilisearch then answers compressed and chunked, and on
         # loopback each such response arrived ~40 ms late (measured in bench/search.py: 50.6 ms vs
         # 7.2 ms for the same search). Uncompressed JSON is what a local search engine should send.
         self.client.http_client.headers["Accept-Encoding"] = "identity"
         # Whether the last search had to answer from the database (for /metrics and operators).
         self.degraded = False
+
+    async def search(self, uid: str, body: dict) -> dict:
+        """``POST /indexes/<uid>/search`` answered as plain JSON. The SDK's ``search`` builds a
+        pydantic model of every hit first (1–3 ms a search, bench/README.md): the per-keystroke path
+        reads only ids, highlights and facet counts. Errors are the SDK's, so callers treat both alike."""
+        try:
+            response = await self.client.http_client.post(
+                f"indexes/{uid}/search", content=orjson.dumps(body), headers={"Content-Type": "application/json"})
+            response.raise_for_status()
+        except TransportError as exc:  # unreachable, reset, timed out: the database answers meanwhile
+            raise MeilisearchCommunicationError(str(exc)) from exc
+        except HTTPStatusError as exc:
+            raise MeilisearchApiError(str(exc), exc.response) from exc
+        return orjson.loads(response.content)
 
     def index_name(self, base: str) -> str:
         return f"{self.settings.index_prefix}{base}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import secrets
 import time
+from collections.abc import Callable
 
 from meilisearch_python_sdk.models.search import SearchParams
 
@@ -28,10 +29,14 @@ def highlight_marks() -> tuple[str, str]:
     return f"\ue000{token}\ue001", f"\ue001{token}\ue000"
 
 
-def safe_highlight(text: str, marks: tuple[str, str]) -> str:
-    """Escape everything, then turn exactly this search's marks into tags."""
+def safe_highlighter(marks: tuple[str, str]) -> Callable[[str | None], str]:
+    """Escape everything, then turn exactly this search's marks into tags (the marks escaped once
+    per search, not once per highlighted field)."""
     pre, post = (html.escape(m, quote=True) for m in marks)
-    return html.escape(text or "", quote=True).replace(pre, "<mark>").replace(post, "</mark>")
+
+    def highlight(text: str | None) -> str:
+        return html.escape(text or "", quote=True).replace(pre, "<mark>").replace(post, "</mark>")
+    return highlight
 
 
 async def visible_by_id(viewer: Viewer, ids: list[int]) -> dict[int, Agenda]:
@@ -39,31 +44,51 @@ async def visible_by_id(viewer: Viewer, ids: list[int]) -> dict[int, Agenda]:
     return {a.id: a for a in rows if can_view(viewer, a)}
 
 
+_SORTS = {SearchSort.NEWEST: ["id:desc"], SearchSort.MOST_SUPPORTED: ["support_count:desc", "id:desc"]}
+
+
+def agenda_search_body(viewer: Viewer, query: str, f: AgendaFilter, first: int, offset: int, sort: SearchSort,
+                       with_facets: bool, marks: tuple[str, str] | None) -> dict:
+    """What ``search`` asks Meilisearch, as the JSON body of ``POST /indexes/<uid>/search`` (the
+    bench sends this very body straight to Meilisearch to compare). ``marks`` None: no highlights."""
+    body: dict = {"q": query, "offset": offset, "limit": first, "attributesToRetrieve": ["id"]}
+    if (expression := filters.agendas(viewer, f)) is not None:
+        body["filter"] = expression
+    if with_facets:
+        body["facets"] = FACETS
+    if marks is not None:
+        body.update(attributesToHighlight=["title", "body"], attributesToCrop=["body"], cropLength=40,
+                    highlightPreTag=marks[0], highlightPostTag=marks[1], cropMarker="…")
+    if sort in _SORTS:
+        body["sort"] = _SORTS[sort]
+    return body
+
+
 async def search_agendas(engine: SearchEngine, viewer: Viewer, query: str, f: AgendaFilter, first: int, offset: int,
                          sort: SearchSort, with_facets: bool = True, with_highlights: bool = True) -> SearchResult:
+    """One search per keystroke: the answer is read as plain JSON (``SearchEngine.search``), not
+    through the SDK's pydantic models, and only ids come back — the hits are the database's rows."""
     started = time.perf_counter()
-    index = engine.client.index(engine.agendas_uid)
-    marks = highlight_marks()
-    tags = {"attributes_to_highlight": ["title", "body"], "attributes_to_crop": ["body"], "crop_length": 40,
-            "highlight_pre_tag": marks[0], "highlight_post_tag": marks[1], "crop_marker": "…"} if with_highlights else {}
-    result = await index.search(
-        query, offset=offset, limit=first, filter=filters.agendas(viewer, f), facets=FACETS if with_facets else None,
-        attributes_to_retrieve=["id"], **tags,
-        sort={SearchSort.NEWEST: ["id:desc"], SearchSort.MOST_SUPPORTED: ["support_count:desc", "id:desc"]}.get(sort),
-    )
-    rows = await visible_by_id(viewer, [int(h["id"]) for h in result.hits])
+    marks = highlight_marks() if with_highlights else None
+    result = await engine.search(engine.agendas_uid, agenda_search_body(viewer, query, f, first, offset, sort,
+                                                                        with_facets, marks))
+    found = result.get("hits") or []
+    rows = await visible_by_id(viewer, [int(h["id"]) for h in found])
+    mark = safe_highlighter(marks) if marks is not None else None
     hits = []
-    for h in result.hits:
+    for h in found:
         a = rows.get(int(h["id"]))
         if a is None:
             continue
         formatted = h.get("_formatted") or {}
-        hits.append(Hit(agenda=a, highlights={k: safe_highlight(formatted.get(k, ""), marks) for k in ("title", "body")}))
-    facets = {k: dict(v) for k, v in (result.facet_distribution or {}).items()}
+        hits.append(Hit(agenda=a, highlights={k: mark(formatted.get(k)) for k in ("title", "body")}
+                        if mark is not None else {"title": "", "body": ""}))
+    facets = result.get("facetDistribution") or {}
     elapsed = int((time.perf_counter() - started) * 1000)
-    return SearchResult(hits=hits, facets={k: facets.get(k, {}) for k in FACETS},
-                        estimated_total=result.estimated_total_hits or len(hits),
-                        processing_time_ms=result.processing_time_ms if result.processing_time_ms is not None else elapsed,
+    processing = result.get("processingTimeMs")
+    return SearchResult(hits=hits, facets={k: dict(facets.get(k) or {}) for k in FACETS},
+                        estimated_total=result.get("estimatedTotalHits") or len(hits),
+                        processing_time_ms=processing if processing is not None else elapsed,
                         degraded=False)
 
 

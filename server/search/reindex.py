@@ -46,11 +46,11 @@ async def _rebuild(engine: SearchEngine, topic: str, batch_size: int, progress) 
     done, last_id, tasks = 0, 0, []
     try:
         while True:
-            rows = await spec.model.filter(id__gt=last_id).order_by("id").limit(batch_size)
+            rows = await spec.rows(spec.model.filter(id__gt=last_id).order_by("id").limit(batch_size))
             if not rows:
                 break
             tasks.append(await index.add_documents(await spec.documents(rows), primary_key="id"))
-            last_id = rows[-1].id
+            last_id = spec.row_id(rows[-1])
             done += len(rows)
             if progress:
                 progress(topic, done, total)
@@ -67,9 +67,9 @@ async def _rebuild(engine: SearchEngine, topic: str, batch_size: int, progress) 
     await engine.wait(await engine.client.index(build).delete(), timeout_ms=60_000)
 
     if topic == "agenda":
-        changed = await spec.model.filter(updated_at__gte=started - CATCH_UP_MARGIN).order_by("id")
+        changed = await spec.rows(spec.model.filter(updated_at__gte=started - CATCH_UP_MARGIN).order_by("id"))
     else:
-        changed = await spec.model.all().order_by("id")
+        changed = await spec.rows(spec.model.all().order_by("id"))
     live_index = engine.client.index(live)
     for i in range(0, len(changed), batch_size):  # right after a bulk import this is the whole table
         task = await live_index.add_documents(await spec.documents(changed[i:i + batch_size]), primary_key="id")

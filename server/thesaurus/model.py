@@ -62,6 +62,9 @@ class Thesaurus:
     # What was added on top of the shipped file, in order: two thesauri with the same signature
     # hold the same terms, so compiled patterns and routers can be reused between them.
     signature: tuple = ()
+    # True for the shipped concepts and copies of them: such a thesaurus is known by its signature,
+    # so what is derived from it (the synonyms) can be kept per signature.
+    shipped_base: bool = field(default=False, repr=False)
 
     @classmethod
     def of(cls, concepts: Iterable[Concept]) -> "Thesaurus":
@@ -71,7 +74,7 @@ class Thesaurus:
         return t
 
     def copy(self) -> "Thesaurus":
-        return Thesaurus(dict(self.concepts), dict(self._by_term), self.signature)
+        return Thesaurus(dict(self.concepts), dict(self._by_term), self.signature, self.shipped_base)
 
     def add(self, concept: Concept) -> None:
         """Add or extend a concept. A term already held by another concept stays with that one."""
@@ -103,7 +106,21 @@ class Thesaurus:
         """Meilisearch ``synonyms``: each term maps to the other terms of its concept (multi-way).
         Keys and values are normalised (lower case, NFKC) and Chinese terms appear in Traditional
         and Simplified, since the engine compares the words as typed; sorted, so equal thesauri
-        give equal settings."""
+        give equal settings.
+
+        Working them out takes ~50 ms and every server start, index build and thesaurus push asks
+        for them several times (once per index): a shipped-based thesaurus's synonyms are kept per
+        signature (a few, bounded). The caller gets its own copy."""
+        if not self.shipped_base:
+            return self._synonyms()
+        cached = _SYNONYMS.get(self.signature)
+        if cached is None:
+            cached = _SYNONYMS[self.signature] = self._synonyms()
+            while len(_SYNONYMS) > 8:
+                _SYNONYMS.pop(next(iter(_SYNONYMS)))
+        return {key: list(values) for key, values in cached.items()}
+
+    def _synonyms(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for concept in self.concepts.values():
             spellings = {normalize(t) for t in concept.terms if normalize(t)}
@@ -127,6 +144,9 @@ def load_concepts(path: Path = DATA_FILE) -> tuple[Concept, ...]:
     return tuple(_concept(obj) for obj in data["concepts"])
 
 
+_SYNONYMS: dict[tuple, dict[str, list[str]]] = {}  # signature -> synonyms (Thesaurus.synonyms)
+
+
 @lru_cache(maxsize=1)
 def shipped_concepts() -> tuple[Concept, ...]:
     return load_concepts()
@@ -136,6 +156,7 @@ def shipped_concepts() -> tuple[Concept, ...]:
 def _shipped() -> Thesaurus:
     thesaurus = Thesaurus.of(shipped_concepts())
     thesaurus.signature = ()  # the shipped file is the base every signature is relative to
+    thesaurus.shipped_base = True
     return thesaurus
 
 

@@ -105,14 +105,27 @@ async def pg_database():
 
 
 async def _truncate_pg(url: str) -> None:
+    """Empty every table the last test wrote to, and start every sequence again at 1.
+
+    ``TRUNCATE`` gives each table new files (with its indexes, ~100 files for our 33 tables): 0.25 s
+    per test, which ~400 PostgreSQL tests paid. Most tests write to a handful of tables, so one
+    statement first asks which tables have a row, only those are truncated, and the sequences (which
+    a rolled-back insert also advances) are reset in one more statement."""
     conn = await asyncpg.connect(_asyncpg_dsn(url))
     try:
-        tables = await conn.fetch(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'tortoise_migrations'"
-        )
-        if tables:
-            names = ", ".join(f'"{t["tablename"]}"' for t in tables)
+        tables = [t["tablename"] for t in await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'tortoise_migrations'")]
+        if not tables:
+            return
+        probe = " UNION ALL ".join(
+            f"SELECT {i} AS n WHERE EXISTS (SELECT 1 FROM \"{name}\")" for i, name in enumerate(tables))
+        used = [tables[r["n"]] for r in await conn.fetch(probe)]
+        if used:
+            names = ", ".join(f'"{name}"' for name in used)
             await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        await conn.execute(
+            "SELECT setval(format('%I.%I', schemaname, sequencename), 1, false) FROM pg_sequences "
+            "WHERE schemaname = 'public' AND last_value IS NOT NULL")
     finally:
         await conn.close()
 

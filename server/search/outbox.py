@@ -43,3 +43,4 @@ async def enqueue_many(topic: str, entity_ids, operation: str = UPSERT, *, using
     await OutboxEntry.bulk_create(
         [OutboxEntry(topic=topic, entity_id=str(i), operation=operation, request_id=request_id, available_at=now)
          for i in entity_ids], batch_size=500, using_db=using_db)
+    writes.bump()

@@ -110,7 +110,8 @@ async def _truncate_pg(url: str) -> None:
     ``TRUNCATE`` gives each table new files (with its indexes, ~100 files for our 33 tables): 0.25 s
     per test, which ~400 PostgreSQL tests paid. Most tests write to a handful of tables, so one
     statement first asks which tables have a row, only those are truncated, and the sequences (which
-    a rolled-back insert also advances) are reset in one more statement."""
+    a rolled-back insert also advances) are reset in one more statement — except the migrations
+    table's: its rows are kept, and a test that rolls migrations back and forward inserts more."""
     conn = await asyncpg.connect(_asyncpg_dsn(url))
     try:
         tables = [t["tablename"] for t in await conn.fetch(
@@ -125,7 +126,8 @@ async def _truncate_pg(url: str) -> None:
             await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
         await conn.execute(
             "SELECT setval(format('%I.%I', schemaname, sequencename), 1, false) FROM pg_sequences "
-            "WHERE schemaname = 'public' AND last_value IS NOT NULL")
+            "WHERE schemaname = 'public' AND last_value IS NOT NULL "
+            "AND sequencename NOT LIKE 'tortoise\\_migrations\\_%'")  # the applied migrations stay
     finally:
         await conn.close()
 

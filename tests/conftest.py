@@ -154,15 +154,60 @@ async def clean_database(database_url) -> str:
     return database_url
 
 
+WORKER_PREFIX = f"t{RUN_ID}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_"
+
+
 @pytest.fixture
-def settings(clean_database, meili, tmp_path) -> Settings:
+async def index_prefix(meili) -> str:
+    """This process's index prefix, its indexes emptied.
+
+    Tests run one after another in a process, so they share one set of indexes instead of each
+    creating three: a new index costs Meilisearch 0.2–2 s of CPU to configure (the thesaurus's
+    ~2,100 synonyms), which ~1,000 tests paid beside the suite, and ~1,000 indexes slowed every
+    task behind them. Documents are deleted here, before the test, after whatever the last test
+    left queued (Meilisearch applies an index's tasks in order); an index a test built beside
+    the live ones (a reindex's) is deleted; settings a test changed are put back by the start's
+    ``ensure_index``, which sends what differs."""
+    url, key = meili
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as meilisearch:
+        # One look at every index's document count and at the queue: most tests leave nothing.
+        stats = (await meilisearch.get("/stats")).json()["indexes"]
+        queued = (await meilisearch.get("/tasks", params={"statuses": "enqueued,processing", "limit": 1})).json()["total"]
+        tasks = []
+        for uid, index in stats.items():
+            if not uid.startswith(WORKER_PREFIX):
+                continue
+            live = uid[len(WORKER_PREFIX):] in _LIVE_BASES
+            if live and not queued and not index["numberOfDocuments"]:
+                continue
+            response = await (meilisearch.delete(f"/indexes/{uid}/documents") if live
+                              else meilisearch.delete(f"/indexes/{uid}"))
+            tasks.append(response.json()["taskUid"])
+        for task in tasks:
+            while (await meilisearch.get(f"/tasks/{task}")).json()["status"] in ("enqueued", "processing"):
+                await asyncio.sleep(0.005)
+    return WORKER_PREFIX
+
+
+def _live_bases() -> set[str]:
+    from server.search.registry import SPECS
+
+    return {spec.base for spec in SPECS.values()}
+
+
+_LIVE_BASES = _live_bases()
+
+
+@pytest.fixture
+def settings(clean_database, meili, index_prefix, tmp_path) -> Settings:
     url, key = meili
     env = {
         "AGENDA_DATA_DIR": str(tmp_path / "data"),
         "DATABASE_URL": clean_database,
         "MEILI_URL": url,
         "AGENDA_SECRET": TEST_SECRET,
-        "AGENDA_INDEX_PREFIX": f"t{RUN_ID}_{uuid.uuid4().hex[:6]}_",
+        "AGENDA_INDEX_PREFIX": index_prefix,
         "AGENDA_DEMO": "0",
         # Tests drain the outbox explicitly (app.state.indexer.drain_all()) unless they start a worker.
         "AGENDA_WORKER_IN_PROCESS": "0",
@@ -208,6 +253,41 @@ class GraphQLClient:
 @pytest.fixture
 def gql(client) -> GraphQLClient:
     return GraphQLClient(client)
+
+
+# --------------------------------------------------------------------------- refusal tables
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "refusals: a table of inputs refused before any database work; every row runs on SQLite, "
+        "the first row on PostgreSQL too")
+
+
+def pytest_collection_modifyitems(config, items):
+    """A ``refusals`` table runs in full on SQLite and by its first row on PostgreSQL.
+
+    Such a table checks the edge's validation (a code, a message, nothing written): that happens
+    before a statement reaches the database, so the PostgreSQL half repeated the same Python for
+    every row (~90 items, ~0.7 s each). The first row still proves that a refusal on PostgreSQL
+    writes nothing. Tables whose rows reach the database (out-of-range values, filters turned
+    into SQL) are not marked and run in full on both."""
+    seen: set[str] = set()
+    kept, dropped = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        if (spec is not None and spec.params.get("database_url") == "postgres"
+                and item.get_closest_marker("refusals") is not None):
+            key = f"{item.path}::{item.originalname}"
+            if key in seen:
+                dropped.append(item)
+                continue
+            seen.add(key)
+        kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 # --------------------------------------------------------------------------- parallel runs

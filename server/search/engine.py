@@ -87,6 +87,10 @@ class SearchEngine:
         """Create the index when missing and apply the settings from code; idempotent, so it runs
         at every start and on every index a reindex builds.
 
+        An existing index is sent only the settings that differ from what it has: a settings task
+        is not free even when nothing changes (with the thesaurus's ~2,100 synonyms, 0.2–2 s of
+        Meilisearch's time per index, measured), and a start re-sent all of them for three indexes.
+
         ``wait=False`` only enqueues the tasks: Meilisearch applies tasks in the order they were
         enqueued, so documents written afterwards land in a configured index anyway, and a server
         start need not wait for Meilisearch to finish configuring."""
@@ -103,9 +107,14 @@ class SearchEngine:
         settings = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
         if "synonyms" in settings:
             settings["synonyms"] = await live_synonyms()
-        response = await self.client.http_client.patch(f"indexes/{uid}/settings", json=settings)
-        response.raise_for_status()
-        tasks.append(response.json()["taskUid"])
+        if creation is None:  # an existing index: send only what differs from what it has
+            current = await self.client.http_client.get(f"indexes/{uid}/settings")
+            current.raise_for_status()
+            settings = unapplied(settings, current.json())
+        if settings:
+            response = await self.client.http_client.patch(f"indexes/{uid}/settings", json=settings)
+            response.raise_for_status()
+            tasks.append(response.json()["taskUid"])
         if wait:
             for task_uid in tasks:
                 result = await self.client.wait_for_task(task_uid, timeout_in_ms=30_000, interval_in_ms=10)
@@ -145,6 +154,22 @@ class SearchEngine:
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+def unapplied(wanted: dict, current: dict) -> dict:
+    """The settings of ``wanted`` that ``current`` (an index's settings as Meilisearch reports
+    them) does not already hold. Meilisearch reports every setting with its defaults filled in
+    (``typoTolerance`` comes back with ``minWordSizeForTypos``…), so a nested object matches when
+    each key we set matches — except the synonyms, a map of our own data that must match exactly
+    (a term an admin removed must go)."""
+    return {key: value for key, value in wanted.items()
+            if not (current.get(key) == value if key == "synonyms" else _holds(current.get(key), value))}
+
+
+def _holds(current, wanted) -> bool:
+    if isinstance(wanted, dict):
+        return isinstance(current, dict) and all(_holds(current.get(k), v) for k, v in wanted.items())
+    return current == wanted
 
 
 def _already_exists(error) -> bool:

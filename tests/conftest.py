@@ -255,30 +255,32 @@ def gql(client) -> GraphQLClient:
     return GraphQLClient(client)
 
 
-# --------------------------------------------------------------------------- refusal tables
+# --------------------------------------------------------------------------- tables run once on PostgreSQL
 
 
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
-        "refusals: a table of inputs refused before any database work; every row runs on SQLite, "
-        "the first row on PostgreSQL too")
+        "postgres_first_row: a table whose rows differ only in what the database never sees; every "
+        "row runs on SQLite, the first row on PostgreSQL too")
 
 
 def pytest_collection_modifyitems(config, items):
-    """A ``refusals`` table runs in full on SQLite and by its first row on PostgreSQL.
+    """A ``postgres_first_row`` table runs in full on SQLite and by its first row on PostgreSQL.
 
-    Such a table checks the edge's validation (a code, a message, nothing written): that happens
-    before a statement reaches the database, so the PostgreSQL half repeated the same Python for
-    every row (~90 items, ~0.7 s each). The first row still proves that a refusal on PostgreSQL
-    writes nothing. Tables whose rows reach the database (out-of-range values, filters turned
-    into SQL) are not marked and run in full on both."""
+    Two kinds of table are marked: refused input (the edge's validation gives a code and a message
+    before a statement reaches the database) and ranking (Meilisearch ranks; the database only
+    stored the same agendas). Their PostgreSQL half repeated the same Python for every row (~110
+    items, ~0.7 s each); the first row still proves the path on PostgreSQL — that a refusal there
+    writes nothing, that its agendas reach the index. Tables whose rows reach the database
+    (out-of-range values, filters turned into SQL, text round trips) are not marked and run in
+    full on both."""
     seen: set[str] = set()
     kept, dropped = [], []
     for item in items:
         spec = getattr(item, "callspec", None)
         if (spec is not None and spec.params.get("database_url") == "postgres"
-                and item.get_closest_marker("refusals") is not None):
+                and item.get_closest_marker("postgres_first_row") is not None):
             key = f"{item.path}::{item.originalname}"
             if key in seen:
                 dropped.append(item)

@@ -99,7 +99,7 @@ async def test_duplicate_email_is_refused_case_insensitively_and_writes_nothing(
         ({"password": "p" * 300 + "Q1!"}, "password", "TOO_LONG"),
     ],
 )
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_bad_registration_input_gets_a_clear_error_and_writes_nothing(gql, field_input, field, code):
     payload = {"email": "ok@example.kr", "password": GOOD_PASSWORD, "displayName": "시민"} | field_input
     result = (await gql(REGISTER, {"input": payload}))["data"]["register"]

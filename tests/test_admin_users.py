@@ -131,7 +131,7 @@ async def test_the_last_admin_stays_and_nobody_changes_their_own_role(gql):
     ({"departmentCodes": ["도시교통실" * 20]}, "departmentCodes", "UNKNOWN_DEPARTMENT"),
     ({"departmentCodes": [f"D{i}" for i in range(21)]}, "departmentCodes", "INVALID"),
 ])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_a_role_or_department_that_does_not_exist_names_its_field_and_changes_nothing(gql, change, field, code):
     city = await build_world(gql)
     jiwoo = await find_one(gql, city.tokens["admin"], "jiwoo")

@@ -39,7 +39,7 @@ async def nothing_written():
         ({"idempotencyKey": "k" * 101}, "TOO_LONG", "idempotencyKey"),
     ],
 )
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_bad_proposals_get_a_user_error_and_write_nothing(gql, world, overrides, code, field):
     result = await propose(gql, world.tokens["citizen"], **overrides)
     assert result["agenda"] is None

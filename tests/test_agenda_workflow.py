@@ -228,7 +228,7 @@ async def test_the_officer_can_look_at_any_departments_queue(gql, world):
         ({"decision": "ACCEPT", "id": "not-a-number"}, "NOT_FOUND", "id"),
     ],
 )
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_invalid_triage_gets_a_user_error_and_writes_nothing(gql, world, payload, code, field):
     t = world.tokens
     a = (await propose(gql, t["citizen"]))["agenda"]

@@ -73,7 +73,7 @@ async def test_admin_creates_the_first_admin_and_a_staff_member(cli_env):
         (["--role", "admin", "--password", "short"], 1, "WEAK_PASSWORD"),
     ],
 )
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_create_user_refuses_bad_input_clearly_and_writes_nothing(cli_env, args, code, message):
     base = ["create-user", "--email", "x@seoul.go.kr", "--password", "충분히-긴-비밀번호-1"]
     r = run_agenda(base + args, cli_env)

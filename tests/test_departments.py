@@ -68,7 +68,7 @@ async def test_a_deactivated_department_receives_nothing_new(gql, world):
         ("admin", {"code": "NEW", "nameKo": "새 부서", "nameEn": "New", "keywords": ["가" * 61]}, "TOO_LONG", "keywords"),
     ],
 )
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_bad_department_input_is_refused_and_writes_nothing(gql, world, token_key, payload, code, field):
     before = await Department.all().count()
     result = (await gql(CREATE, {"input": payload}, token=world.tokens.get(token_key)))["data"]["createDepartment"]

@@ -215,7 +215,7 @@ async def test_filters_are_the_apis(client, gql, city, query, gql_filter):
     ({"field": "JOBS"}, "field"),
     ({"fields": "JOBS\x00"}, "fields"),
 ])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_bad_filters_answer_400_naming_the_parameter(client, city, query, parameter):
     for fmt in ("csv", "json"):
         r = await client.get(f"/export/agendas.{fmt}", params=query)

@@ -39,7 +39,7 @@ async def web(app_with_dist):
 
 
 @pytest.mark.parametrize("path", ["/", "/agendas/12", "/triage/agendas/3", "/workshops/5", "/my", "/propose?q=저상버스"])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_client_routes_get_the_app(web, path):
     r = await web.get(path)
     assert r.status_code == 200
@@ -63,7 +63,7 @@ async def test_top_level_static_files_are_served(web):
 
 
 @pytest.mark.parametrize("path", ["/export/agendas.cvs", "/export/unknown", "/graphql/extra", "/robots.txt", "/metrics/x", "/assets/../../pyproject.toml", "/index.html/../../civic/app.py"])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_api_paths_and_missing_files_are_404_not_the_app(web, path):
     r = await web.get(path)
     assert r.status_code == 404

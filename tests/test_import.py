@@ -113,7 +113,7 @@ async def test_utf8_with_bom_and_xlsx_import_alike_and_formulas_stay_text(world)
 
 
 @pytest.mark.parametrize("case", ["wrong encoding", "missing columns", "too many rows", "xls", "not a workbook"])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_a_bad_file_is_refused_before_anything_is_written(world, case):
     good = backlog_rows(3)
     data, filename, expected = {

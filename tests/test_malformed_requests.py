@@ -40,13 +40,13 @@ async def test_a_body_that_is_not_utf8_is_a_400(client):
 
 @pytest.mark.parametrize("body", [b"42", b'"{ __typename }"', b"null", b"true", b"[]", b"[42]",
                                   b'[{"query": "{ __typename }"}, "x"]'])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_json_that_is_not_a_request_is_a_400(client, body):
     refused(await client.post("/graphql", content=body, headers=JSON), "INVALID_REQUEST")
 
 
 @pytest.mark.parametrize("body", [b"{", b'{"query": "{ __typename }"', b'{"query": 1' + b"1" * 5000 + b"}"])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_broken_json_and_unconvertible_numbers_are_a_400(client, body):
     refused(await client.post("/graphql", content=body, headers=JSON), "INVALID_JSON")
 

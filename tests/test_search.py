@@ -64,6 +64,7 @@ async def ids_api(gql, q: str, token=None, **variables) -> list[int]:
     ("comunity cafe", "A community café for every neighbourhood"),  # an English typo, no accent
     ("handbok", "Labour rights handbook for young part-time workers"),
 ])
+@pytest.mark.postgres_first_row
 async def test_the_api_finds_what_the_index_ranks_first(gql, app, corpus, query, must_find):
     api = await ids_api(gql, query)
     direct = await ids_direct(app, query, limit=20)
@@ -142,6 +143,7 @@ async def test_similar_agendas_hint_at_duplicates_while_typing(gql, corpus):
 
 
 @pytest.mark.parametrize("title", ["저상버스 예약 4b781f", "4b781f 저상버스 예약", "저상버스 xqzvw 예약 🚌"])
+@pytest.mark.postgres_first_row
 async def test_a_word_no_agenda_contains_does_not_hide_the_duplicate(gql, corpus, title):
     """A name, a number or a made-up word in the title must not hide the duplicate the rest of
     the words point at (Meilisearch's "frequency" strategy would keep that word to the end)."""

@@ -76,6 +76,7 @@ async def _titles(gql, q: str) -> list[str]:
     ("電梯", ["elevator.ko"]),                      # a word inside a Chinese compound finds the Korean one
     ("traditional market", ["market.zh"]),
 ])
+@pytest.mark.postgres_first_row
 async def test_a_word_finds_the_agendas_written_with_its_equivalents(gql, city, query, must_find):
     found = await _titles(gql, query)
     assert {city[k] for k in must_find} <= set(found), found
@@ -97,6 +98,7 @@ async def test_a_cross_language_query_does_not_bring_unrelated_agendas(gql, city
     ("반지하 침수", "", ["flood.ko"]),
     ("老舊公寓 電梯", "", ["elevator.zh"]),
 ])
+@pytest.mark.postgres_first_row
 async def test_similar_agendas_hint_the_twin_first(gql, city, title, body, twins):
     hints = [a["title"] for a in (await gql(SIMILAR, {"t": title, "b": body}))["data"]["similarAgendas"]]
     assert hints and hints[0] in {city[k] for k in twins}, hints

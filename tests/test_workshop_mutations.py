@@ -104,7 +104,7 @@ async def test_the_research_team_reviews_an_agenda_with_one_input(gql, city):
     ("researcher", REVIEW, lambda ws, item, agenda: {"agendaId": agenda, "scores": {**SCORES, "impact": 9},
                                                      "opinion": "짧음"}, {("scores", "INVALID"), ("opinion", "TOO_SHORT")}),
 ])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_refusals_come_back_as_coded_errors_and_write_nothing(gql, city, who, mutation, make_input, expected):
     fac = city.tokens["facilitator"]
     ws = await schedule(gql, fac)

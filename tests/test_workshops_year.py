@@ -233,7 +233,7 @@ async def test_the_facilitator_prints_the_progress_sheet(year, client, gql):
     ("citizen", "review", "FORBIDDEN"),
     ("researcher", "bad_scores", "INVALID"),
 ])
-@pytest.mark.refusals
+@pytest.mark.postgres_first_row
 async def test_bad_execution_input_is_refused_and_writes_nothing(app, gql, settings, who, call, code):
     from server.errors import DomainError, ValidationErrors
     from server.workshops.models import ExecutionPlan, Review, Workshop, WorkshopItem

@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
     "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage",
 ]
+LIVE_SERVER_SITE = Path(__file__).resolve().parent / "live_server_site"
 PG_URL = os.environ.get("AGENDA_TEST_POSTGRES_URL", "postgres://127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("AGENDA_TEST_REQUIRE_POSTGRES") == "1"
 
@@ -128,6 +129,8 @@ def _start_server(kind: str, meili, tmp: Path) -> tuple[LiveServer, str | None]:
         "AGENDA_RATE_LIMIT_PER_MINUTE": "0",
         "AGENDA_PROPOSALS_PER_HOUR": "1000",
         "AGENDA_LOG_LEVEL": "warning",
+        # argon2 at its lowest cost in every process of the server (live_server_site/sitecustomize.py)
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(LIVE_SERVER_SITE), os.environ.get("PYTHONPATH")])),
     }
     if key:
         env["MEILI_MASTER_KEY"] = key

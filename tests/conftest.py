@@ -35,6 +35,25 @@ from server.accounts import passwords as _passwords
 _passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 _passwords._DUMMY_HASH = _passwords._hasher.hash("civic-agenda-dummy-password")
 
+# httpx makes a new SSL context — loading the whole CA bundle, ~50 ms of CPU — for every client,
+# also for a plain-http call to a loopback server: the tests' polling loops (`httpx.get` until a
+# server answers) and per-test clients spent ~5 % of the suite's CPU there (py-spy). Clients with
+# the default verification share one context for the run, which is what the server does too
+# (server/search/engine.py); a client asking for anything else gets its own as before.
+import httpx._transports.default as _httpx_transports  # noqa: E402
+
+_SHARED_SSL_CONTEXT = httpx.create_ssl_context()
+_create_ssl_context = _httpx_transports.create_ssl_context
+
+
+def _shared_ssl_context(verify=True, cert=None, trust_env=True):
+    if verify is True and cert is None:
+        return _SHARED_SSL_CONTEXT
+    return _create_ssl_context(verify=verify, cert=cert, trust_env=trust_env)
+
+
+_httpx_transports.create_ssl_context = _shared_ssl_context
+
 RUN_ID = uuid.uuid4().hex[:8]
 PG_URL = os.environ.get("AGENDA_TEST_POSTGRES_URL", "postgres://127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("AGENDA_TEST_REQUIRE_POSTGRES") == "1"

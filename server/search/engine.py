@@ -3,6 +3,7 @@ several deployments (or test runs) can share one Meilisearch without seeing each
 
 from __future__ import annotations
 
+import copy
 import functools
 import ssl
 
@@ -104,13 +105,13 @@ class SearchEngine:
             response.raise_for_status()
             creation = response.json()["taskUid"]
             tasks.append(creation)
-        settings = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
-        if "synonyms" in settings:
+        settings, with_synonyms = _settings_from_code(topic)
+        if with_synonyms:
             settings["synonyms"] = await live_synonyms()
         if creation is None:  # an existing index: send only what differs from what it has
             current = await self.client.http_client.get(f"indexes/{uid}/settings")
             current.raise_for_status()
-            settings = unapplied(settings, current.json())
+            settings = unapplied(settings, orjson.loads(current.content))
         if settings:
             response = await self.client.http_client.patch(f"indexes/{uid}/settings", json=settings)
             response.raise_for_status()
@@ -154,6 +155,24 @@ class SearchEngine:
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+@functools.lru_cache(maxsize=None)
+def _code_settings(topic: str) -> tuple[dict, bool]:
+    from server.search.registry import SPECS
+
+    dumped = SPECS[topic].settings().model_dump(by_alias=True, exclude_none=True)
+    with_synonyms = dumped.pop("synonyms", None) is not None
+    return dumped, with_synonyms
+
+
+def _settings_from_code(topic: str) -> tuple[dict, bool]:
+    """A topic's settings as Meilisearch takes them, without the synonyms (the caller adds the live
+    thesaurus's), and whether it has synonyms. Built once per process: the settings model carries
+    the shipped synonyms, and building and dumping it took more time at a start than asking
+    Meilisearch what it has. The caller gets its own copy."""
+    dumped, with_synonyms = _code_settings(topic)
+    return copy.deepcopy(dumped), with_synonyms
 
 
 def unapplied(wanted: dict, current: dict) -> dict:

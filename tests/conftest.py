@@ -203,8 +203,10 @@ async def index_prefix(meili) -> str:
             response = await (meilisearch.delete(f"/indexes/{uid}/documents") if live
                               else meilisearch.delete(f"/indexes/{uid}"))
             tasks.append(response.json()["taskUid"])
+        deadline = asyncio.get_running_loop().time() + 120
         for task in tasks:
             while (await meilisearch.get(f"/tasks/{task}")).json()["status"] in ("enqueued", "processing"):
+                assert asyncio.get_running_loop().time() < deadline, f"Meilisearch did not empty {WORKER_PREFIX}* in 120 s"
                 await asyncio.sleep(0.005)
     return WORKER_PREFIX
 

@@ -13,6 +13,7 @@ import { useI18n, type MessageKey } from "../../i18n";
 import { deptName } from "../staff/deptName";
 import { AdminNav } from "./AdminNav";
 import { AdminActorsDocument, AuditLogDocument } from "./documents";
+import { DataTable } from "../../components/DataTable";
 
 type Entry = AuditLogQuery["auditLog"]["edges"][number]["node"];
 const PAGE_SIZE = 30;
@@ -58,26 +59,12 @@ function AuditView() {
       </FilterBar>
       <KeysetList list={list} empty={t("audit.empty")} moreTestId="audit-more">
         {(rows) => (
-          <div className="table-scroll" aria-live="polite">
-            <table data-testid="audit-table">
-              <caption>{t("audit.caption", { count: rows.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.at")}</th>
-                  <th scope="col">{t("audit.who")}</th>
-                  <th scope="col">{t("audit.action")}</th>
-                  <th scope="col">{t("audit.target")}</th>
-                  <th scope="col">{t("audit.change")}</th>
-                  <th scope="col">{t("audit.requestId")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <EntryRow key={e.id} entry={e} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="audit-table" live caption={t("audit.caption", { count: rows.length })}
+            columns={[t("audit.at"), t("audit.who"), t("audit.action"), t("audit.target"), t("audit.change"), t("audit.requestId")]}>
+            {rows.map((e) => (
+              <EntryRow key={e.id} entry={e} />
+            ))}
+          </DataTable>
         )}
       </KeysetList>
     </section>

@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n";
 import { deptName } from "../staff/deptName";
 import { AdminNav } from "./AdminNav";
 import { AdminUsersDocument, InviteStaffDocument, UpdateUserDocument } from "./documents";
+import { DataTable } from "../../components/DataTable";
 
 type Row = AdminUsersQuery["users"]["edges"][number]["node"];
 // A page is 20 users: the size is written in the AdminUsers document, so its cost is known (tests/test_query_cost.py).
@@ -56,26 +57,12 @@ function UsersView({ me }: { me: Me }) {
       )}
       <KeysetList list={list} empty={t("users.empty")} moreTestId="users-more">
         {(rows) => (
-          <div className="table-scroll">
-            <table data-testid="users-table">
-              <caption>{t("users.caption", { count: rows.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("users.name")}</th>
-                  <th scope="col">{t("users.email")}</th>
-                  <th scope="col">{t("users.role")}</th>
-                  <th scope="col">{t("users.departments")}</th>
-                  <th scope="col">{t("users.status")}</th>
-                  <th scope="col">{t("users.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u) => (
-                  <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={(user, message) => { replace(user); setSaid(message); }} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="users-table" caption={t("users.caption", { count: rows.length })}
+            columns={[t("users.name"), t("users.email"), t("users.role"), t("users.departments"), t("users.status"), t("users.actions")]}>
+            {rows.map((u) => (
+              <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={(user, message) => { replace(user); setSaid(message); }} />
+            ))}
+          </DataTable>
         )}
       </KeysetList>
       <InviteForm onInvited={list.refetch} />

@@ -8,6 +8,7 @@ import { RoleGate } from "../../auth/RoleGate";
 import { Async, Empty } from "../../components/States";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n";
+import { DataTable } from "../../components/DataTable";
 
 export const AdminMailDocument = graphql(`
   query AdminMail($first: Int!) {
@@ -35,39 +36,26 @@ function MailList() {
           data.adminMail.length === 0 ? (
             <Empty>{t("mail.empty")}</Empty>
           ) : (
-            <div className="table-scroll">
-              <table className="mail-table" data-testid="admin-mail">
-                <caption>{t("mail.count", { count: data.adminMail.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("mail.recipient")}</th>
-                    <th scope="col">{t("mail.subject")}</th>
-                    <th scope="col">{t("mail.date")}</th>
-                    <th scope="col">{t("mail.preview")}</th>
-                    <th scope="col">{t("mail.download")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.adminMail.map((m) => (
-                    <tr key={m.name} data-mail-name={m.name}>
-                      <td className="recipient">{m.recipient}</td>
-                      <th scope="row">{m.subject}</th>
-                      <td className="when">
-                        <time dateTime={m.date}>{dateTime(m.date)}</time>
-                      </td>
-                      <td className="hint">{m.preview}</td>
-                      <td className="when">
-                        <a href={m.downloadUrl} download={m.name}>
-                          {t("mail.download")}
-                          <span className="visually-hidden"> — {m.subject}</span>
-                        </a>{" "}
-                        <span className="hint">(.eml, {number(Math.ceil(m.size / 1024))} KB)</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable testId="admin-mail" className="mail-table" caption={t("mail.count", { count: data.adminMail.length })}
+              columns={[t("mail.recipient"), t("mail.subject"), t("mail.date"), t("mail.preview"), t("mail.download")]}>
+              {data.adminMail.map((m) => (
+                <tr key={m.name} data-mail-name={m.name}>
+                  <td className="recipient">{m.recipient}</td>
+                  <th scope="row">{m.subject}</th>
+                  <td className="when">
+                    <time dateTime={m.date}>{dateTime(m.date)}</time>
+                  </td>
+                  <td className="hint">{m.preview}</td>
+                  <td className="when">
+                    <a href={m.downloadUrl} download={m.name}>
+                      {t("mail.download")}
+                      <span className="visually-hidden"> — {m.subject}</span>
+                    </a>{" "}
+                    <span className="hint">(.eml, {number(Math.ceil(m.size / 1024))} KB)</span>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </Async>

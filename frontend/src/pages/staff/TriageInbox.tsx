@@ -25,6 +25,7 @@ import { deptName } from "./deptName";
 import { OwnerLabel } from "./parts";
 import { useAgendaPages, type ListSource, type QueueAgenda } from "./useAgendaPages";
 import { PHONE, useMedia } from "../../components/useMedia";
+import { DataTable } from "../../components/DataTable";
 
 const OFFICER = "OFFICER";
 type View = "triage" | "execution" | "overdue";
@@ -233,28 +234,13 @@ function QueueList({ source, view, caption, onRetry }: { source: ListSource; vie
           ))}
         </ul>
       ) : (
-      <div className="table-scroll">
-        <table className="queue-table" data-testid="queue">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("triage.col.title")}</th>
-              <th scope="col">{t("triage.col.status")}</th>
-              <th scope="col">{t("triage.col.field")}</th>
-              <th scope="col">{t("triage.col.proposer")}</th>
-              <th scope="col">{t("triage.col.received")}</th>
-              <th scope="col">{t("triage.col.inStatus")}</th>
-              <th scope="col">{t("triage.col.due")}</th>
-              <th scope="col" className="num">{t("triage.col.supports")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((a) => (
-              <QueueRow key={a.id} agenda={a} flagWait={view === "triage"} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="queue" className="queue-table" caption={caption} captionHidden
+        columns={[t("triage.col.title"), t("triage.col.status"), t("triage.col.field"), t("triage.col.proposer"),
+          t("triage.col.received"), t("triage.col.inStatus"), t("triage.col.due"), { label: t("triage.col.supports"), className: "num" }]}>
+        {list.rows.map((a) => (
+          <QueueRow key={a.id} agenda={a} flagWait={view === "triage"} />
+        ))}
+      </DataTable>
       )}
       <MorePager list={list} testId="queue-more" label="triage.inbox.more" />
     </>

@@ -20,6 +20,7 @@ import { OwnerTimelinessSection } from "./Timeliness";
 import { WORKSHOP_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { canReview } from "../../auth/roles";
+import { DataTable } from "../../components/DataTable";
 
 type Progress = ProgressDashboardQuery["workshopProgress"];
 
@@ -330,33 +331,21 @@ function OverdueTable({
   const deptName = useDepartmentName();
   if (items.length === 0) return <Empty>{t("progress.overdue.none")}</Empty>;
   return (
-    <div className="table-scroll">
-      <table data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("progress.overdue.what")}</th>
-            <th scope="col">{t("progress.agenda")}</th>
-            <th scope="col">{t("progress.overdue.owner")}</th>
-            <th scope="col">{t("progress.overdue.due")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((o, i) => (
-            <tr key={`${o.agenda.id}-${i}`}>
-              <td>{o.title}</td>
-              <td>
-                <Link to={`/agendas/${o.agenda.id}`}>{o.agenda.title}</Link>{" "}
-                <span className="tag">{tEnum("fieldName", o.agenda.field)}</span>
-              </td>
-              <td>{ownerIsDepartment ? (o.owner ? deptName(o.owner, lookups?.departments) : t("common.none")) : (o.owner ?? t("common.none"))}</td>
-              <td>
-                <time dateTime={o.dueDate}>{date(o.dueDate)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId={testId} caption={caption} captionHidden
+      columns={[t("progress.overdue.what"), t("progress.agenda"), t("progress.overdue.owner"), t("progress.overdue.due")]}>
+      {items.map((o, i) => (
+        <tr key={`${o.agenda.id}-${i}`}>
+          <td>{o.title}</td>
+          <td>
+            <Link to={`/agendas/${o.agenda.id}`}>{o.agenda.title}</Link>{" "}
+            <span className="tag">{tEnum("fieldName", o.agenda.field)}</span>
+          </td>
+          <td>{ownerIsDepartment ? (o.owner ? deptName(o.owner, lookups?.departments) : t("common.none")) : (o.owner ?? t("common.none"))}</td>
+          <td>
+            <time dateTime={o.dueDate}>{date(o.dueDate)}</time>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -24,6 +24,7 @@ import { WorkshopFacts, useCountText, useQuarterLabel } from "./shared";
 import { WORKSHOP_GATE } from "../../auth/gates";
 import { RoleGate } from "../../auth/RoleGate";
 import { canRunWorkshops } from "../../auth/roles";
+import { DataTable } from "../../components/DataTable";
 
 type Workshop = NonNullable<WorkshopDetailQuery["workshop"]>;
 type Item = Workshop["items"][number];
@@ -205,22 +206,12 @@ function ActionItems({ item, runs }: { item: Item; runs: boolean }) {
   const { t } = useI18n();
   if (item.actionItems.length === 0) return <p className="hint">{t("workshop.action.none")}</p>;
   return (
-    <table className="action-items" data-testid="action-items">
-      <caption className="visually-hidden">{t("workshop.action.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("workshop.action.title")}</th>
-          <th scope="col">{t("workshop.action.owner")}</th>
-          <th scope="col">{t("workshop.action.due")}</th>
-          <th scope="col">{t("workshop.action.done")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {item.actionItems.map((a) => (
-          <ActionRow key={a.id} action={a} runs={runs} />
-        ))}
-      </tbody>
-    </table>
+    <DataTable testId="action-items" className="action-items" caption={t("workshop.action.caption")} captionHidden scroll={false}
+      columns={[t("workshop.action.title"), t("workshop.action.owner"), t("workshop.action.due"), t("workshop.action.done")]}>
+      {item.actionItems.map((a) => (
+        <ActionRow key={a.id} action={a} runs={runs} />
+      ))}
+    </DataTable>
   );
 }
 

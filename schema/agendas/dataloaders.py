@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
@@ -25,18 +26,43 @@ class _ByKey(DataLoader):
             return default
         return future.result()
 
+    async def load_map(self, keys) -> dict:
+        """Many keys' values by key. Those not loaded yet are fetched in one call of the batch function
+        and primed into the cache, without the future, batch task and gather ``load_many`` spends on
+        each key (a page's hundred proposers); a key another load has in flight is awaited."""
+        missing = [k for k in keys if self.cache_map.get(k) is None]
+        if missing:
+            self.prime_many(dict(zip(missing, await self._load(missing))))
+        found = {}
+        for k in keys:
+            value = self.known(k, _UNSET)
+            found[k] = await self.load(k) if value is _UNSET else value
+        return found
 
-async def prefetch_page(context, agendas, needs) -> None:
+
+_UNSET = object()
+
+
+@dataclass
+class PagePeople:
+    """A page's proposers and owner departments by id, loaded up front (``None``: not selected, not loaded)."""
+    users: dict | None = None
+    departments: dict | None = None
+
+
+async def prefetch_page(context, agendas, needs) -> PagePeople:
     """Load a page's proposers and owner departments in one query each, before the nodes resolve —
     those the query selects (``needs``: ``schema/agendas/selection.py``); a page that shows neither
-    costs neither query."""
-    users = {a.proposer_id for a in agendas if a.proposer_id is not None} if needs.proposers else ()
-    departments = ({a.owner_department_id for a in agendas if a.owner_department_id is not None}
-                   if needs.departments else ())
-    if users:
-        await context.loader(UserByIdLoader).load_many(sorted(users))
-    if departments:
-        await context.loader(DepartmentByIdLoader).load_many(sorted(departments))
+    costs neither query. They go through the request's loaders (another field of the request asking
+    for one of them finds it there) and come back by id, for the nodes to carry as prefetched values."""
+    found = PagePeople()
+    if needs.proposers:
+        users = sorted({a.proposer_id for a in agendas if a.proposer_id is not None})
+        found.users = await context.loader(UserByIdLoader).load_map(users) if users else {}
+    if needs.departments:
+        departments = sorted({a.owner_department_id for a in agendas if a.owner_department_id is not None})
+        found.departments = await context.loader(DepartmentByIdLoader).load_map(departments) if departments else {}
+    return found
 
 
 class DepartmentByIdLoader(_ByKey):

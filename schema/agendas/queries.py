@@ -46,8 +46,8 @@ class AgendaQueries:
                                                        first=first, after=after,
                                                        max_page=info.context.settings.max_page_size,
                                                        columns=needs.columns))
-        await prefetch_page(info.context, page.items, needs)
-        return AgendaConnection.from_page(page, had_cursor=after is not None)
+        people = await prefetch_page(info.context, page.items, needs)
+        return AgendaConnection.from_page(page, had_cursor=after is not None, people=people)
 
     @strawberry.field(description="What waits for its owner — a decision, or an official answer owed: a "
                                   "department's queue, or the Social Innovation Officer's when departmentCode is "
@@ -64,8 +64,8 @@ class AgendaQueries:
                                                        max_page=info.context.settings.max_page_size,
                                                        overdue_only=overdue_only, all_departments=all_departments,
                                                        columns=needs.columns))
-        await prefetch_page(info.context, page.items, needs)
-        return AgendaConnection.from_page(page, had_cursor=after is not None)
+        people = await prefetch_page(info.context, page.items, needs)
+        return AgendaConnection.from_page(page, had_cursor=after is not None, people=people)
 
     @strawberry.field(description="Agendas you follow or support (not your own proposals), newest first.")
     async def my_followed_agendas(self, info: Info, first: int = 20, after: str | None = None) -> AgendaConnection:
@@ -74,8 +74,8 @@ class AgendaQueries:
         page = await query_domain(lambda: followed_agendas(viewer, first=first, after=after,
                                                            max_page=info.context.settings.max_page_size,
                                                            columns=needs.columns))
-        await prefetch_page(info.context, page.items, needs)
-        return AgendaConnection.from_page(page, had_cursor=after is not None)
+        people = await prefetch_page(info.context, page.items, needs)
+        return AgendaConnection.from_page(page, had_cursor=after is not None, people=people)
 
     @strawberry.field(description="City departments (실·국·본부), by code.")
     async def departments(self, include_inactive: bool = False) -> list[Department]:

@@ -22,12 +22,14 @@ from server.agendas.routing import OwnerKind as OwnerKindEnum
 from server.agendas.routing import RoutingReason as RoutingReasonEnum
 from server.agendas.triage import Decision
 from schema.accounts.types import Department, User
+from schema.execution import prefetched, put_prefetched
 from schema.agendas.dataloaders import (
     AgendaByIdLoader,
     DepartmentByCodeLoader,
     DepartmentByIdLoader,
     EventsByAgendaLoader,
     FollowedByViewerLoader,
+    PagePeople,
     SupportedByViewerLoader,
     UserByIdLoader,
     WorkPlanItemByIdLoader,
@@ -57,7 +59,7 @@ class AgendaOwner:
     kind: OwnerKind
     _department_id: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(metadata=prefetched("_department"))  # set by Agenda.carry (a page's departments)
     def department(self, info: Info) -> Department | None:
         if self._department_id is None:
             return None
@@ -220,7 +222,38 @@ class Agenda:
         shown["_model"] = row
         return node
 
-    @strawberry.field
+    def carry(self, people: PagePeople, departments: dict, users: dict) -> None:
+        """Put the owner and proposer on the node as prefetched values (``schema/execution.py``), from
+        a page's people loaded up front: the executor reads them instead of calling the resolvers.
+        ``departments``/``users`` hold one built object per id for the whole page."""
+        m = self._model
+        kind = getattr(m, "owner_kind", _NOT_LOADED)  # a page's row holds the columns its query shows
+        if kind is not _NOT_LOADED:
+            self._carry_owner(kind, people, departments)
+        key = getattr(m, "proposer_id", None)
+        if people.users is not None and key in people.users:
+            if key not in users:
+                u = people.users[key]
+                users[key] = User.from_model(u) if u else None
+            put_prefetched(self, "_proposer", users[key])
+
+    def _carry_owner(self, kind: str | None, people: PagePeople, departments: dict) -> None:
+        m = self._model
+        owner = None
+        if kind:
+            owner = AgendaOwner(kind=OwnerKindEnum(kind), _department_id=m.owner_department_id)
+            if people.departments is not None:
+                key = m.owner_department_id
+                if key is None:
+                    put_prefetched(owner, "_department", None)
+                elif key in people.departments:
+                    if key not in departments:
+                        d = people.departments[key]
+                        departments[key] = Department.from_model(d) if d else None
+                    put_prefetched(owner, "_department", departments[key])
+        put_prefetched(self, "_owner", owner)
+
+    @strawberry.field(metadata=prefetched("_owner"))
     def owner(self) -> AgendaOwner | None:
         m = self._model
         if not m.owner_kind:
@@ -236,7 +269,7 @@ class Agenda:
                        _explanation_data=m.routing_explanation_data, _explanation_english=m.routing_explanation or "",
                        _candidates=list(m.routing_candidates or []))
 
-    @strawberry.field
+    @strawberry.field(metadata=prefetched("_proposer"))
     def proposer(self, info: Info) -> User | None:
         loader = info.context.loader(UserByIdLoader)
         u = loader.known(self._model.proposer_id, _NOT_LOADED)  # prefetched with the page: no await
@@ -460,9 +493,14 @@ class AgendaConnection:
         return await self._count
 
     @classmethod
-    def from_page(cls, page, *, had_cursor: bool) -> "AgendaConnection":
+    def from_page(cls, page, *, had_cursor: bool, people: PagePeople | None = None) -> "AgendaConnection":
         edges = [AgendaEdge(node=Agenda.from_row(a) if isinstance(a, AgendaRow) else Agenda.from_model(a), cursor=c)
                  for a, c in zip(page.items, page.cursors)]
+        if people is not None:
+            departments: dict = {}
+            users: dict = {}
+            for edge in edges:
+                edge.node.carry(people, departments, users)
         return cls(
             edges=edges,
             page_info=PageInfo(has_next_page=page.has_next, has_previous_page=had_cursor,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 
 from server.accounts.models import User
+from server.db import Row
 from server.agendas.models import Agenda, AgendaEvent, Department, Follow, Support, WorkPlanItem
 
 
@@ -78,12 +79,13 @@ class DepartmentByCodeLoader(_ByKey):
 
 
 class UserByIdLoader(_ByKey):
-    """People as others see them (a proposer, an actor, an author): what ``User.from_model`` shows,
-    without the e-mail or the password hash (``schema/accounts/types.py`` reads the e-mail only for
+    """People as others see them (a proposer, an actor, an author): what ``User.from_model`` shows, as
+    plain ``Row``s, without the e-mail or the password hash (``schema/accounts/types.py`` reads the e-mail only for
     the user themself or an admin)."""
 
     async def _load(self, ids):
-        rows = {u.id: u for u in await User.filter(id__in=list(ids)).only("id", "display_name", "role", "created_at")}
+        rows = {u["id"]: Row(u) for u in await User.filter(id__in=list(ids)).values("id", "display_name", "role",
+                                                                                     "created_at")}
         return [rows.get(i) for i in ids]
 
 

@@ -16,6 +16,7 @@ from tortoise.expressions import Q
 
 from server.accountability.deadlines import owes_answer_q
 from server.agendas import counts
+from server.db import Row
 from server.agendas.errors import AgendaErrorCode as C
 from server.agendas.filter import AgendaFilter, filter_q
 from server.agendas.models import Agenda, Department
@@ -32,17 +33,10 @@ class AgendaOrder(str, Enum):
     OLDEST = "OLDEST"
 
 
-class AgendaRow:
+class AgendaRow(Row):
     """An agenda read for a list with only the columns the caller will show (``columns=`` of the list
-    functions): plain attributes, no model behind it — not saved, not refreshed, and reading a column
-    that was not selected is an ``AttributeError``, never a silent default. A page of 100 agendas as
-    full models builds 42 columns a row (three JSON documents decoded, every timestamp parsed) to
-    show five of them."""
-
-    __slots__ = ("__dict__",)
-
-    def __init__(self, values: dict) -> None:
-        self.__dict__ = values
+    functions; ``Row``). A page of 100 agendas as full models builds 42 columns a row (three JSON
+    documents decoded, every timestamp parsed) to show five of them."""
 
 
 @dataclass

@@ -67,9 +67,14 @@ async def prefetch_page(context, agendas, needs) -> PagePeople:
 
 
 class DepartmentByIdLoader(_ByKey):
+    """Departments as ``Department.from_model`` shows them, as plain ``Row``s (no model per row)."""
+
     async def _load(self, ids):
-        rows = {d.id: d for d in await Department.filter(id__in=list(ids))}
+        rows = {d["id"]: Row(d) for d in await Department.filter(id__in=list(ids)).values(*DEPARTMENT_SHOWN)}
         return [rows.get(i) for i in ids]
+
+
+DEPARTMENT_SHOWN = ("id", "code", "name_ko", "name_en", "policy_fields", "keywords", "duty_statement", "is_active")
 
 
 class DepartmentByCodeLoader(_ByKey):

@@ -222,36 +222,38 @@ class Agenda:
         shown["_model"] = row
         return node
 
-    def carry(self, people: PagePeople, departments: dict, users: dict) -> None:
+    def carry(self, people: PagePeople, shared: dict) -> None:
         """Put the owner and proposer on the node as prefetched values (``schema/execution.py``), from
         a page's people loaded up front: the executor reads them instead of calling the resolvers.
-        ``departments``/``users`` hold one built object per id for the whole page."""
+        ``shared`` holds one built object per owner, department and proposer for the whole page
+        (they are read-only answers: twenty agendas of one department show one object)."""
         m = self._model
         kind = getattr(m, "owner_kind", _NOT_LOADED)  # a page's row holds the columns its query shows
         if kind is not _NOT_LOADED:
-            self._carry_owner(kind, people, departments)
-        key = getattr(m, "proposer_id", None)
-        if people.users is not None and key in people.users:
-            if key not in users:
-                u = people.users[key]
-                users[key] = User.from_model(u) if u else None
-            put_prefetched(self, "_proposer", users[key])
+            key = ("owner", kind, m.owner_department_id)
+            if key not in shared:
+                shared[key] = self._owner_of(kind, people, shared)
+            put_prefetched(self, "_owner", shared[key])
+        user_id = getattr(m, "proposer_id", None)
+        if people.users is not None and user_id in people.users:
+            key = ("user", user_id)
+            if key not in shared:
+                u = people.users[user_id]
+                shared[key] = User.from_model(u) if u else None
+            put_prefetched(self, "_proposer", shared[key])
 
-    def _carry_owner(self, kind: str | None, people: PagePeople, departments: dict) -> None:
-        m = self._model
-        owner = None
-        if kind:
-            owner = AgendaOwner(kind=OwnerKindEnum(kind), _department_id=m.owner_department_id)
-            if people.departments is not None:
-                key = m.owner_department_id
-                if key is None:
-                    put_prefetched(owner, "_department", None)
-                elif key in people.departments:
-                    if key not in departments:
-                        d = people.departments[key]
-                        departments[key] = Department.from_model(d) if d else None
-                    put_prefetched(owner, "_department", departments[key])
-        put_prefetched(self, "_owner", owner)
+    def _owner_of(self, kind: str | None, people: PagePeople, shared: dict) -> "AgendaOwner | None":
+        if not kind:
+            return None
+        department_id = self._model.owner_department_id
+        owner = AgendaOwner(kind=OwnerKindEnum(kind), _department_id=department_id)
+        if people.departments is not None:
+            if department_id is None:
+                put_prefetched(owner, "_department", None)
+            elif department_id in people.departments:
+                d = people.departments[department_id]
+                put_prefetched(owner, "_department", Department.from_model(d) if d else None)
+        return owner
 
     @strawberry.field(metadata=prefetched("_owner"))
     def owner(self) -> AgendaOwner | None:
@@ -497,10 +499,9 @@ class AgendaConnection:
         edges = [AgendaEdge(node=Agenda.from_row(a) if isinstance(a, AgendaRow) else Agenda.from_model(a), cursor=c)
                  for a, c in zip(page.items, page.cursors)]
         if people is not None:
-            departments: dict = {}
-            users: dict = {}
+            shared: dict = {}
             for edge in edges:
-                edge.node.carry(people, departments, users)
+                edge.node.carry(people, shared)
         return cls(
             edges=edges,
             page_info=PageInfo(has_next_page=page.has_next, has_previous_page=had_cursor,

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/search.py [--agendas N] [--db sqlite|postgres] [--requests R]
                                      [--concurrency 1,8,32] [--proposals M] [--pg-url URL]
-                                     [--json FILE] [--keep]
+                                     [--workers N] [--reuse URL] [--phases P,…] [--json FILE] [--keep]
 
 What it measures, and why each way:
 
@@ -537,6 +537,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="search clients running during the second freshness test (freshness-load)")
     p.add_argument("--poll-interval", type=float, default=0.01, help="seconds between freshness polls")
     p.add_argument("--layer-repeats", type=int, default=30, help="samples per layer and query, in process")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes, as `agenda serve` with AGENDA_WORKERS=N runs them (default 1; "
+                        "the product's default is the number of cores); the CPU figures add up every process")
     p.add_argument("--batch-size", type=int, default=5000, help="reindex batch size (agenda reindex's default)")
     p.add_argument("--pg-url", default="postgres://127.0.0.1:5432/test")
     p.add_argument("--pg-db", default=seeding.BENCH_PG_DATABASE,
@@ -599,7 +602,7 @@ def main(argv: list[str] | None = None) -> int:
             print_layers(report["layers"])
 
         lat = []
-        with running_server(env, workers=1, log_path=workdir / "server.log") as (base, pid):
+        with running_server(env, workers=args.workers, log_path=workdir / "server.log") as (base, pid):
             if "latency" in phases:
                 print(f"\n== 2. latency over HTTP ({args.requests} requests per side and concurrency, "
                       f"{len(QUERIES)} queries) ==", flush=True)
@@ -632,7 +635,8 @@ def main(argv: list[str] | None = None) -> int:
                 if phase not in phases:
                     continue
                 what = f"{load} search clients running" if load else "idle"
-                print(f"\n== 4. freshness ({args.proposals} proposals, in-process worker, {what}) ==", flush=True)
+                print(f"\n== 4. freshness ({args.proposals} proposals, in-process worker, {what}, "
+                      f"{args.workers} server process(es)) ==", flush=True)
                 f = asyncio.run(phase_freshness(base, args.proposals, args.poll_interval, 10.0, load_clients=load))
                 report[phase] = f
                 print(f"  found {f['n']}/{args.proposals}: p50 {f['p50_ms']:.0f} ms, p90 {f['p90_ms']:.0f} ms, "

@@ -130,10 +130,12 @@ async def close_context(ctx: TortoiseContext) -> None:
 
 
 def _forget_counts() -> None:
-    """Cached list counts (server/agendas/counts.py) belong to the database they were counted in."""
-    from server.agendas import counts
+    """Cached list counts (server/agendas/counts.py) and the departments list pages show
+    (server/agendas/department_table.py) belong to the database they were read from."""
+    from server.agendas import counts, department_table
 
     counts.clear()
+    department_table.clear()
 
 
 def connection():

@@ -10,6 +10,7 @@ from server.agendas.models import Agenda
 from server.agendas.policy import viewer_for
 from server.settings import Settings
 from server.agendas import counts as list_counts
+from server.agendas import department_table
 from tests.agenda_world import build_world
 from tests.querycount import count_queries
 
@@ -105,13 +106,14 @@ async def test_a_page_of_20_costs_the_same_queries_as_a_page_of_100(gql, world, 
     counts = {}
     for first in (20, 100):
         list_counts.clear()  # both pages pay the count (a repeat is served from the cache: test_list_counts.py)
+        department_table.clear()  # and read the departments (kept between requests otherwise)
         with count_queries() as q:
             page = (await gql(LIST, {"first": first}, token=world.tokens["citizen"]))["data"]["agendas"]
         assert len(page["edges"]) == first
         counts[first] = q.count
     assert counts[20] == counts[100], counts
-    # token+user, viewer departments, page, totalCount, departments, proposers
-    assert counts[20] <= 6, counts
+    # token+user, viewer departments, page (its proposers joined), totalCount, departments
+    assert counts[20] <= 5, counts
     print("queries per page", counts)
 
 
@@ -162,6 +164,37 @@ async def test_a_page_reads_what_its_query_shows_and_every_field_still_answers(g
                                  if k not in ("routing", "relatedDepartments", "viewerCanTriage")}
     assert {n["owner"]["department"]["code"] for n in nodes} == {"TRANSPORT", "HOUSING"}
     assert {n["proposer"]["displayName"] for n in nodes} == {"김지우", "陳美玲"}
+
+
+RENAME = """mutation($input: UpdateDepartmentInput!) { updateDepartment(input: $input) { errors { code } } }"""
+OWNERS = """query { agendas(first: 10) { edges { node { title owner { department { code name } }
+  proposer { displayName } } } } }"""
+
+
+async def test_a_page_brings_its_proposers_and_reuses_the_departments_until_an_admin_edits_one(gql, world, settings):
+    """Proposers come with the page's own statement (a join), departments from the table kept between
+    requests (server/agendas/department_table.py): a second page reads neither again, and an admin's
+    rename is on the very next page."""
+    await seed(settings, "jiwoo@example.kr", 2)
+    await seed(settings, "meiling@example.tw", 1, title="청년주택 공공임대 제안 {i}",
+               body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}", field="HOUSING_SAFETY")
+    with count_queries() as q:
+        first = (await gql(OWNERS))["data"]["agendas"]["edges"]
+    assert {(e["node"]["owner"]["department"]["code"], e["node"]["proposer"]["displayName"]) for e in first} == {
+        ("TRANSPORT", "김지우"), ("HOUSING", "陳美玲")}
+    assert not [s for s in q.statements if 'FROM "users"' in s], q.statements  # joined into the page
+    page = [s for s in q.statements if 'FROM "agendas"' in s and "COUNT(" not in s.upper()]
+    assert len(page) == 1 and '"display_name"' in page[0], q.statements
+    with count_queries() as q:
+        again = (await gql(OWNERS))["data"]["agendas"]["edges"]
+    assert again == first
+    assert not [s for s in q.statements if 'FROM "departments"' in s or 'FROM "users"' in s], q.statements
+
+    renamed = await gql(RENAME, {"input": {"code": "TRANSPORT", "nameKo": "교통정책실 🚌"}}, token=world.tokens["admin"])
+    assert renamed["data"]["updateDepartment"]["errors"] == []
+    after = (await gql(OWNERS))["data"]["agendas"]["edges"]
+    assert {e["node"]["owner"]["department"]["name"] for e in after
+            if e["node"]["owner"]["department"]["code"] == "TRANSPORT"} == {"교통정책실 🚌"}
 
 
 async def test_the_triage_inbox_holds_what_waits_oldest_first(gql, world, settings):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 
 from server.accounts.models import User
+from server.agendas import department_table
 from server.db import Row
 from server.agendas.models import Agenda, AgendaEvent, Department, Follow, Support, WorkPlanItem
 
@@ -52,29 +53,47 @@ class PagePeople:
 
 
 async def prefetch_page(context, agendas, needs) -> PagePeople:
-    """Load a page's proposers and owner departments in one query each, before the nodes resolve —
-    those the query selects (``needs``: ``schema/agendas/selection.py``); a page that shows neither
+    """Load a page's proposers and owner departments, before the nodes resolve: the proposers come with
+    the page's own rows when they were read column by column (a join), otherwise in one query, and the
+    departments from the table kept between requests (``server/agendas/department_table.py``) — those
+    the query selects (``needs``: ``schema/agendas/selection.py``); a page that shows neither
     costs neither query. They go through the request's loaders (another field of the request asking
     for one of them finds it there) and come back by id, for the nodes to carry as prefetched values."""
     found = PagePeople()
     if needs.proposers:
         users = sorted({a.proposer_id for a in agendas if a.proposer_id is not None})
-        found.users = await context.loader(UserByIdLoader).load_map(users) if users else {}
+        loader = context.loader(UserByIdLoader)
+        if agendas and all(hasattr(a, "proposer__display_name") for a in agendas):
+            # read with the page (``selection.PROPOSER_COLUMNS``): no query, the loader primed with them
+            loader.prime_many({a.proposer_id: _proposer_of(a) for a in agendas})
+        found.users = await loader.load_map(users) if users else {}
     if needs.departments:
-        departments = sorted({a.owner_department_id for a in agendas if a.owner_department_id is not None})
-        found.departments = await context.loader(DepartmentByIdLoader).load_map(departments) if departments else {}
+        departments = {a.owner_department_id for a in agendas if a.owner_department_id is not None}
+        if departments:
+            table = await department_table.by_id()  # the whole table, kept between requests
+            loader = context.loader(DepartmentByIdLoader)
+            loader.prime_many({i: table[i] for i in departments if i in table})
+            # one the table does not hold yet (created through another machine's server moments ago)
+            found.departments = await loader.load_map(sorted(departments))
+        else:
+            found.departments = {}
     return found
+
+
+def _proposer_of(row) -> Row | None:
+    """A page row's joined proposer columns as the person ``UserByIdLoader`` would have read."""
+    if row.proposer__display_name is None:
+        return None
+    return Row({"id": row.proposer_id, "display_name": row.proposer__display_name, "role": row.proposer__role,
+                "created_at": row.proposer__created_at})
 
 
 class DepartmentByIdLoader(_ByKey):
     """Departments as ``Department.from_model`` shows them, as plain ``Row``s (no model per row)."""
 
     async def _load(self, ids):
-        rows = {d["id"]: Row(d) for d in await Department.filter(id__in=list(ids)).values(*DEPARTMENT_SHOWN)}
+        rows = {d["id"]: Row(d) for d in await Department.filter(id__in=list(ids)).values(*department_table.SHOWN)}
         return [rows.get(i) for i in ids]
-
-
-DEPARTMENT_SHOWN = ("id", "code", "name_ko", "name_en", "policy_fields", "keywords", "duty_statement", "is_active")
 
 
 class DepartmentByCodeLoader(_ByKey):

@@ -22,6 +22,7 @@ from server.audit.actions import AuditAction
 from server.audit.log import changes
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
+from server.ops import writes
 from tortoise.transactions import in_transaction
 
 
@@ -103,8 +104,10 @@ async def create_department(viewer: Viewer, *, code: str, name_ko: str, name_en:
     if await Department.filter(code=code_).exists():
         raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code")
     try:
-        return await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws,
-                                       duty_statement=duty)
+        created = await Department.create(code=code_, name_ko=ko, name_en=en, policy_fields=flds, keywords=kws,
+                                          duty_statement=duty)
+        writes.bump()  # list pages show departments (server/agendas/department_table.py)
+        return created
     except IntegrityError:
         raise DomainError(C.DUPLICATE, msg("A department with code {code} already exists.", code=code_), "code") from None
 
@@ -161,6 +164,9 @@ async def update_department(viewer: Viewer, code: str, *, name_ko: str | None = 
             await dept.save(using_db=conn)
             await audit.record(viewer.user.id, AuditAction.DEPARTMENT_UPDATED, f"department:{dept.code}",
                                before=old, after=new, using_db=conn)
+            writes.bump()  # list pages show departments (server/agendas/department_table.py)
+    if new:
+        writes.bump()  # again after the commit: a reader between the two may have cached the old row
     return dept
 
 

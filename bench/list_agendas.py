@@ -55,6 +55,7 @@ from bench import seed as seeding  # noqa: E402
 from bench.loadgen import CLIENTS, Case, Result, run_case  # noqa: E402
 from bench.bench_app import add_floor, floor_sql  # noqa: E402
 from server.agendas import counts as list_counts  # noqa: E402
+from server.agendas import department_table  # noqa: E402
 from server import db  # noqa: E402
 from civic.app import create_app  # noqa: E402
 from server.settings import Settings  # noqa: E402
@@ -147,10 +148,11 @@ async def inspect_in_process(settings: Settings, *, replays: int = 15) -> dict:
                 for first in PAGE_SIZES:
                     body = graphql_body(first)
                     headers = {"content-type": "application/json"}
-                    # /graphql-own: executed (not a shared answer); the count forgotten so the
+                    # /graphql-own: executed (not a shared answer); the count and the departments forgotten so the
                     # counted request shows every statement a cold page costs
                     await client.post("/graphql-own", content=body, headers=headers)  # warm-up
                     list_counts.clear()
+                    department_table.clear()
                     recorder = _StatementRecorder()
                     recorder.addFilter(_only_this_request)
                     db_logger = logging.getLogger("tortoise.db_client")

@@ -245,9 +245,8 @@ class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if is_list:
             if not isinstance(value, (list, tuple)):
                 return _MISSING
-            for item in value:
-                if (item is None and not entry.item_nullable) or self.is_awaitable(item):
-                    return _MISSING
+            if not self._plain_items(value, entry.item_nullable):
+                return _MISSING
             grouped = self._subfields(entry.item_type, entry) if entry.item_type is not None else None
         else:
             grouped = self._subfields(inner, entry)
@@ -270,6 +269,16 @@ class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):
             return self._await_completed(completed, entry.return_type, entry.details, field_path)
         return completed
+
+    def _plain_items(self, items: Any, nullable: bool) -> bool:
+        """No awaitable among the items, and no None where the type forbids it. Items of one class
+        (a page's edges) are checked through the first."""
+        if not items:
+            return True
+        first = type(items[0])
+        if all(type(item) is first for item in items):
+            return items[0] is not None and not self.is_awaitable(items[0])
+        return all(not self.is_awaitable(item) and (item is not None or nullable) for item in items)
 
     def _object_items(self, entry: _Entry, items: Any, path: Path, grouped: Any) -> Any:
         """A list of objects, as graphql-core's complete_iterable_value (no stream: not in the schema)."""

@@ -57,24 +57,24 @@ async def prefetch_page(context, agendas, needs) -> PagePeople:
     the page's own rows when they were read column by column (a join), otherwise in one query, and the
     departments from the table kept between requests (``server/agendas/department_table.py``) — those
     the query selects (``needs``: ``schema/agendas/selection.py``); a page that shows neither
-    costs neither query. They go through the request's loaders (another field of the request asking
-    for one of them finds it there) and come back by id, for the nodes to carry as prefetched values."""
+    costs neither query. They come back by id, for the nodes to carry as prefetched values."""
     found = PagePeople()
     if needs.proposers:
-        users = sorted({a.proposer_id for a in agendas if a.proposer_id is not None})
-        loader = context.loader(UserByIdLoader)
         if agendas and all(hasattr(a, "proposer__display_name") for a in agendas):
-            # read with the page (``selection.PROPOSER_COLUMNS``): no query, the loader primed with them
-            loader.prime_many({a.proposer_id: _proposer_of(a) for a in agendas})
-        found.users = await loader.load_map(users) if users else {}
+            # read with the page (``selection.PROPOSER_COLUMNS``): no query (nor a loader future per person;
+            # another field asking for one of them later loads it the ordinary way)
+            found.users = {a.proposer_id: _proposer_of(a) for a in agendas}
+        else:
+            users = sorted({a.proposer_id for a in agendas if a.proposer_id is not None})
+            found.users = await context.loader(UserByIdLoader).load_map(users) if users else {}
     if needs.departments:
         departments = {a.owner_department_id for a in agendas if a.owner_department_id is not None}
         if departments:
             table = await department_table.by_id()  # the whole table, kept between requests
-            loader = context.loader(DepartmentByIdLoader)
-            loader.prime_many({i: table[i] for i in departments if i in table})
-            # one the table does not hold yet (created through another machine's server moments ago)
-            found.departments = await loader.load_map(sorted(departments))
+            found.departments = {i: table[i] for i in departments if i in table}
+            missing = sorted(departments - found.departments.keys())
+            if missing:  # created through another machine's server moments ago: not in the table yet
+                found.departments.update(await context.loader(DepartmentByIdLoader).load_map(missing))
         else:
             found.departments = {}
     return found

@@ -207,20 +207,26 @@ class Agenda:
         )
 
     @classmethod
-    def from_row(cls, row: AgendaRow) -> "Agenda":
+    def from_row(cls, row: AgendaRow, read: tuple | None = None) -> "Agenda":
         """A node of a page read column by column (``schema/agendas/selection.py``): the fields whose
         columns were read are set, the others — which the query does not select — are left unset
-        rather than filled with made-up values."""
+        rather than filled with made-up values. ``read``: ``row_fields(row)``, once for a page whose
+        rows all hold the same columns."""
         node = cls.__new__(cls)
         values = row.__dict__
         shown = node.__dict__
         shown["id"] = strawberry.ID(str(values["id"]))
-        for name, convert in _ROW_FIELDS:
-            if name in values:
-                value = values[name]
-                shown[name] = value if convert is None or value is None else convert(value)
+        for name, convert in read if read is not None else cls.row_fields(row):
+            value = values[name]
+            shown[name] = value if convert is None or value is None else convert(value)
         shown["_model"] = row
         return node
+
+    @staticmethod
+    def row_fields(row: AgendaRow) -> tuple:
+        """The (field, conversion) pairs a row's columns answer."""
+        values = row.__dict__
+        return tuple((name, convert) for name, convert in _ROW_FIELDS if name in values)
 
     def carry(self, people: PagePeople, shared: dict) -> None:
         """Put the owner and proposer on the node as prefetched values (``schema/execution.py``), from
@@ -496,7 +502,9 @@ class AgendaConnection:
 
     @classmethod
     def from_page(cls, page, *, had_cursor: bool, people: PagePeople | None = None) -> "AgendaConnection":
-        edges = [AgendaEdge(node=Agenda.from_row(a) if isinstance(a, AgendaRow) else Agenda.from_model(a), cursor=c)
+        read = Agenda.row_fields(page.items[0]) if page.items and isinstance(page.items[0], AgendaRow) else None
+        edges = [AgendaEdge(node=Agenda.from_row(a, read) if isinstance(a, AgendaRow) else Agenda.from_model(a),
+                            cursor=c)
                  for a, c in zip(page.items, page.cursors)]
         if people is not None:
             shared: dict = {}

@@ -215,8 +215,10 @@ class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if value is _MISSING:
                 return _MISSING
             names = entry.enum_names
-            if names is not None and isinstance(value, entry.inner.wrapped_cls):
-                return names.get(value.value, _MISSING)
+            if names is not None:  # a member, or the value itself (as graphql-core's lookup takes it)
+                name = names.get(value.value if isinstance(value, entry.inner.wrapped_cls) else value)
+                if name is not None:
+                    return name
             if type(value) not in _PLAIN_VALUES and self.is_awaitable(value):
                 return _MISSING
             coerced = entry.inner.coerce_output_value(value)

@@ -124,6 +124,8 @@ def world(case: str, calls: list) -> Connection:
             node.strict_tags = ["x", None]
         if case == "bad-tone" and i == 1:
             node.tone = "lukewarm"
+        if case == "raw-tone" and i == 2:
+            node.tone = "cold"  # the enum's value, not its member (a page's row holds the column's value)
         nodes.append(node)
     loose = [nodes[0], None, nodes[2]]
     strict = list(nodes)
@@ -177,7 +179,7 @@ DOCUMENTS = {
 
 # "prefetched" is apart (below): there the prefetched values differ from what the resolvers build, on purpose
 CASES = ["plain", "no-owner", "vanished", "bad-title", "bad-count", "bad-read", "bad-must-owner",
-         "bad-tags", "bad-tone", "hole-in-strict", "no-total"]
+         "bad-tags", "bad-tone", "raw-tone", "hole-in-strict", "no-total"]
 
 
 def _answer(schema, state, case: str, document: str) -> tuple[dict, list, list]:

@@ -216,17 +216,16 @@ class Agenda:
         values = row.__dict__
         shown = node.__dict__
         shown["id"] = strawberry.ID(str(values["id"]))
-        for name, convert in read if read is not None else cls.row_fields(row):
-            value = values[name]
-            shown[name] = value if convert is None or value is None else convert(value)
+        for name in read if read is not None else cls.row_fields(row):
+            shown[name] = values[name]
         shown["_model"] = row
         return node
 
     @staticmethod
-    def row_fields(row: AgendaRow) -> tuple:
-        """The (field, conversion) pairs a row's columns answer."""
+    def row_fields(row: AgendaRow) -> tuple[str, ...]:
+        """The fields a row's columns answer."""
         values = row.__dict__
-        return tuple((name, convert) for name, convert in _ROW_FIELDS if name in values)
+        return tuple(name for name in _ROW_FIELDS if name in values)
 
     def carry(self, people: PagePeople, shared: dict) -> None:
         """Put the owner and proposer on the node as prefetched values (``schema/execution.py``), from
@@ -469,11 +468,11 @@ class Agenda:
         return Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) if d else None
 
 
-# Agenda's plain fields that a column holds as is (or through its enum), for ``Agenda.from_row``.
-_ROW_FIELDS = (("title", None), ("body", None), ("field", E.PolicyField), ("channel", E.Channel),
-               ("status", E.AgendaStatus), ("visibility", E.Visibility), ("district", None), ("created_at", None),
-               ("updated_at", None), ("status_changed_at", None), ("version", None), ("support_count", None),
-               ("status_reason", None))
+# Agenda's plain fields that a column holds as is, for ``Agenda.from_row``. The enum fields keep the
+# column's value (the enum's value): both executors turn it into its GraphQL name as they do a member
+# (graphql-core looks values up; schema/execution.py too), so no enum member is built per row.
+_ROW_FIELDS = ("title", "body", "field", "channel", "status", "visibility", "district", "created_at",
+               "updated_at", "status_changed_at", "version", "support_count", "status_reason")
 
 
 @strawberry.type

@@ -22,7 +22,7 @@ from schema.workshops.review_queue import ReviewQueueQueries
 from schema.agendas.mutations import AgendaMutations
 from schema.agendas.queries import AgendaQueries
 from schema.attachments.mutations import AttachmentMutations
-from schema.execution import PlainLeavesExecutionContext
+from schema.execution import PlannedExecutionContext
 from schema.nul_text import NoNulInStrings
 from schema.validation_cache import ValidateOnce
 from schema.mail.queries import MailQueries
@@ -92,7 +92,7 @@ def _schema_with_limits(max_query_depth: int, max_aliases: int, max_batch: int, 
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(batching_config={"max_operations": settings.max_batch}),
-        execution_context_class=PlainLeavesExecutionContext,  # plain leaves read directly (schema/execution.py)
+        execution_context_class=PlannedExecutionContext,  # selection sets run from a plan (schema/execution.py)
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),  # the same text parses to the same document, once

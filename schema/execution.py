@@ -10,8 +10,8 @@ converts the (absent) arguments and runs the extension chain — ~25 µs a field
 So each selection set is planned once per request (the same plan serves every row of a list):
 
 * a **basic field of a leaf type** is read and coerced directly;
-* a **basic field of an object or list type** is read directly and completed by graphql-core
-  (its own selection set is planned in turn);
+* a **basic field of an object or list type** is read directly and its selection set run from its
+  own plan, item by item for a list (a list of leaves is completed by graphql-core);
 * a **prefetched field** (``prefetched(attribute)`` in the field's metadata) is a resolver whose
   answer the list resolver already put on the object: when that attribute is set, it is the field's
   value and the resolver is not called; when it is not, the resolver runs as usual;
@@ -90,6 +90,24 @@ def _completable(return_type: Any) -> bool:
     return is_object_type(inner) and inner.is_type_of is None
 
 
+def _gathered(container: Any, pending: list) -> Any:
+    """``container`` (the fields of an object, the items of a list) once its ``pending`` entries — keys
+    or indexes holding awaitables — are awaited together; the container itself when none is."""
+    if not pending:
+        return container
+
+    async def gather() -> Any:
+        if len(pending) == 1:  # no gather's overhead for one
+            container[pending[0]] = await container[pending[0]]
+        else:
+            values = await gather_with_cancel(*(container[key] for key in pending))
+            for key, value in zip(pending, values, strict=True):
+                container[key] = value
+        return container
+
+    return gather()
+
+
 class _Entry:
     """How to answer one response key of a selection set (``kind``) and what that needs."""
     __slots__ = ("name", "details", "kind", "by_attribute", "getter", "attribute", "nullable", "return_type",
@@ -111,7 +129,10 @@ def _enum_names(leaf: Any) -> dict | None:
     return {value.value: name for name, value in leaf.values.items()}
 
 
-class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """The schema's execution context (``schema/build.py``): ``execute_fields`` runs a selection set
+    from its plan; everything else is graphql-core's."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # graphql middleware wraps every resolver: with any, every field goes the ordinary way
@@ -187,19 +208,7 @@ class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if awaitable_fields:
                 self.settle_in_background([results[field] for field in awaitable_fields])
             raise
-        if not awaitable_fields:
-            return results
-
-        async def get_results() -> dict[str, Any]:
-            if len(awaitable_fields) == 1:
-                field = awaitable_fields[0]
-                results[field] = await results[field]
-            else:
-                awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
-                results.update(zip(awaitable_fields, awaited, strict=True))
-            return results
-
-        return get_results()
+        return _gathered(results, awaitable_fields)
 
     @staticmethod
     def _read(source: Any, entry: _Entry) -> Any:
@@ -307,16 +316,7 @@ class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if awaiting:
                 self.settle_in_background([completed[index] for index in awaiting])
             raise
-        if not awaiting:
-            return completed
-
-        async def get_completed() -> list[Any]:
-            awaited = await gather_with_cancel(*(completed[index] for index in awaiting))
-            for index, value in zip(awaiting, awaited, strict=True):
-                completed[index] = value
-            return completed
-
-        return get_completed()
+        return _gathered(completed, awaiting)
 
     async def _await_completed(self, completed: Any, return_type: Any, field_details_list: Any, path: Path) -> Any:
         try:

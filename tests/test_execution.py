@@ -11,7 +11,7 @@ from enum import Enum
 import pytest
 import strawberry
 
-from schema.execution import PlainLeavesExecutionContext, prefetched, put_prefetched
+from schema.execution import PlannedExecutionContext, prefetched, put_prefetched
 
 
 @strawberry.enum
@@ -148,7 +148,7 @@ def schemas():
         def must_page(self) -> Connection:
             return world(state["case"], state["calls"])
 
-    planned = strawberry.Schema(query=Query, execution_context_class=PlainLeavesExecutionContext)
+    planned = strawberry.Schema(query=Query, execution_context_class=PlannedExecutionContext)
     ordinary = strawberry.Schema(query=Query)
     return state, planned, ordinary
 

@@ -217,8 +217,11 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return getattr(source, "__dict__", {}).get(entry.attribute, _MISSING)
 
     def _leaf(self, source: Any, entry: _Entry) -> Any:
-        try:
-            value = self._read(source, entry)
+        try:  # _read, inlined: ~1,000 leaves a page
+            if entry.by_attribute:
+                value = entry.getter(source, entry.attribute)
+            else:
+                value = getattr(source, "__dict__", {}).get(entry.attribute, _MISSING)
             if value is None:
                 return None if entry.nullable else _MISSING
             if value is _MISSING:

@@ -44,6 +44,10 @@ class _ByKey(DataLoader):
 
 _UNSET = object()
 
+# What ``User.from_model`` shows of someone else (no e-mail, no password hash): ``UserByIdLoader`` reads
+# these, and a list page joins them in as its proposers (``selection.PROPOSER_COLUMNS``).
+PERSON_SHOWN = ("id", "display_name", "role", "created_at")
+
 
 @dataclass
 class PagePeople:
@@ -84,8 +88,8 @@ def _proposer_of(row) -> Row | None:
     """A page row's joined proposer columns as the person ``UserByIdLoader`` would have read."""
     if row.proposer__display_name is None:
         return None
-    return Row({"id": row.proposer_id, "display_name": row.proposer__display_name, "role": row.proposer__role,
-                "created_at": row.proposer__created_at})
+    values = row.__dict__
+    return Row({"id": row.proposer_id, **{c: values[f"proposer__{c}"] for c in PERSON_SHOWN if c != "id"}})
 
 
 class DepartmentByIdLoader(_ByKey):
@@ -108,8 +112,7 @@ class UserByIdLoader(_ByKey):
     the user themself or an admin)."""
 
     async def _load(self, ids):
-        rows = {u["id"]: Row(u) for u in await User.filter(id__in=list(ids)).values("id", "display_name", "role",
-                                                                                     "created_at")}
+        rows = {u["id"]: Row(u) for u in await User.filter(id__in=list(ids)).values(*PERSON_SHOWN)}
         return [rows.get(i) for i in ids]
 
 

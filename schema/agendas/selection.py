@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
+from schema.agendas.dataloaders import PERSON_SHOWN
+
 # What a proposer shows (``User.from_model``), read with the page in the same statement (a join: every
 # agenda has a proposer) instead of a second query by id; ``prefetch_page`` builds the people from it.
-PROPOSER_COLUMNS = ("proposer__display_name", "proposer__role", "proposer__created_at")
+PROPOSER_COLUMNS = tuple(f"proposer__{c}" for c in PERSON_SHOWN if c != "id")
 
 # GraphQL field of ``Agenda`` → the columns its value is read from (``id`` is always read).
 _COLUMNS: dict[str, tuple[str, ...]] = {

@@ -98,11 +98,16 @@ class Connection:
     total: int | None
 
 
-def world(case: str, calls: list) -> Connection:
-    """Fresh objects for one execution: ``case`` picks the oddity."""
+def world(case: str, calls: list, shared: bool = False) -> Connection:
+    """Fresh objects for one execution: ``case`` picks the oddity. ``shared``: nodes 0, 2 and 3 show one
+    owner object and one proposer object, as a page's rows share them (``Agenda.carry``)."""
     nodes = []
+    common_owner = Owner(kind=Tone.COLD, _department_id=7, calls=calls)
+    common_proposer = Person(display_name="함께 🙂", nickname="同")
     for i in range(4):
         owner = Owner(kind=Tone.WARM if i % 2 else Tone.COLD, _department_id=i, calls=calls)
+        if shared and i != 1:
+            owner = common_owner
         if case == "prefetched" and i != 2:  # one left for the resolver
             put_prefetched(owner, "_department", None if i == 3 else Department(code=f"P{i}", name="미리", size=i))
         if case == "vanished" and i == 1:
@@ -110,6 +115,8 @@ def world(case: str, calls: list) -> Connection:
         node = Node(id=strawberry.ID(str(i)), title=f"의제 {i} 🌱", tone=Tone.WARM, note=None if i % 2 else "메모",
                     count=i, tags=["가", "b"], strict_tags=["x"], owner=owner if i != 1 or case != "no-owner" else None,
                     must_owner=owner, proposer=Person(display_name=f"시민 {i}", nickname=None), _calls=calls)
+        if shared and i != 1:
+            node.proposer = common_proposer
         if case == "prefetched" and i % 2 == 0:
             put_prefetched(node, "_sponsor", Person(display_name=f"prefetched {i}", nickname="别名"))
         if case == "bad-title" and i == 2:
@@ -142,11 +149,11 @@ def schemas():
     class Query:
         @strawberry.field
         def page(self) -> Connection:
-            return world(state["case"], state["calls"])
+            return world(state["case"], state["calls"], state.get("shared", False))
 
         @strawberry.field
         def must_page(self) -> Connection:
-            return world(state["case"], state["calls"])
+            return world(state["case"], state["calls"], state.get("shared", False))
 
     planned = strawberry.Schema(query=Query, execution_context_class=PlannedExecutionContext)
     ordinary = strawberry.Schema(query=Query)
@@ -190,10 +197,12 @@ def _answer(schema, state, case: str, document: str) -> tuple[dict, list, list]:
     return result.data, errors, sorted(state["calls"])
 
 
+@pytest.mark.parametrize("shared", [False, True], ids=["own-objects", "shared-objects"])
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("name", list(DOCUMENTS))
-def test_the_planned_executor_answers_exactly_as_graphql_core(name, case):
+def test_the_planned_executor_answers_exactly_as_graphql_core(name, case, shared):
     state, planned, ordinary = schemas()
+    state["shared"] = shared
     expected = _answer(ordinary, state, case, DOCUMENTS[name])
     got = _answer(planned, state, case, DOCUMENTS[name])
     assert got == expected
@@ -227,3 +236,15 @@ def test_a_failure_is_reported_at_the_field_that_failed():
     assert data == {"page": None} or data is None
     assert errors == [("Cannot return null for non-nullable field Node.title.", ("page", "edges", 2, "node", "title"),
                        ((1, 28),))]
+
+
+def test_a_shared_object_is_completed_for_every_row_that_shows_it():
+    state, planned, ordinary = schemas()
+    state["shared"] = True
+    # the shared owner's department has no prefetched value: its resolver runs once per row, as without the plan
+    document = "{ page { edges { node { owner { kind department { code } } proposer { broken } } } } }"
+    data, errors, calls = _answer(planned, state, "plain", document)
+    assert calls == ["department"] * 4
+    assert (data, errors, calls) == _answer(ordinary, state, "plain", document)
+    # the failing field is reported at every row, the three that share the proposer included
+    assert sorted(path[2] for _, path, _ in errors) == [0, 1, 2, 3]

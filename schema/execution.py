@@ -46,6 +46,9 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 _BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 _PREFETCHED = "civic_prefetched"
 _MISSING = object()
+# ``Path(prev, key, typename)`` without the named tuple's generated ``__new__`` (a Python frame each;
+# a page builds ~300 paths)
+_tuple_new = tuple.__new__
 
 # entry kinds
 _ORDINARY, _TYPENAME, _LEAF, _COMPOSITE = range(4)
@@ -266,7 +269,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             grouped = self._subfields(inner, entry)
         if grouped is None and (not is_list or entry.item_type is not None):
             return _MISSING
-        field_path = Path(path, entry.name, parent_type.name)
+        field_path = _tuple_new(Path, (path, entry.name, parent_type.name))
         # as graphql-core's execute_field after its resolver: complete the value, an error located at
         # the field (a list of leaves is completed by graphql-core itself: its info is only read for
         # abstract types, is_type_of, a null in a non-null position and streams, none of which reach here)
@@ -305,7 +308,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if item is None:  # only where the item type is nullable (checked before)
                     completed.append(None)
                     continue
-                item_path = Path(path, index, None)
+                item_path = _tuple_new(Path, (path, index, None))
                 try:
                     value = self.execute_fields(item_type, item, item_path, grouped, None)
                 except Exception as raw_error:  # noqa: BLE001 — re-raised when the item is non-null

@@ -258,3 +258,44 @@ async def test_followed_agendas_need_a_login_and_a_sane_page(gql, world):
     assert too_many["errors"][0]["extensions"]["code"] == "INVALID"
     forged = await gql(FOLLOWED, {"after": "bm90IGEgY3Vyc29y"}, token=world.tokens["citizen2"])
     assert forged["errors"][0]["extensions"]["code"] == "INVALID_CURSOR"
+
+
+PEOPLE = """query { agendas(first: 10) { edges { node { id proposer { %s } } } } }"""
+ONE_PROPOSER = """query($id: ID!) { agenda(id: $id) { proposer { id displayName role createdAt email } } }"""
+
+
+async def test_a_page_reads_of_its_proposers_what_its_query_shows(gql, world, settings):
+    """The proposers joined into a page's statement bring the columns the query shows of them (the name
+    always), and every field answers as on the agenda's own page — e-mail included, for an admin."""
+    await seed(settings, "jiwoo@example.kr", 2)
+    await seed(settings, "meiling@example.tw", 1, title="청년주택 공공임대 제안 {i}",
+               body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}", field="HOUSING_SAFETY")
+
+    async def page(shown: str, token=None) -> tuple[list, str]:
+        with count_queries() as q:
+            answer = await gql(PEOPLE % shown, token=token)
+        assert "errors" not in answer, answer
+        statement = [s for s in q.statements if 'FROM "agendas"' in s and "COUNT(" not in s.upper()]
+        assert len(statement) == 1 and not [s for s in q.statements if 'FROM "users"' in s and "IN (" in s]
+        return [e["node"] for e in answer["data"]["agendas"]["edges"]], statement[0]
+
+    names, statement = await page("displayName")
+    assert sorted(n["proposer"]["displayName"] for n in names) == sorted(["김지우", "김지우", "陳美玲"])
+    assert '"display_name"' in statement and '"role"' not in statement and '"created_at"' not in statement
+
+    ids, statement = await page("id __typename")
+    assert {n["proposer"]["__typename"] for n in ids} == {"User"} and '"role"' not in statement
+    full, statement = await page("id displayName role createdAt")
+    assert '"role"' in statement and '"created_at"' in statement
+    for node, alone in zip(full, [n["proposer"] for n in ids]):
+        assert node["proposer"]["id"] == alone["id"]
+        one = (await gql(ONE_PROPOSER, {"id": node["id"]}, token=world.tokens["admin"]))["data"]["agenda"]["proposer"]
+        assert node["proposer"] == {k: v for k, v in one.items() if k != "email"}
+        assert node["proposer"]["role"] == "CITIZEN"
+
+    # e-mail: null for staff, the address for an admin — read when asked, as on the agenda's own page
+    mails = await gql(PEOPLE % "displayName email", token=world.tokens["transport"])
+    assert {n["node"]["proposer"]["email"] for n in mails["data"]["agendas"]["edges"]} == {None}
+    mails = await gql(PEOPLE % "displayName email", token=world.tokens["admin"])
+    assert sorted(n["node"]["proposer"]["email"] for n in mails["data"]["agendas"]["edges"]) == [
+        "jiwoo@example.kr", "jiwoo@example.kr", "meiling@example.tw"]

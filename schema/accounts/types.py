@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from server.accounts.models import User as UserModel
 from server.accounts.roles import Role as RoleEnum
+from server.db import Row
 from server.agendas.models import Department as DepartmentModel
 from schema.accounts.dataloaders import DepartmentsByUserLoader
 
@@ -78,6 +79,22 @@ class User:
         return [Department.from_model(d) for d in rows]
 
     @classmethod
+    def from_row(cls, row: Row) -> "User":
+        """Someone a page shows, from a ``Row`` of the columns its query selects (``PERSON_SHOWN`` or
+        fewer: ``schema/agendas/selection.py``): those fields are set, the others left unset — the
+        query does not ask for them. The role keeps its column's value (both executors name it as they
+        name a member). No e-mail is read: it is loaded when the user themself or an admin asks."""
+        person = cls.__new__(cls)
+        values = row.__dict__
+        shown = person.__dict__
+        shown["id"] = str(values["id"])
+        for name in _PERSON_FIELDS:
+            if name in values:
+                shown[name] = values[name]
+        shown["_email"], shown["_email_verified"], shown["_is_active"] = None, False, True
+        return person
+
+    @classmethod
     def from_model(cls, u: UserModel) -> "User":
         return cls(
             id=strawberry.ID(str(u.id)),
@@ -88,3 +105,7 @@ class User:
             _email_verified=getattr(u, "email_verified_at", None) is not None,
             _is_active=bool(getattr(u, "is_active", True)),
         )
+
+
+# User's plain fields a person's row holds as is, for ``User.from_row``
+_PERSON_FIELDS = ("display_name", "role", "created_at")

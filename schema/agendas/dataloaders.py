@@ -67,7 +67,8 @@ async def prefetch_page(context, agendas, needs) -> PagePeople:
         if agendas and all(hasattr(a, "proposer__display_name") for a in agendas):
             # read with the page (``selection.PROPOSER_COLUMNS``): no query (nor a loader future per person;
             # another field asking for one of them later loads it the ordinary way)
-            found.users = {a.proposer_id: _proposer_of(a) for a in agendas}
+            joined = _joined_person_columns(agendas[0])  # a page's rows hold the same columns
+            found.users = {a.proposer_id: _proposer_of(a, joined) for a in agendas}
         else:
             users = sorted({a.proposer_id for a in agendas if a.proposer_id is not None})
             found.users = await context.loader(UserByIdLoader).load_map(users) if users else {}
@@ -84,12 +85,22 @@ async def prefetch_page(context, agendas, needs) -> PagePeople:
     return found
 
 
-def _proposer_of(row) -> Row | None:
-    """A page row's joined proposer columns as the person ``UserByIdLoader`` would have read."""
-    if row.proposer__display_name is None:
-        return None
+def _joined_person_columns(row) -> tuple[tuple[str, str], ...]:
+    """(page column, person column) of the proposer's columns a page row holds."""
     values = row.__dict__
-    return Row({"id": row.proposer_id, **{c: values[f"proposer__{c}"] for c in PERSON_SHOWN if c != "id"}})
+    return tuple((f"proposer__{c}", c) for c in PERSON_SHOWN if c != "id" and f"proposer__{c}" in values)
+
+
+def _proposer_of(row, joined: tuple[tuple[str, str], ...]) -> Row | None:
+    """A page row's joined proposer columns as the person ``UserByIdLoader`` would have read (the
+    columns the query shows of them: ``selection.PROPOSER_COLUMNS``)."""
+    values = row.__dict__
+    if values["proposer__display_name"] is None:
+        return None
+    person = {"id": values["proposer_id"]}
+    for column, name in joined:
+        person[name] = values[column]
+    return Row(person)
 
 
 class DepartmentByIdLoader(_ByKey):

@@ -22,9 +22,16 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from schema.agendas.dataloaders import PERSON_SHOWN
 
-# What a proposer shows (``User.from_model``), read with the page in the same statement (a join: every
+# What a proposer shows (``User.from_row``), read with the page in the same statement (a join: every
 # agenda has a proposer) instead of a second query by id; ``prefetch_page`` builds the people from it.
+# The display name is always read (it marks the page's proposers as joined); the other columns when
+# the proposer's selection shows them, all of them when it asks for anything else.
 PROPOSER_COLUMNS = tuple(f"proposer__{c}" for c in PERSON_SHOWN if c != "id")
+_PROPOSER_ALWAYS = ("proposer_id", "proposer__display_name")
+# GraphQL field of ``User`` → the person's columns it shows (``id`` is the agenda's ``proposer_id``)
+_PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "__typename": (), "id": (), "displayName": ("display_name",), "role": ("role",), "createdAt": ("created_at",),
+}
 
 # GraphQL field of ``Agenda`` → the columns its value is read from (``id`` is always read).
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -47,7 +54,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "verifiedSupportCount": ("verified_support_count",),
     "statusReason": ("status_reason",),
     "owner": ("owner_kind", "owner_department_id"),
-    "proposer": ("proposer_id", *PROPOSER_COLUMNS),
+    "proposer": ("proposer_id", *PROPOSER_COLUMNS),  # or fewer: _proposer_columns
     "overdue": ("overdue",),
     "answerDueAt": ("answer_due_at",),
     "answerWorkingDaysLeft": ("answer_due_at", "answer_days_left"),
@@ -78,7 +85,7 @@ def page_needs(info: Info) -> PageNeeds:
     selected = list(_fields(s for n in nodes for s in n.selections))
     columns: dict[str, None] = {}
     for field in selected:
-        needed = _COLUMNS.get(field.name)
+        needed = _proposer_columns(field) if field.name == "proposer" else _COLUMNS.get(field.name)
         if needed is None:
             columns = None
             break
@@ -87,6 +94,17 @@ def page_needs(info: Info) -> PageNeeds:
                             for d in _fields(f.selections))
     return PageNeeds(columns=None if columns is None else tuple(columns),
                      proposers=any(f.name == "proposer" for f in selected), departments=owner_departments)
+
+
+def _proposer_columns(proposer: SelectedField) -> tuple[str, ...]:
+    """The columns a ``proposer { … }`` selection shows (the display name always)."""
+    columns = dict.fromkeys(_PROPOSER_ALWAYS)
+    for field in _fields(proposer.selections):
+        shown = _PERSON_COLUMNS.get(field.name)
+        if shown is None:  # e-mail, departments…: the person as UserByIdLoader reads them
+            return ("proposer_id", *PROPOSER_COLUMNS)
+        columns.update(dict.fromkeys(f"proposer__{c}" for c in shown))
+    return tuple(columns)
 
 
 def _fields(selections: Iterable) -> Iterator[SelectedField]:

@@ -27,11 +27,16 @@ runs the same documents through both executors and compares the answers."""
 
 from __future__ import annotations
 
+from types import CoroutineType, GeneratorType
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLID,
+    GraphQLInt,
     GraphQLObjectType,
+    GraphQLString,
     Undefined,
     get_nullable_type,
     is_leaf_type,
@@ -54,6 +59,12 @@ _tuple_new = tuple.__new__
 _ORDINARY, _TYPENAME, _LEAF, _COMPOSITE = range(4)
 # values whose ``coerce_output_value`` cannot meet an awaitable: no awaitable check needed
 _PLAIN_VALUES = frozenset({str, int, float, bool})
+# built-in scalars whose coercion returns a value of this exact type unchanged (graphql-core's
+# serialize_string/_id/_boolean); an Int also needs to be within 32 bits
+_OWN_ANSWER = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+# what a completed object or list is: no awaitable check needed
+_DONE = (dict, list)
 
 
 def prefetched(attribute: str) -> dict[str, str]:
@@ -114,12 +125,13 @@ def _gathered(container: Any, pending: list) -> Any:
 class _Entry:
     """How to answer one response key of a selection set (``kind``) and what that needs."""
     __slots__ = ("name", "details", "kind", "by_attribute", "getter", "attribute", "nullable", "return_type",
-                 "inner", "enum_names", "item_type", "item_declared", "item_nullable", "sub")
+                 "inner", "enum_names", "own", "item_type", "item_declared", "item_nullable", "sub")
 
     def __init__(self, name: str, details: Any, kind: int) -> None:
         self.name, self.details, self.kind = name, details, kind
         self.by_attribute = self.getter = self.attribute = self.nullable = self.return_type = None
         self.inner = self.enum_names = None
+        self.own = None  # a leaf read by attribute: the type of the values that are their own answer
         self.item_type = self.item_declared = self.item_nullable = None  # item_declared: set for lists
         self.sub = None  # the object's (or list item's) collected sub-selection, once computed
 
@@ -143,6 +155,9 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._direct = manager is None or not manager.middlewares
         # id(grouped field set) -> (the set, kept alive so its id is not reused; its plan)
         self._plans: dict[int, tuple[Any, list[_Entry]]] = {}
+        # classes of values found not awaitable: ``await`` looks at the class (``__await__``), not at
+        # an instance, so one check a class serves its every object
+        self._settled_types: set[type] = set()
 
     def _plan(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[_Entry]:
         plan = []
@@ -162,6 +177,8 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     entry.inner = inner = get_nullable_type(field_def.type)
                     if is_leaf_type(inner):
                         entry.kind, entry.enum_names = _LEAF, _enum_names(inner)
+                        if entry.by_attribute:
+                            entry.own = _OWN_ANSWER.get(inner)
                     elif _completable(field_def.type):
                         entry.kind = _COMPOSITE
                         if is_list_type(inner):
@@ -186,6 +203,15 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             for entry in cached[1]:
                 kind = entry.kind
                 if kind == _LEAF:
+                    own = entry.own
+                    if own is not None:  # the common leaf, inlined: a str, bool or int that is its own answer
+                        try:
+                            value = entry.getter(source_value, entry.attribute)
+                        except Exception:  # noqa: BLE001 — read again, and reported, the ordinary way
+                            value = _MISSING
+                        if type(value) is own and (own is not int or _INT_MIN <= value <= _INT_MAX):
+                            results[entry.name] = value
+                            continue
                     result = self._leaf(source_value, entry)
                     if result is not _MISSING:
                         results[entry.name] = result
@@ -197,7 +223,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     result = self._composite(parent_type, source_value, path, entry)
                     if result is not _MISSING:
                         results[entry.name] = result
-                        if is_awaitable(result):
+                        if type(result) not in _DONE and is_awaitable(result):
                             awaitable_fields.append(entry.name)
                         continue
                 result = self.execute_field(parent_type, source_value, entry.details,
@@ -231,7 +257,8 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return _MISSING
             names = entry.enum_names
             if names is not None:  # a member, or the value itself (as graphql-core's lookup takes it)
-                name = names.get(value.value if isinstance(value, entry.inner.wrapped_cls) else value)
+                name = names.get(value if type(value) is str else
+                                 value.value if isinstance(value, entry.inner.wrapped_cls) else value)
                 if name is not None:
                     return name
             if type(value) not in _PLAIN_VALUES and self.is_awaitable(value):
@@ -255,8 +282,14 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return _MISSING
         if value is None:
             return None if entry.nullable else _MISSING
-        if value is _MISSING or self.is_awaitable(value):
+        if value is _MISSING:
             return _MISSING
+        cls = type(value)
+        if cls not in self._settled_types:
+            if self.is_awaitable(value):
+                return _MISSING
+            if cls is not CoroutineType and cls is not GeneratorType:  # those are told apart per object
+                self._settled_types.add(cls)
         inner = entry.inner
         is_list = entry.item_declared is not None
         if is_list:
@@ -266,7 +299,8 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return _MISSING
             grouped = self._subfields(entry.item_type, entry) if entry.item_type is not None else None
         else:
-            grouped = self._subfields(inner, entry)
+            sub = entry.sub
+            grouped = sub[0] if sub is not None else self._subfields(inner, entry)
         if grouped is None and (not is_list or entry.item_type is not None):
             return _MISSING
         field_path = _tuple_new(Path, (path, entry.name, parent_type.name))
@@ -283,7 +317,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:  # noqa: BLE001
             self.handle_field_error(raw_error, entry.return_type, entry.details, field_path)
             return None
-        if self.is_awaitable(completed):
+        if type(completed) not in _DONE and self.is_awaitable(completed):
             return self._await_completed(completed, entry.return_type, entry.details, field_path)
         return completed
 
@@ -314,7 +348,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 except Exception as raw_error:  # noqa: BLE001 — re-raised when the item is non-null
                     self.handle_field_error(raw_error, entry.item_declared, entry.details, item_path)
                     value = None
-                if is_awaitable(value):
+                if type(value) is not dict and is_awaitable(value):
                     value = self._await_completed(value, entry.item_declared, entry.details, item_path)
                     awaiting.append(index)
                 completed.append(value)

@@ -123,6 +123,10 @@ def world(case: str, calls: list, shared: bool = False) -> Connection:
             node.title = None  # a non-null field holding null
         if case == "bad-count" and i == 3:
             node.count = "many"  # does not coerce to Int
+        if case == "big-count" and i == 2:
+            node.count = 2**31  # an int, yet beyond GraphQL's 32-bit Int
+        if case == "bool-count" and i == 1:
+            node.count = True  # an int subclass: coerced to 1
         if case == "bad-read" and i == 0:
             node.owner = Faulty()  # reading its kind fails
         if case == "bad-must-owner" and i == 1:
@@ -185,7 +189,7 @@ DOCUMENTS = {
 }
 
 # "prefetched" is apart (below): there the prefetched values differ from what the resolvers build, on purpose
-CASES = ["plain", "no-owner", "vanished", "bad-title", "bad-count", "bad-read", "bad-must-owner",
+CASES = ["plain", "no-owner", "vanished", "bad-title", "bad-count", "big-count", "bool-count", "bad-read", "bad-must-owner",
          "bad-tags", "bad-tone", "raw-tone", "hole-in-strict", "no-total"]
 
 

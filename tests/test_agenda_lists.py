@@ -299,3 +299,30 @@ async def test_a_page_reads_of_its_proposers_what_its_query_shows(gql, world, se
     mails = await gql(PEOPLE % "displayName email", token=world.tokens["admin"])
     assert sorted(n["node"]["proposer"]["email"] for n in mails["data"]["agendas"]["edges"]) == [
         "jiwoo@example.kr", "jiwoo@example.kr", "meiling@example.tw"]
+
+
+DEACTIVATE = """mutation($input: UpdateUserInput!) { updateUser(input: $input) { errors { code } } }"""
+
+
+async def test_an_admin_sees_whether_proposers_accounts_are_active_read_for_the_page_at_once(gql, world, settings):
+    """A page's proposers carry their names only: what admins alone see of them — e-mail, whether the
+    account is active — is read when asked, for the whole page in one statement, and is the truth
+    (a deactivated proposer is not shown as active)."""
+    made = await seed(settings, "jiwoo@example.kr", 2)
+    await seed(settings, "meiling@example.tw", 1, title="청년주택 공공임대 제안 {i}",
+               body="청년을 위한 공공임대 청년주택을 늘려 주세요. 번호 {i}", field="HOUSING_SAFETY")
+    off = await gql(DEACTIVATE, {"input": {"id": str(made[0].proposer_id), "isActive": False}},
+                    token=world.tokens["admin"])
+    assert off["data"]["updateUser"]["errors"] == []
+    with count_queries() as q:
+        page = await gql(PEOPLE % "displayName email emailVerified isActive", token=world.tokens["admin"])
+    people = {n["node"]["proposer"]["email"]: n["node"]["proposer"] for n in page["data"]["agendas"]["edges"]}
+    assert people["jiwoo@example.kr"]["isActive"] is False and people["meiling@example.tw"]["isActive"] is True
+    assert len([s for s in q.statements if 'FROM "users"' in s and "IN (" in s]) == 1, q.statements
+    one = await gql("""query($id: ID!) { agenda(id: $id) { proposer { isActive } } }""", {"id": str(made[0].id)},
+                    token=world.tokens["admin"])
+    assert one["data"]["agenda"]["proposer"] == {"isActive": False}
+    # staff see none of it
+    staff = await gql(PEOPLE % "displayName email isActive", token=world.tokens["transport"])
+    assert {(n["node"]["proposer"]["email"], n["node"]["proposer"]["isActive"])
+            for n in staff["data"]["agendas"]["edges"]} == {(None, None)}

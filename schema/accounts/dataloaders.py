@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from strawberry.dataloader import DataLoader
 
+from server.accounts.models import User
 from server.agendas.models import Department
 
 
@@ -20,3 +21,17 @@ class DepartmentsByUserLoader(DataLoader[int, list[Department]]):
             uid = row.pop("user_id")
             by_user.setdefault(uid, []).append(Department(**row))
         return [by_user[uid] for uid in user_ids]
+
+
+class UserPrivateByIdLoader(DataLoader[int, dict | None]):
+    """What only a user themself and admins see of many users — e-mail, whether it is confirmed, whether
+    the account is active — in one query: a person shown by name (``UserByIdLoader``, a page's proposers)
+    carries none of it, and an admin's page of a hundred proposers must not read them one by one."""
+
+    def __init__(self, context) -> None:
+        super().__init__(load_fn=self._load)
+
+    async def _load(self, user_ids: list[int]) -> list[dict | None]:
+        rows = await User.filter(id__in=user_ids).values("id", "email", "email_verified_at", "is_active")
+        by_id = {row["id"]: row for row in rows}
+        return [by_id.get(uid) for uid in user_ids]

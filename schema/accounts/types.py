@@ -9,7 +9,7 @@ from server.accounts.models import User as UserModel
 from server.accounts.roles import Role as RoleEnum
 from server.db import Row
 from server.agendas.models import Department as DepartmentModel
-from schema.accounts.dataloaders import DepartmentsByUserLoader
+from schema.accounts.dataloaders import DepartmentsByUserLoader, UserPrivateByIdLoader
 
 Role = strawberry.enum(RoleEnum, name="Role", description="citizen, staff, officer, facilitator, researcher or admin.")
 
@@ -37,27 +37,29 @@ class User:
     display_name: str
     role: Role
     created_at: datetime
-    _email: strawberry.Private[str | None]
+    _email: strawberry.Private[str | None]  # None: not read (a person shown by name)
     _email_verified: strawberry.Private[bool] = False
-    _is_active: strawberry.Private[bool] = True
+    _is_active: strawberry.Private[bool | None] = True  # None: not read
 
     def _self_or_admin(self, info: Info) -> bool:
         viewer = info.context.user
         return viewer is not None and (str(viewer.id) == str(self.id) or viewer.role == RoleEnum.ADMIN)
 
-    async def _private(self) -> None:
-        """A user loaded to show their name (``UserByIdLoader`` reads no e-mail, no password hash):
-        the e-mail columns are read only when the user themself or an admin asks for them."""
-        if self._email is None:
-            row = await UserModel.filter(id=int(self.id)).first().values("email", "email_verified_at")
+    async def _private(self, info: Info) -> None:
+        """A user loaded to show their name (``UserByIdLoader``, a page's proposers) carries no e-mail
+        and no account state: they are read — for a whole page in one query — only when the user
+        themself or an admin asks for them."""
+        if self._email is None or self._is_active is None:
+            row = await info.context.loader(UserPrivateByIdLoader).load(int(self.id))
             if row:
                 self._email, self._email_verified = row["email"], row["email_verified_at"] is not None
+                self._is_active = row["is_active"]
 
     @strawberry.field(description="Visible to the user themself and to admins only.")
     async def email(self, info: Info) -> str | None:
         if not self._self_or_admin(info):
             return None
-        await self._private()
+        await self._private(info)
         return self._email
 
     @strawberry.field(description="Whether the e-mail address was confirmed through the link mailed to it "
@@ -65,13 +67,16 @@ class User:
     async def email_verified(self, info: Info) -> bool | None:
         if not self._self_or_admin(info):
             return None
-        await self._private()
+        await self._private(info)
         return self._email_verified
 
     @strawberry.field(description="Whether the account may sign in (admins deactivate and reactivate it). "
                                   "Null for anyone but the user and admins.")
-    def is_active(self, info: Info) -> bool | None:
-        return self._is_active if self._self_or_admin(info) else None
+    async def is_active(self, info: Info) -> bool | None:
+        if not self._self_or_admin(info):
+            return None
+        await self._private(info)
+        return self._is_active
 
     @strawberry.field
     async def departments(self, info: Info) -> list[Department]:
@@ -91,7 +96,7 @@ class User:
         for name in _PERSON_FIELDS:
             if name in values:
                 shown[name] = values[name]
-        shown["_email"], shown["_email_verified"], shown["_is_active"] = None, False, True
+        shown["_email"], shown["_email_verified"], shown["_is_active"] = None, False, None
         return person
 
     @classmethod
@@ -103,7 +108,7 @@ class User:
             created_at=u.created_at,
             _email=getattr(u, "email", None),  # None: not loaded (UserByIdLoader), read when asked
             _email_verified=getattr(u, "email_verified_at", None) is not None,
-            _is_active=bool(getattr(u, "is_active", True)),
+            _is_active=getattr(u, "is_active", None),  # None: not loaded (UserByIdLoader), read when asked
         )
 
 

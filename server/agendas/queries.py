@@ -47,9 +47,19 @@ class Page:
     total_count_query: object  # awaited lazily: only when the client asks for totalCount
 
 
-def encode_cursor(order: AgendaOrder, agenda: Agenda | AgendaRow) -> str:
-    key = agenda.support_count if order == AgendaOrder.MOST_SUPPORTED else 0
-    return base64.urlsafe_b64encode(f"{order.value}:{key}:{agenda.id}".encode()).decode().rstrip("=")
+_URLSAFE = bytes.maketrans(b"+/", b"-_")
+
+
+def encode_cursors(order: AgendaOrder, agendas: Sequence[Agenda | AgendaRow]) -> list[str]:
+    """The cursors of a page's agendas (``base64.urlsafe_b64encode`` of ``order:key:id``, unpadded),
+    written out for a hundred at a time."""
+    prefix = f"{order.value}:"
+    b64 = binascii.b2a_base64
+    if order == AgendaOrder.MOST_SUPPORTED:
+        raw = [f"{prefix}{a.support_count}:{a.id}" for a in agendas]
+    else:
+        raw = [f"{prefix}0:{a.id}" for a in agendas]
+    return [b64(r.encode(), newline=False).translate(_URLSAFE).decode().rstrip("=") for r in raw]
 
 
 _CURSOR_MAX = 200
@@ -117,7 +127,7 @@ async def _keyset_page(base, order: AgendaOrder, *, first: int, after: str | Non
     rows = await _rows(page.order_by(*ordering).limit(first + 1), columns) if first else []
     has_next = len(rows) > first
     rows = rows[:first]
-    return Page(items=rows, cursors=[encode_cursor(order, a) for a in rows], has_next=has_next,
+    return Page(items=rows, cursors=encode_cursors(order, rows), has_next=has_next,
                 total_count_query=base.count())
 
 

@@ -63,6 +63,7 @@ _PLAIN_VALUES = frozenset({str, int, float, bool})
 # serialize_string/_id/_boolean); an Int also needs to be within 32 bits
 _OWN_ANSWER = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+_ENUM = object()  # ``_Entry.own`` of a strawberry enum's leaf: a str is looked up among its values
 # what a completed object or list is: no awaitable check needed
 _DONE = (dict, list)
 
@@ -131,7 +132,7 @@ class _Entry:
         self.name, self.details, self.kind = name, details, kind
         self.by_attribute = self.getter = self.attribute = self.nullable = self.return_type = None
         self.inner = self.enum_names = None
-        self.own = None  # a leaf read by attribute: the type of the values that are their own answer
+        self.own = None  # a leaf read by attribute: the type of the values that are their own answer, or _ENUM
         self.item_type = self.item_declared = self.item_nullable = None  # item_declared: set for lists
         self.sub = None  # the object's (or list item's) collected sub-selection, once computed
 
@@ -178,7 +179,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     if is_leaf_type(inner):
                         entry.kind, entry.enum_names = _LEAF, _enum_names(inner)
                         if entry.by_attribute:
-                            entry.own = _OWN_ANSWER.get(inner)
+                            entry.own = _ENUM if entry.enum_names is not None else _OWN_ANSWER.get(inner)
                     elif _completable(field_def.type):
                         entry.kind = _COMPOSITE
                         if is_list_type(inner):
@@ -204,12 +205,18 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 kind = entry.kind
                 if kind == _LEAF:
                     own = entry.own
-                    if own is not None:  # the common leaf, inlined: a str, bool or int that is its own answer
-                        try:
+                    if own is not None:  # the common leaves, inlined: a str, bool or int that is its own
+                        try:  # answer, or an enum's value held as a str (a page's row)
                             value = entry.getter(source_value, entry.attribute)
                         except Exception:  # noqa: BLE001 — read again, and reported, the ordinary way
                             value = _MISSING
-                        if type(value) is own and (own is not int or _INT_MIN <= value <= _INT_MAX):
+                        if own is _ENUM:
+                            if type(value) is str:
+                                name = entry.enum_names.get(value)
+                                if name is not None:
+                                    results[entry.name] = name
+                                    continue
+                        elif type(value) is own and (own is not int or _INT_MIN <= value <= _INT_MAX):
                             results[entry.name] = value
                             continue
                     result = self._leaf(source_value, entry)

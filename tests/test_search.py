@@ -10,10 +10,12 @@ from server.agendas.filter import AgendaFilter, clean_filter
 from server.agendas.queries import list_agendas
 from server.agendas.models import Agenda
 from server.agendas.policy import ANONYMOUS, viewer_for
+from server.ops import writes
 from server.search import fallback as search_fallback
 from server.search import service as search
 from server.settings import Settings
 from tests.agenda_world import build_world
+from tests.querycount import count_queries
 from tests.search_corpus import CORPUS
 
 SEARCH = """
@@ -174,3 +176,39 @@ async def test_the_index_the_database_fallback_and_the_list_apply_one_filter_ali
     assert not indexed.degraded and fallen_back.degraded
     expected = {a.id for a in listed.items}
     assert expected and {h.agenda.id for h in indexed.hits} == {h.agenda.id for h in fallen_back.hits} == expected
+
+
+HITS = """query($q: String!) { search(query: $q, first: 20) {
+  hits { agenda { id title status owner { kind department { code name } } proposer { displayName } } } degraded } }"""
+ONE = """query($id: ID!) { agenda(id: $id) { id title status owner { kind department { code name } }
+  proposer { displayName } } }"""
+
+
+async def test_hits_read_what_the_search_shows_and_the_database_still_decides_who_sees_them(gql, app, corpus):
+    """A search's hits are the database's rows, read with the columns the query shows (and those the
+    visibility rule reads); what the index says never decides who sees an agenda: one made internal
+    while the index still holds it public is hidden from citizens at once."""
+    world, agendas = corpus
+    with count_queries() as q:
+        found = await gql(HITS, {"q": "저상버스"})
+    hits = [h["agenda"] for h in found["data"]["search"]["hits"]]
+    assert hits and found["data"]["search"]["degraded"] is False
+    statement = [s for s in q.statements if 'FROM "agendas"' in s]
+    assert len(statement) == 1 and '"title"' in statement[0] and '"visibility"' in statement[0]
+    assert '"body"' not in statement[0] and '"routing_candidates"' not in statement[0], statement
+    for hit in hits:  # what the agenda's own page shows
+        assert hit == (await gql(ONE, {"id": hit["id"]}))["data"]["agenda"]
+
+    hidden = int(hits[0]["id"])
+    await Agenda.filter(id=hidden).update(visibility="INTERNAL")  # the index is not told: it lags
+    writes.bump()  # as any write does: answers shared between anonymous readers are not reused
+    proposer = next(a for a in agendas if a.id == hidden)
+    owner_email = (await User.get(id=proposer.proposer_id)).email
+    for token in (None, world.tokens["citizen2"]):
+        assert hidden not in [int(h["agenda"]["id"]) for h in (await gql(HITS, {"q": "저상버스"}, token=token))
+                              ["data"]["search"]["hits"]]
+    assert hidden in [int(h["agenda"]["id"]) for h in (await gql(HITS, {"q": "저상버스"}, token=world.tokens["welfare"]))
+                      ["data"]["search"]["hits"]]
+    assert owner_email == "jiwoo@example.kr" and hidden in [  # the proposer still finds their own
+        int(h["agenda"]["id"]) for h in (await gql(HITS, {"q": "저상버스"}, token=world.tokens["citizen"]))
+        ["data"]["search"]["hits"]]

@@ -77,11 +77,13 @@ class PageNeeds:
     departments: bool  # ``owner { department }`` is selected: the same for owner departments
 
 
-def page_needs(info: Info) -> PageNeeds:
-    """What the list field being resolved (a connection of agendas) needs for its selection."""
+def page_needs(info: Info, path: tuple[str, str] = ("edges", "node")) -> PageNeeds:
+    """What the list field being resolved needs for its selection: the agendas under ``path`` — a
+    connection's ``edges { node }``, a search's ``hits { agenda }``."""
+    outer, inner = path
     nodes = [n for connection in info.selected_fields
-             for edges in _fields(connection.selections) if edges.name == "edges"
-             for n in _fields(edges.selections) if n.name == "node"]
+             for edges in _fields(connection.selections) if edges.name == outer
+             for n in _fields(edges.selections) if n.name == inner]
     selected = list(_fields(s for n in nodes for s in n.selections))
     columns: dict[str, None] = {}
     for field in selected:

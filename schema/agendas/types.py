@@ -222,6 +222,19 @@ class Agenda:
         return node
 
     @classmethod
+    def nodes_of(cls, items: list, people: PagePeople | None) -> list["Agenda"]:
+        """A list's agendas — all ``AgendaRow``s read column by column, or all whole models — as nodes
+        carrying their owners and proposers (``people``: ``prefetch_page``)."""
+        if items and isinstance(items[0], AgendaRow):
+            return cls.from_rows(items, people)
+        nodes = [cls.from_model(a) for a in items]
+        if people is not None:
+            shared: dict = {}
+            for node in nodes:
+                node.carry(people, shared)
+        return nodes
+
+    @classmethod
     def from_rows(cls, rows: list[AgendaRow], people: PagePeople | None) -> list["Agenda"]:
         """A page's nodes, as ``from_row`` and ``carry`` make them one by one, in one loop (a hundred
         rows a page: this is most of what building a page costs)."""
@@ -536,15 +549,7 @@ class AgendaConnection:
 
     @classmethod
     def from_page(cls, page, *, had_cursor: bool, people: PagePeople | None = None) -> "AgendaConnection":
-        items = page.items
-        if items and isinstance(items[0], AgendaRow):  # a page's rows are all rows or all models
-            nodes = Agenda.from_rows(items, people)
-        else:
-            nodes = [Agenda.from_model(a) for a in items]
-            if people is not None:
-                shared: dict = {}
-                for node in nodes:
-                    node.carry(people, shared)
+        nodes = Agenda.nodes_of(page.items, people)
         new_edge = AgendaEdge.__new__
         edges = []
         for node, cursor in zip(nodes, page.cursors):  # AgendaEdge(node=, cursor=) without __init__'s call

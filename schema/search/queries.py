@@ -8,6 +8,8 @@ from strawberry.types.nodes import SelectedField
 
 from server.search import service
 from server.workshops import search as workshop_search
+from schema.agendas.dataloaders import prefetch_page
+from schema.agendas.selection import page_needs
 from schema.agendas.types import Agenda, PolicyField
 from schema.errors import query_domain
 from schema.search.types import (
@@ -51,14 +53,17 @@ class SearchQueries:
         viewer = await info.context.viewer()
         engine = info.context.request.app.state.search
         wanted = _selected(info)
+        needs = page_needs(info, ("hits", "agenda"))
         r = await query_domain(lambda: service.search(
             engine, viewer, query, SearchFilterInput.to_filter(filter), first=first, offset=offset, sort=service.SearchSort(sort.value),
             with_facets=wanted is None or "facets" in wanted,
-            with_highlights=wanted is None or _hits_want_highlights(info)))
+            with_highlights=wanted is None or _hits_want_highlights(info), columns=needs.columns))
+        agendas = [h.agenda for h in r.hits]
+        nodes = Agenda.nodes_of(agendas, await prefetch_page(info.context, agendas, needs))
         return SearchResult(
-            hits=[SearchHit(agenda=Agenda.from_model(h.agenda),
+            hits=[SearchHit(agenda=node,
                             highlights=SearchHighlights(title=h.highlights.get("title", ""), body=h.highlights.get("body", "")))
-                  for h in r.hits],
+                  for h, node in zip(r.hits, nodes, strict=True)],
             facets=SearchFacets(field=facet_list(r.facets.get("field", {})), status=facet_list(r.facets.get("status", {})),
                                 channel=facet_list(r.facets.get("channel", {})),
                                 department=facet_list(r.facets.get("department_code", {})),

@@ -65,6 +65,10 @@ async def viewer_for(user: User | None) -> Viewer:
 PUBLIC_STATUSES = frozenset(s for s in AgendaStatus if s != AgendaStatus.SUBMITTED)
 
 
+# the columns ``can_view`` reads: a row read column by column must hold them to be checked
+VIEW_COLUMNS = ("visibility", "status", "proposer_id")
+
+
 def can_view(viewer: Viewer, agenda: Agenda) -> bool:
     if viewer.is_staff:
         return True

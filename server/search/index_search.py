@@ -7,13 +7,14 @@ from __future__ import annotations
 import html
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from meilisearch_python_sdk.models.search import SearchParams
 
 from server.agendas.filter import AgendaFilter
 from server.agendas.models import Agenda
-from server.agendas.policy import Viewer, can_view
+from server.agendas.policy import VIEW_COLUMNS, Viewer, can_view
+from server.agendas.queries import AgendaRow, page_columns
 from server.agendas.routing import normalize
 from server.search import filters
 from server.search.engine import SearchEngine
@@ -39,8 +40,17 @@ def safe_highlighter(marks: tuple[str, str]) -> Callable[[str | None], str]:
     return highlight
 
 
-async def visible_by_id(viewer: Viewer, ids: list[int]) -> dict[int, Agenda]:
-    rows = await Agenda.filter(id__in=ids) if ids else []
+async def visible_by_id(viewer: Viewer, ids: list[int],
+                        columns: Sequence[str] | None = None) -> dict[int, Agenda | AgendaRow]:
+    """The hits the caller may see, as the database has them now. ``columns``: read only these (and
+    what ``can_view`` reads), as ``AgendaRow``s — a search shows a few of an agenda's 42 columns;
+    None: whole models."""
+    if not ids:
+        return {}
+    if columns is None:
+        rows = await Agenda.filter(id__in=ids)
+    else:
+        rows = [AgendaRow(v) for v in await Agenda.filter(id__in=ids).values(*page_columns(columns, *VIEW_COLUMNS))]
     return {a.id: a for a in rows if can_view(viewer, a)}
 
 
@@ -65,15 +75,17 @@ def agenda_search_body(viewer: Viewer, query: str, f: AgendaFilter, first: int, 
 
 
 async def search_agendas(engine: SearchEngine, viewer: Viewer, query: str, f: AgendaFilter, first: int, offset: int,
-                         sort: SearchSort, with_facets: bool = True, with_highlights: bool = True) -> SearchResult:
+                         sort: SearchSort, with_facets: bool = True, with_highlights: bool = True,
+                         columns: Sequence[str] | None = None) -> SearchResult:
     """One search per keystroke: the answer is read as plain JSON (``SearchEngine.search``), not
-    through the SDK's pydantic models, and only ids come back — the hits are the database's rows."""
+    through the SDK's pydantic models, and only ids come back — the hits are the database's rows
+    (``columns``: those the caller shows, see ``visible_by_id``)."""
     started = time.perf_counter()
     marks = highlight_marks() if with_highlights else None
     result = await engine.search(engine.agendas_uid, agenda_search_body(viewer, query, f, first, offset, sort,
                                                                         with_facets, marks))
     found = result.get("hits") or []
-    rows = await visible_by_id(viewer, [int(h["id"]) for h in found])
+    rows = await visible_by_id(viewer, [int(h["id"]) for h in found], columns)
     mark = safe_highlighter(marks) if marks is not None else None
     hits = []
     for h in found:

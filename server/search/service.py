@@ -7,6 +7,7 @@ so the API never ranks worse than the index. How each source is asked lives besi
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import httpx
 from meilisearch_python_sdk.errors import MeilisearchCommunicationError, MeilisearchError, MeilisearchTimeoutError
@@ -28,13 +29,15 @@ __all__ = ["Hit", "SearchResult", "SearchSort", "SimpleResult", "search", "searc
 
 async def search(engine: SearchEngine, viewer: Viewer, query: str, f: AgendaFilter, *, first: int = 20,
                  offset: int = 0, sort: SearchSort = SearchSort.RELEVANCE, with_facets: bool = True,
-                 with_highlights: bool = True) -> SearchResult:
+                 with_highlights: bool = True, columns: Sequence[str] | None = None) -> SearchResult:
     """``with_facets``/``with_highlights`` False when the client did not ask for them: facet counts
-    cost Meilisearch (and the database fallback five GROUP BYs) on every keystroke otherwise."""
+    cost Meilisearch (and the database fallback five GROUP BYs) on every keystroke otherwise.
+    ``columns``: the hits' agendas read with only these (``AgendaRow``s) when Meilisearch answers;
+    the database fallback answers with whole agendas."""
     query = check_query(query, first, offset)
     try:
         result = await index_search.search_agendas(engine, viewer, query, f, first, offset, sort, with_facets,
-                                                   with_highlights)
+                                                   with_highlights, columns)
         engine.degraded = False
         return result
     except _UNAVAILABLE as exc:

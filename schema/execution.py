@@ -264,8 +264,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return _MISSING
             names = entry.enum_names
             if names is not None:  # a member, or the value itself (as graphql-core's lookup takes it)
-                name = names.get(value if type(value) is str else
-                                 value.value if isinstance(value, entry.inner.wrapped_cls) else value)
+                name = names.get(value.value if isinstance(value, entry.inner.wrapped_cls) else value)
                 if name is not None:
                     return name
             if type(value) not in _PLAIN_VALUES and self.is_awaitable(value):

@@ -23,6 +23,12 @@ class DepartmentsByUserLoader(DataLoader[int, list[Department]]):
         return [by_user[uid] for uid in user_ids]
 
 
+# What ``User`` shows of someone else (no e-mail, no password hash, no account state): ``UserByIdLoader``
+# reads these, a list page joins them in as its proposers (``schema/agendas/selection.py``) and
+# ``User.from_row`` builds the person from them.
+PERSON_SHOWN = ("id", "display_name", "role", "created_at")
+
+
 class UserPrivateByIdLoader(DataLoader[int, dict | None]):
     """What only a user themself and admins see of many users — e-mail, whether it is confirmed, whether
     the account is active — in one query: a person shown by name (``UserByIdLoader``, a page's proposers)

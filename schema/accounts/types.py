@@ -9,7 +9,7 @@ from server.accounts.models import User as UserModel
 from server.accounts.roles import Role as RoleEnum
 from server.db import Row
 from server.agendas.models import Department as DepartmentModel
-from schema.accounts.dataloaders import DepartmentsByUserLoader, UserPrivateByIdLoader
+from schema.accounts.dataloaders import PERSON_SHOWN, DepartmentsByUserLoader, UserPrivateByIdLoader
 
 Role = strawberry.enum(RoleEnum, name="Role", description="citizen, staff, officer, facilitator, researcher or admin.")
 
@@ -113,4 +113,4 @@ class User:
 
 
 # User's plain fields a person's row holds as is, for ``User.from_row``
-_PERSON_FIELDS = ("display_name", "role", "created_at")
+_PERSON_FIELDS = tuple(c for c in PERSON_SHOWN if c != "id")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
+from schema.accounts.dataloaders import PERSON_SHOWN
 from server.accounts.models import User
 from server.agendas import department_table
 from server.db import Row
@@ -44,9 +45,6 @@ class _ByKey(DataLoader):
 
 _UNSET = object()
 
-# What ``User.from_model`` shows of someone else (no e-mail, no password hash): ``UserByIdLoader`` reads
-# these, and a list page joins them in as its proposers (``selection.PROPOSER_COLUMNS``).
-PERSON_SHOWN = ("id", "display_name", "role", "created_at")
 
 
 @dataclass

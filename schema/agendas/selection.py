@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
-from schema.agendas.dataloaders import PERSON_SHOWN
+from schema.accounts.dataloaders import PERSON_SHOWN
 
 # What a proposer shows (``User.from_row``), read with the page in the same statement (a join: every
 # agenda has a proposer) instead of a second query by id; ``prefetch_page`` builds the people from it.

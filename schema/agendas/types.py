@@ -73,6 +73,35 @@ class AgendaOwner:
 _NOT_LOADED = object()
 
 
+def _page_owner(kind: str | None, department_id: int | None, people: PagePeople, shared: dict) -> "AgendaOwner | None":
+    """The one owner object a page shows for (kind, department), its department prefetched."""
+    key = ("owner", kind, department_id)
+    owner = shared.get(key, _NOT_LOADED)
+    if owner is not _NOT_LOADED:
+        return owner
+    owner = None
+    if kind:
+        owner = AgendaOwner(kind=OwnerKindEnum(kind), _department_id=department_id)
+        if people.departments is not None:
+            if department_id is None:
+                put_prefetched(owner, "_department", None)
+            elif department_id in people.departments:
+                d = people.departments[department_id]
+                put_prefetched(owner, "_department", Department.from_model(d) if d else None)
+    shared[key] = owner
+    return owner
+
+
+def _page_proposer(user_id: int, users: dict, shared: dict) -> "User | None":
+    """The one person object a page shows for a proposer (``users``: their ``Row``s by id)."""
+    key = ("user", user_id)
+    person = shared.get(key, _NOT_LOADED)
+    if person is _NOT_LOADED:
+        u = users[user_id]
+        person = shared[key] = User.from_row(u) if u else None
+    return person
+
+
 async def _later(loader, key, build):
     """A sync resolver may return an awaitable: graphql-core awaits it (the rare not-prefetched row)."""
     found = await loader.load(key)
@@ -207,21 +236,6 @@ class Agenda:
         )
 
     @classmethod
-    def from_row(cls, row: AgendaRow, read: tuple | None = None) -> "Agenda":
-        """A node of a page read column by column (``schema/agendas/selection.py``): the fields whose
-        columns were read are set, the others — which the query does not select — are left unset
-        rather than filled with made-up values. ``read``: ``row_fields(row)``, once for a page whose
-        rows all hold the same columns."""
-        node = cls.__new__(cls)
-        values = row.__dict__
-        shown = node.__dict__
-        shown["id"] = strawberry.ID(str(values["id"]))
-        for name in read if read is not None else cls.row_fields(row):
-            shown[name] = values[name]
-        shown["_model"] = row
-        return node
-
-    @classmethod
     def nodes_of(cls, items: list, people: PagePeople | None) -> list["Agenda"]:
         """A list's agendas — all ``AgendaRow``s read column by column, or all whole models — as nodes
         carrying their owners and proposers (``people``: ``prefetch_page``)."""
@@ -236,8 +250,10 @@ class Agenda:
 
     @classmethod
     def from_rows(cls, rows: list[AgendaRow], people: PagePeople | None) -> list["Agenda"]:
-        """A page's nodes, as ``from_row`` and ``carry`` make them one by one, in one loop (a hundred
-        rows a page: this is most of what building a page costs)."""
+        """A page's nodes from rows read column by column (``schema/agendas/selection.py``), owners and
+        proposers carried as ``carry`` does, in one loop (a hundred rows a page: this is most of what
+        building a page costs). The fields whose columns were read are set; the others — which the
+        query does not select — are left unset rather than filled with made-up values."""
         read = cls.row_fields(rows[0])  # a page's rows hold the same columns
         new = cls.__new__
         shared: dict = {}
@@ -252,20 +268,12 @@ class Agenda:
             for name in read:
                 shown[name] = values[name]
             shown["_model"] = row
-            if owners:
-                key = (values["owner_kind"], values["owner_department_id"])
-                owner = shared.get(key, _NOT_LOADED)
-                if owner is _NOT_LOADED:
-                    owner = shared[key] = node._owner_of(key[0], people, shared)
-                shown["_owner"] = owner  # put_prefetched, inlined
+            if owners:  # put_prefetched, inlined
+                shown["_owner"] = _page_owner(values["owner_kind"], values["owner_department_id"], people, shared)
             if users is not None:
                 user_id = values.get("proposer_id")
                 if user_id in users:
-                    proposer = shared.get(user_id, _NOT_LOADED)
-                    if proposer is _NOT_LOADED:
-                        u = users[user_id]
-                        proposer = shared[user_id] = User.from_row(u) if u else None
-                    shown["_proposer"] = proposer
+                    shown["_proposer"] = _page_proposer(user_id, users, shared)
             nodes.append(node)
         return nodes
 
@@ -283,30 +291,10 @@ class Agenda:
         m = self._model
         kind = getattr(m, "owner_kind", _NOT_LOADED)  # a page's row holds the columns its query shows
         if kind is not _NOT_LOADED:
-            key = ("owner", kind, m.owner_department_id)
-            if key not in shared:
-                shared[key] = self._owner_of(kind, people, shared)
-            put_prefetched(self, "_owner", shared[key])
+            put_prefetched(self, "_owner", _page_owner(kind, m.owner_department_id, people, shared))
         user_id = getattr(m, "proposer_id", None)
         if people.users is not None and user_id in people.users:
-            key = ("user", user_id)
-            if key not in shared:
-                u = people.users[user_id]
-                shared[key] = User.from_model(u) if u else None
-            put_prefetched(self, "_proposer", shared[key])
-
-    def _owner_of(self, kind: str | None, people: PagePeople, shared: dict) -> "AgendaOwner | None":
-        if not kind:
-            return None
-        department_id = self._model.owner_department_id
-        owner = AgendaOwner(kind=OwnerKindEnum(kind), _department_id=department_id)
-        if people.departments is not None:
-            if department_id is None:
-                put_prefetched(owner, "_department", None)
-            elif department_id in people.departments:
-                d = people.departments[department_id]
-                put_prefetched(owner, "_department", Department.from_model(d) if d else None)
-        return owner
+            put_prefetched(self, "_proposer", _page_proposer(user_id, people.users, shared))
 
     @strawberry.field(metadata=prefetched("_owner"))
     def owner(self) -> AgendaOwner | None:
@@ -516,7 +504,7 @@ class Agenda:
         return Label(code=d.code, ko=d.ko, en=d.en, zh=d.zh) if d else None
 
 
-# Agenda's plain fields that a column holds as is, for ``Agenda.from_row``. The enum fields keep the
+# Agenda's plain fields that a column holds as is, for ``Agenda.from_rows``. The enum fields keep the
 # column's value (the enum's value): both executors turn it into its GraphQL name as they do a member
 # (graphql-core looks values up; schema/execution.py too), so no enum member is built per row.
 _ROW_FIELDS = ("title", "body", "field", "channel", "status", "visibility", "district", "created_at",

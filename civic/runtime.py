@@ -35,9 +35,11 @@ def print_domain_errors(prog: str, exc: Exception) -> None:
 def run_with_database(prog: str, work, settings: Settings | None = None) -> int:
     """Migrate, open the database context, run ``await work(settings)`` inside it; domain errors are
     printed as ``field: message [CODE]`` (exit 1), configuration errors exit 2 (see ``load_settings``)."""
+    from civic.processes import GENERATION_FILE, shared_dir
     from server import db
     from server.accountability import policy as accountability
     from server.errors import DomainError, ValidationErrors
+    from server.ops import writes
 
     settings = settings if settings is not None else load_settings()
     accountability.configure(settings)
@@ -47,7 +49,8 @@ def run_with_database(prog: str, work, settings: Settings | None = None) -> int:
         await db.migrate(settings.database_url)
         ctx = await db.open_context(settings.database_url)
         try:
-            with ctx:
+            # A server on this data folder sees what the command writes at once (server/ops/writes.py).
+            with ctx, writes.joined(shared_dir(settings) / GENERATION_FILE):
                 return await work(settings)
         except (DomainError, ValidationErrors) as exc:
             print_domain_errors(prog, exc)

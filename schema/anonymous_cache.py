@@ -8,9 +8,10 @@ An answer is reused only when all of these hold (``GraphQLView`` checks them):
 * the operation is a query (never a mutation), and the answer had no errors and set no cookie;
 * the key matches exactly: the query text, the variables (canonical JSON), the operation name and
   the reader's language (messages and labels are localised);
-* nothing readers see was written since through this process or another of the same ``agenda
-  serve`` (the content generation, ``server/ops/writes.py``), and it is at most ``TTL_SECONDS``
-  old — the bound for writes made through another machine's server.
+* nothing readers see was written since through this process, another of the same ``agenda
+  serve`` or an ``agenda`` command run on its data folder (the content generation,
+  ``server/ops/writes.py``), and it is at most ``TTL_SECONDS`` old — the bound for writes made
+  through another machine.
 
 Bounded: at most ``MAX_ENTRIES`` answers and ``MAX_BYTES`` in all (least recently used dropped
 first); an answer larger than ``MAX_ANSWER_BYTES`` is not kept."""

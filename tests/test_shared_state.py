@@ -14,6 +14,8 @@ import pytest
 from server import db
 from server.ops import writes
 from server.ops.ratelimit import SharedTokenBuckets
+from tests.conftest import TEST_SECRET
+from tests.test_cli import run_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +51,29 @@ def test_sharing_never_goes_back_to_a_generation_read_before(tmp_path):
     finally:
         writes.unshare()
     assert writes.current() > before
+
+
+async def test_a_command_run_beside_the_server_moves_the_generation_the_server_reads(clean_database, tmp_path):
+    """``agenda tick`` from cron, an import: what the server on this data folder caches for anonymous
+    readers and counts starts over as soon as the command has written, not a TTL later."""
+    data = tmp_path / "data"
+    env = {"DATABASE_URL": clean_database, "AGENDA_DATA_DIR": str(data), "AGENDA_SECRET": TEST_SECRET}
+    add = ["department", "add", "--name-ko", "기후환경본부", "--name-en", "Climate and Environment Headquarters",
+           "--keyword", "미세먼지"]
+
+    # No server has run here: the command leaves no shared file behind.
+    r = run_agenda(add + ["--code", "CLIMATE"], env)
+    assert r.returncode == 0, r.stderr
+    assert not (data / "run" / "generation").exists()
+
+    writes.share(data / "run" / "generation", fresh=True)  # what `agenda serve` does as it starts
+    try:
+        seen = writes.current()
+        r = run_agenda(add + ["--code", "CLIMATE_2"], env)
+        assert r.returncode == 0, r.stderr
+        assert writes.current() > seen
+    finally:
+        writes.unshare()
 
 
 class _Clock:

@@ -11,11 +11,16 @@ The bump happens inside the writer's transaction, before it commits: a reader th
 that instant can cache the old value under the new generation. So the request that wrote bumps once
 more when its response starts (``civic.app.GenerationAfterWriteMiddleware``: its transaction has
 committed by then), and the outbox worker bumps when it reads the committed entries; the caches'
-TTLs remain as the last bound."""
+TTLs remain as the last bound.
+
+A command run beside the server on the same machine (``agenda tick``, ``import``, ``worker``) counts
+in the same file for as long as it runs (``joined``): what it writes is seen by the server's next read,
+not a TTL later."""
 
 from __future__ import annotations
 
 import struct
+from contextlib import contextmanager
 from pathlib import Path
 
 from server.ops.mapped_file import MappedFile
@@ -63,3 +68,20 @@ def unshare() -> None:
         _generation = current() + 1
         _shared.close()
         _shared = None
+
+
+@contextmanager
+def joined(path: Path):
+    """Count in the file of the server that runs on this data folder, if one made it, while the block
+    runs; once more when it ends — the command's last transaction has committed by then, as a
+    request's has when ``GenerationAfterWriteMiddleware`` bumps. Without the file (no server here
+    since the data folder was made) or when this process shares one already, nothing changes."""
+    if _shared is not None or not path.exists():
+        yield
+        return
+    share(path)
+    try:
+        yield
+    finally:
+        bump()
+        unshare()

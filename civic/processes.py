@@ -9,7 +9,7 @@ the children import the application — a child serves only once the parent has 
 running in the parent, in one thread: the outbox drain, the mail drain and the accountability tick
 (``AGENDA_WORKER_IN_PROCESS``), so SQLite never sees two drainers and nothing is sent twice.
 
-What the processes share on one machine, in files under ``<data>/run`` the parent creates afresh
+What the processes share on one machine, in files under ``<data>/run`` the parent prepares
 (server/ops/mapped_file.py): the content generation (a write through one process is seen by the next
 list or anonymous answer of every other) and the rate limit's buckets. Import jobs are rows in the
 database. What each process keeps for itself is listed in docs/deployment.md (``/metrics``, caches
@@ -55,13 +55,15 @@ def child_app():
 
 
 def prepare_shared_state(settings: Settings) -> None:
-    """Fresh shared files for this run (a previous run's buckets or generation mean nothing now)."""
+    """The shared files for this run: fresh buckets (a previous run's mean nothing now); the generation
+    continued, never zeroed — an ``agenda`` command still running from before (a worker, an import)
+    has the file mapped, and a file cut to nothing under a mapping faults its next read."""
     from server.ops import writes
     from server.ops.ratelimit import SharedTokenBuckets
 
     folder = shared_dir(settings)
     (folder / PREPARED_FILE).unlink(missing_ok=True)
-    writes.share(folder / GENERATION_FILE, fresh=True)  # the parent's drain bumps it too
+    writes.share(folder / GENERATION_FILE)  # the parent's drain bumps it too
     SharedTokenBuckets(folder / RATE_LIMIT_FILE, max(1, settings.rate_limit_per_minute), fresh=True).file.close()
 
 

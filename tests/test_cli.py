@@ -25,10 +25,16 @@ AGENDA = [sys.executable, "-m", "civic.cli"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_agenda(args, env_extra, timeout=60):
+def agenda_env(env_extra) -> dict[str, str]:
+    """This environment without the test run's own settings, plus ``env_extra``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MEILI_", "AGENDA_", "DATABASE_URL"))}
     env.update(env_extra)
-    return subprocess.run(AGENDA + args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return env
+
+
+def run_agenda(args, env_extra, timeout=60):
+    return subprocess.run(AGENDA + args, env=agenda_env(env_extra), cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout)
 
 
 @pytest.fixture
@@ -118,8 +124,7 @@ def test_serve_runs_the_product_on_the_embedded_default(tmp_path):
     at start; a person registers and logs in; Ctrl-C stops everything, Meilisearch included."""
     port = _free_port()
     data = tmp_path / "data"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MEILI_", "AGENDA_", "DATABASE_URL"))}
-    env.update({"AGENDA_DATA_DIR": str(data), "AGENDA_PORT": str(port), "AGENDA_DEMO": "0"})
+    env = agenda_env({"AGENDA_DATA_DIR": str(data), "AGENDA_PORT": str(port), "AGENDA_DEMO": "0"})
     if os.environ.get("AGENDA_CACHE_DIR"):
         env["AGENDA_CACHE_DIR"] = os.environ["AGENDA_CACHE_DIR"]
     proc = subprocess.Popen(AGENDA + ["serve"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -15,7 +15,7 @@ from server import db
 from server.ops import writes
 from server.ops.ratelimit import SharedTokenBuckets
 from tests.conftest import TEST_SECRET
-from tests.test_cli import run_agenda
+from tests.test_cli import agenda_env, run_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,6 +72,27 @@ async def test_a_command_run_beside_the_server_moves_the_generation_the_server_r
         r = run_agenda(add + ["--code", "CLIMATE_2"], env)
         assert r.returncode == 0, r.stderr
         assert writes.current() > seen
+    finally:
+        writes.unshare()
+
+
+def test_a_server_restart_continues_the_generation_a_running_command_has_mapped(tmp_path):
+    """An ``agenda worker`` keeps running while ``agenda serve`` restarts: the restart must neither cut
+    the file under the worker's mapping nor send the count back (a cache entry from before could match
+    again)."""
+    data = tmp_path / "data"
+    env = {"AGENDA_DATA_DIR": str(data), "AGENDA_SECRET": TEST_SECRET, "DATABASE_URL": f"sqlite://{tmp_path}/db.sqlite3"}
+    writes.share(data / "run" / "generation")  # the running command's own mapping
+    try:
+        for _ in range(5):
+            writes.bump()
+        before = writes.current()
+        code = ("from civic.runtime import load_settings; from civic.processes import prepare_shared_state; "
+                "prepare_shared_state(load_settings())")
+        r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=agenda_env(env),
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+        assert writes.current() > before
     finally:
         writes.unshare()
 

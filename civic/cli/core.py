@@ -86,8 +86,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from server.ops import writes
 
         # One process counts in the file too, so commands run beside it (agenda tick, import) move
-        # what its anonymous answers and counts are checked against (server/ops/writes.py).
-        writes.share(shared_dir(settings) / GENERATION_FILE, fresh=True)
+        # what its anonymous answers and counts are checked against (server/ops/writes.py); continued,
+        # never zeroed (civic.processes.prepare_shared_state says why).
+        writes.share(shared_dir(settings) / GENERATION_FILE)
         app = create_app(settings)  # migrates again (a no-op) and seeds the demo on an empty database
         print(f"civic-agenda is running at http://{settings.host}:{settings.port}/  (GraphiQL: /graphql)", flush=True)
         # log_config=None: uvicorn's records go through our handler (JSON when configured); the

@@ -10,7 +10,9 @@ What it measures, and why each way:
    seeded database, twice: a cold build (no live index yet) and a rebuild over a live index while a
    probe keeps asking the live index how many documents it holds. SPEC: ≥ 5,000 agendas/s and no
    window in which search answers from a half-built index — the probe must never see a count other
-   than the full one (nor an error).
+   than the full one (nor an error). One searcher sends the query mix straight to the live index on
+   the idle index and then through the rebuild: what a rebuild costs the people searching meanwhile
+   (its CPU also slows the rebuild a little, as in real life).
 2. **Latency, API vs direct** — the same query mix (Korean with a particle, Chinese, English with a
    typo…) sent as the anonymous GraphQL ``search`` to a live uvicorn subprocess (1 worker, the real
    app from bench/bench_app.py) and as ``POST /indexes/<uid>/search`` straight to Meilisearch with
@@ -188,11 +190,18 @@ async def phase_reindex(settings: Settings, database_url: str, batch_size: int, 
             # cold build above therefore re-applied every agenda after its swap (reindex's catch-up of
             # rows with updated_at in the last 60 s). Age the rows so the rebuild measures the usual case.
             await db.connection().execute_script("UPDATE agendas SET updated_at = created_at")
+            # What a rebuild costs the people searching meanwhile: one searcher sending the mix
+            # straight to the live index, first on the idle index, then through the rebuild.
+            idle = await searcher(settings, engine.agendas_uid, count=len(QUERIES) * 40)
+            during_stop = asyncio.Event()
+            during = asyncio.create_task(searcher(settings, engine.agendas_uid, stop=during_stop))
             task = asyncio.create_task(probe())
             warm = await reindex(engine, batch_size=batch_size, progress=progress)
             await asyncio.sleep(0.2)
             stop.set()
+            during_stop.set()
             await task
+            busy = await during
             cap = expected
             wrong = [n for n in seen if n != cap]
             out["rebuild"] = {"indexed": warm.indexed, "seconds": warm.seconds, "per_s": warm.per_second,
@@ -203,10 +212,38 @@ async def phase_reindex(settings: Settings, database_url: str, batch_size: int, 
             print(f"  rebuild over live index: {warm.indexed:,} in {warm.seconds:.2f} s = {warm.per_second:,.0f}/s; "
                   f"probe: {len(seen)} answers, {len(wrong)} not the full count {cap:,}, {len(errors)} errors",
                   flush=True)
+            out["searches"] = {"idle": _spread(idle), "during_rebuild": _spread(busy)}
+            print("  one searcher straight to Meilisearch (ms): " + "; ".join(
+                f"{name} n={d['n']} p50 {d['p50_ms']} p99 {d['p99_ms']}" for name, d in out["searches"].items()),
+                flush=True)
     finally:
         await engine.aclose()
         await db.close_context(ctx)
     return out
+
+
+async def searcher(settings: Settings, uid: str, *, count: int | None = None,
+                   stop: asyncio.Event | None = None) -> list[float]:
+    """One client sending the query mix (the server's own request bodies) to ``uid`` one after
+    another — ``count`` searches, or until ``stop`` — and the seconds each took."""
+    bodies = [direct_params(q) for q in QUERIES.values()]
+    times: list[float] = []
+    headers = {"Authorization": f"Bearer {settings.meili_master_key}"}
+    async with httpx.AsyncClient(base_url=settings.meili_url, headers=headers, timeout=30) as http:
+        while (count is None or len(times) < count) and not (stop is not None and stop.is_set()):
+            t0 = time.perf_counter()
+            r = await http.post(f"/indexes/{uid}/search", json=bodies[len(times) % len(bodies)])
+            r.raise_for_status()
+            times.append(time.perf_counter() - t0)
+    return times
+
+
+def _spread(seconds: list[float]) -> dict:
+    s = sorted(seconds)
+
+    def pct(q):  # nearest rank, as bench/loadgen.py
+        return round(s[max(0, math.ceil(q * len(s)) - 1)] * 1000, 1) if s else float("nan")
+    return {"n": len(s), "p50_ms": pct(0.5), "p99_ms": pct(0.99)}
 
 
 # --------------------------------------------------------------------------- 3. in-process layers

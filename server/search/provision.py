@@ -354,9 +354,14 @@ def _log_tail(path: Path, max_bytes: int = 4000) -> str:
 # RAM: at 100,000 agendas that peaked at 3.0 GB resident (1.0 GB with this limit), and every batch,
 # even one new agenda, paid ~140 ms (outliers > 1 s) setting up for that budget — 20 ms with this
 # limit, which is what brought a proposal's time-to-searchable p99 from 1.7 s to 0.1 s (bench/README.md,
-# "Issue 16 items 5–8"). Indexing here is bound by the CPU, not by memory. Threads stay at
-# Meilisearch's default (all cores): reindexing is CPU-bound and 2 cores are few (fewer not measured).
+# "Issue 16 items 5–8"). Indexing here is bound by the CPU, not by memory.
 MAX_INDEXING_MEMORY = "256MiB"
+# Threads stay at Meilisearch's default, half the cores (one on a 2-core machine), measured against
+# both (bench/README.md, "Session 9"): both cores rebuild 100,000 agendas at 5,165–5,427/s instead of
+# 3,403–3,507/s, but every proposal then waits longer to become searchable (p99 with 8 people searching
+# 284–326 → 503–949 ms, next to the 1 s target) and searches during a rebuild slow down — a daily cost
+# for a rare maintenance gain.
+MAX_INDEXING_THREADS: int | None = None
 
 
 class MeiliServer:
@@ -376,7 +381,7 @@ class MeiliServer:
         master_key: str | None = None,
         log_file: Path | None = None,
         max_indexing_memory: str | None = MAX_INDEXING_MEMORY,
-        max_indexing_threads: int | None = None,
+        max_indexing_threads: int | None = MAX_INDEXING_THREADS,
     ) -> None:
         self.binary = Path(binary)
         self.max_indexing_memory = max_indexing_memory

@@ -578,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="server processes, as `agenda serve` with AGENDA_WORKERS=N runs them (default 1; "
                         "the product's default is the number of cores); the CPU figures add up every process")
     p.add_argument("--batch-size", type=int, default=5000, help="reindex batch size (agenda reindex's default)")
+    p.add_argument("--indexing-threads", type=int, default=0,
+                   help="Meilisearch's --max-indexing-threads, as AGENDA_MEILI_INDEXING_THREADS sets it for the "
+                        "provisioned one (default 0: Meilisearch's own, half the cores)")
     p.add_argument("--pg-url", default="postgres://127.0.0.1:5432/test")
     p.add_argument("--pg-db", default=seeding.BENCH_PG_DATABASE,
                    help=f"PostgreSQL database to create or reuse (must start with {seeding.BENCH_PG_DATABASE})")
@@ -598,7 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
     status = 0
-    report: dict = {"agendas": args.agendas, "db": args.db, "cpus": os.cpu_count()}
+    report: dict = {"agendas": args.agendas, "db": args.db, "cpus": os.cpu_count(),
+                    "meili_indexing_threads": args.indexing_threads or "default"}
 
     workdir = Path(tempfile.mkdtemp(prefix="civic-agenda-search-bench-"))
     if args.reuse:
@@ -606,7 +610,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         database_url = asyncio.run(seeding.create_database(args.db, workdir=workdir, pg_url=args.pg_url,
                                                            name=args.pg_db))
-    meili = start_provisioned(default_cache_dir(dict(os.environ)), workdir / "meili")
+    meili = start_provisioned(default_cache_dir(dict(os.environ)), workdir / "meili",
+                              max_indexing_threads=args.indexing_threads or None)
     try:
         if args.reuse:
             print(f"reusing {database_url}; Meilisearch {meili.url} pid {meili.pid}", flush=True)

@@ -125,6 +125,9 @@ class Settings:
     files_dir_setting: Path | None = None  # AGENDA_FILES_DIR; unset: <data>/files (see ``files_dir``)
     uploads_per_hour: int = 30  # files one account may upload in an hour (server/attachments/)
     workers: int = 1  # AGENDA_WORKERS: `agenda serve`'s server processes (civic/processes.py); from_env: the cores
+    # AGENDA_MEILI_INDEXING_THREADS: the provisioned Meilisearch's --max-indexing-threads; 0: its default
+    # (half the cores). More rebuilds faster and costs freshness (server/search/provision.py).
+    meili_indexing_threads: int = 0
     extra: dict = field(default_factory=dict)
 
     @property
@@ -220,6 +223,7 @@ class Settings:
             files_dir_setting=Path(env["AGENDA_FILES_DIR"]).expanduser().resolve() if (env.get("AGENDA_FILES_DIR") or "").strip() else None,
             uploads_per_hour=_int(env, "AGENDA_UPLOADS_PER_HOUR", 30, 1, 100_000),
             workers=_int(env, "AGENDA_WORKERS", default_workers(), 1, MAX_WORKERS),
+            meili_indexing_threads=_int(env, "AGENDA_MEILI_INDEXING_THREADS", 0, 0, len(os.sched_getaffinity(0))),
         )
 
     @property

@@ -279,3 +279,22 @@ def test_a_small_city_machine_keeps_meilisearch_indexing_within_a_bounded_memory
         assert argv[argv.index(b"--max-indexing-threads") + 1] == b"1"
         with httpx.Client(base_url=tuned.url, trust_env=False, timeout=10) as c:
             assert c.get("/health").json() == {"status": "available"}
+
+
+def test_an_operator_may_give_the_provisioned_meilisearch_every_core_for_indexing(tmp_path: Path) -> None:
+    """``AGENDA_MEILI_INDEXING_THREADS`` reaches the Meilisearch ``agenda serve`` provisions (and the
+    supervisor's restarts, which reuse its arguments)."""
+    from server.search import local
+    from server.settings import Settings
+
+    cores = len(os.sched_getaffinity(0))
+    env = {k: v for k, v in os.environ.items() if k == "AGENDA_CACHE_DIR"}  # the binary this run verified
+    own = Settings.from_env({**env, "AGENDA_DATA_DIR": str(tmp_path / "server"), "AGENDA_SECRET": "s" * 40,
+                             "AGENDA_MEILI_INDEXING_THREADS": str(cores)})
+    own, meili = local.attach_or_start(own)
+    try:
+        argv = Path(f"/proc/{meili.pid}/cmdline").read_bytes().split(b"\0")
+        assert argv[argv.index(b"--max-indexing-threads") + 1] == str(cores).encode()
+    finally:
+        meili.stop()
+        local.forget(own)

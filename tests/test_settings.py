@@ -72,3 +72,17 @@ def test_server_processes_are_one_per_core_unless_a_sane_number_is_given(tmp_pat
     with pytest.raises(ConfigError) as err:
         Settings.from_env({**base, "AGENDA_WORKERS": raw})
     assert str(err.value) == message
+
+
+def test_the_provisioned_meilisearch_indexes_with_its_default_threads_unless_told(tmp_path):
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    base = {"AGENDA_DATA_DIR": str(tmp_path)}
+    assert Settings.from_env(base).meili_indexing_threads == 0  # Meilisearch's own default
+    assert Settings.from_env({**base, "AGENDA_MEILI_INDEXING_THREADS": str(cores)}).meili_indexing_threads == cores
+    for raw, message in [(str(cores + 1), f"must be between 0 and {cores}, got {cores + 1}"),
+                         ("all", "must be an integer, got 'all'")]:
+        with pytest.raises(ConfigError) as err:
+            Settings.from_env({**base, "AGENDA_MEILI_INDEXING_THREADS": raw})
+        assert str(err.value) == f"AGENDA_MEILI_INDEXING_THREADS {message}"

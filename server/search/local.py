@@ -55,7 +55,8 @@ def attach_or_start(settings: Settings, *, supervise: bool = False):
         return dataclasses.replace(settings, meili_url=found[0], meili_master_key=found[1]), None
     from server.search.provision import start_provisioned
 
-    server = start_provisioned(settings.cache_dir, settings.data_dir / "meilisearch")
+    server = start_provisioned(settings.cache_dir, settings.data_dir / "meilisearch",
+                               max_indexing_threads=settings.meili_indexing_threads or None)
     if supervise:
         from server.search.supervisor import MeiliSupervisor
 

@@ -360,7 +360,8 @@ MAX_INDEXING_MEMORY = "256MiB"
 # both (bench/README.md, "Session 9"): both cores rebuild 100,000 agendas at 5,165–5,427/s instead of
 # 3,403–3,507/s, but every proposal then waits longer to become searchable (p99 with 8 people searching
 # 284–326 → 503–949 ms, next to the 1 s target) and searches during a rebuild slow down — a daily cost
-# for a rare maintenance gain.
+# for a rare maintenance gain. A city that rebuilds often can choose otherwise:
+# AGENDA_MEILI_INDEXING_THREADS (server/settings.py).
 MAX_INDEXING_THREADS: int | None = None
 
 

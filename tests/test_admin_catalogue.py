@@ -111,3 +111,25 @@ async def test_work_plan_items_are_edited_retired_and_carried_into_the_next_year
                        ("WORK_PLAN_ITEM_RETIRED", f"work_plan_item:{ids['청년주택 공유공간']}"), ("WORK_PLAN_COPIED", "work_plan:2027")]
     updated = await AuditEntry.get(action="WORK_PLAN_ITEM_UPDATED")
     assert updated.before == {"title": "저상버스 예약 시범사업", "keywords": ["저상버스"]}
+
+
+async def test_the_proposal_form_offers_an_admins_work_plan_change_at_once(app, gql, world):
+    """The public reads the year's work plan when proposing (shared anonymous answers,
+    schema/anonymous_cache.py): creating, renaming, retiring and copying items each start it over."""
+    admin = world.tokens["admin"]
+    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view.answers.ttl = 600  # only a write may end a shared answer here, never its age
+
+    async def offered(year: int) -> list[str]:
+        return [i["title"] for i in (await gql(ITEMS, {"year": year, "all": False}))["data"]["workPlanItems"]]
+
+    assert await offered(2026) == [] and await offered(2027) == []
+    made = (await gql(ITEM, {"input": {"departmentCode": "TRANSPORT", "title": "저상버스 예약 시범사업",
+                                       "keywords": ["저상버스"], "year": 2026}}, token=admin))["data"]["createWorkPlanItem"]
+    assert await offered(2026) == ["저상버스 예약 시범사업"]
+    await gql(COPY, {"input": {"fromYear": 2026, "toYear": 2027}}, token=admin)
+    assert await offered(2027) == ["저상버스 예약 시범사업"]
+    await gql(EDIT_ITEM, {"input": {"id": made["workPlanItem"]["id"], "title": "저상버스 탑승 예약 사업 🚌"}}, token=admin)
+    assert await offered(2026) == ["저상버스 탑승 예약 사업 🚌"]
+    await gql(RETIRE, {"id": made["workPlanItem"]["id"]}, token=admin)
+    assert await offered(2026) == []

@@ -209,6 +209,26 @@ async def test_a_citizen_attaches_a_photo_whose_location_is_gone_and_everyone_wh
     assert (settings.files_dir / plan_row.sha256[:2] / plan_row.sha256).exists() == still_used
 
 
+async def test_the_public_sees_a_photo_once_attached_and_no_more_once_the_officer_takes_it_down(app, client, gql, world):
+    """Anonymous answers are shared until the next change readers see (schema/anonymous_cache.py):
+    attaching and removing a file are such changes, so a photo taken down is gone for everyone at once."""
+    t = world.tokens
+    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view.answers.ttl = 600  # only a write may end a shared answer here, never its age
+    agenda = (await propose(gql, t["citizen"], title="저상버스 정류장 앞 보도블록이 깨져 있어요"))["agenda"]
+
+    async def public() -> list[str]:
+        return [f["filename"] for f in (await gql(AGENDA_FILES, {"id": agenda["id"]}))["data"]["agenda"]["attachments"]]
+
+    assert await public() == [] and await public() == []
+    up = await upload(client, t["citizen"], png(), "정류장 사진 📷.png", status=201)
+    attached = (await gql(ATTACH, {"input": {"agendaId": agenda["id"], "uploadIds": [up["upload"]["id"]]}},
+                          token=t["citizen"]))["data"]["attachFiles"]
+    assert attached["errors"] == [] and await public() == ["정류장 사진 📷.png"]
+    removed = (await gql(REMOVE, {"id": attached["attachments"][0]["id"]}, token=t["officer"]))["data"]["removeAttachment"]
+    assert removed["errors"] == [] and await public() == []
+
+
 async def test_a_proposal_takes_five_files_and_refuses_the_sixth(client, gql, world, settings):
     t = world.tokens
     agenda = (await propose(gql, t["citizen"]))["agenda"]

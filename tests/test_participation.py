@@ -170,6 +170,45 @@ async def test_a_discussion_with_an_official_answer_and_a_moderated_abuse(city, 
     assert await AuditEntry.filter(action="COMMENT_MODERATED").count() == 2
 
 
+async def test_the_public_sees_each_change_to_a_discussion_at_once(city, gql, app):
+    """Anonymous answers are shared (schema/anonymous_cache.py) until something readers see is
+    written: a comment, its edit, its deletion, an official answer, a hiding by reports and a
+    moderator's decision each count — the public never reads the discussion as it was before."""
+    tokens, agenda_id = city
+    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view.answers.ttl = 600  # only a write may end a shared answer here, never its age
+
+    async def public():
+        page = (await gql(DISCUSSION, {"id": agenda_id, "first": 10}))["data"]["agenda"]
+        return ([(e["node"]["state"], e["node"]["body"]) for e in page["comments"]["edges"]],
+                [c["body"] for c in page["officialAnswerComments"]])
+
+    assert await public() == ([], [])
+    hits = view.answers.hits
+    assert await public() == ([], []) and view.answers.hits == hits + 1  # shared
+
+    added = (await _add(gql, tokens["citizen2"], agenda_id, "정류장마다 안내 방송도 있으면 좋겠어요 📢"))["comment"]
+    assert await public() == ([("VISIBLE", "정류장마다 안내 방송도 있으면 좋겠어요 📢")], [])
+    await gql(EDIT, {"input": {"id": added["id"], "body": "정류장마다 음성 안내도 있으면 좋겠어요 📢"}},
+              token=tokens["citizen2"])
+    assert await public() == ([("VISIBLE", "정류장마다 음성 안내도 있으면 좋겠어요 📢")], [])
+
+    staff = (await _add(gql, tokens["transport"], agenda_id, "도시교통실입니다. 음성 안내는 내년에 시범 도입하겠습니다."))["comment"]
+    await gql(MARK, {"id": staff["id"]}, token=tokens["transport"])
+    assert (await public())[1] == ["도시교통실입니다. 음성 안내는 내년에 시범 도입하겠습니다."]
+
+    abuse = (await _add(gql, tokens["troll"], agenda_id, "쓸데없는 제안 ○○○"))["comment"]
+    assert ("VISIBLE", "쓸데없는 제안 ○○○") in (await public())[0]
+    for who in ("citizen", "citizen2", "citizen3"):
+        await gql(REPORT, {"id": abuse["id"], "reason": "ABUSE"}, token=tokens[who])
+    assert ("HIDDEN", None) in (await public())[0]
+    await gql(MODERATE, {"id": abuse["id"], "decision": "REMOVE", "reason": "욕설"}, token=tokens["officer"])
+    assert ("REMOVED", None) in (await public())[0]
+
+    await gql(DELETE, {"id": added["id"]}, token=tokens["citizen2"])
+    assert ("DELETED", None) in (await public())[0]
+
+
 async def test_an_official_answer_needs_a_comment_still_there_on_an_agenda_still_open(city, gql):
     """The owner's staff wrote an answer; its author withdraws it (deletes it), or the agenda is merged
     into another: neither can be marked an official answer any more, each refusal says why in Korean,

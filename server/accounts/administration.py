@@ -30,6 +30,7 @@ from server.audit.actions import AuditAction
 from server.audit.log import changes, record
 from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
+from server.ops import writes
 
 MAX_PAGE = 100
 QUERY_MAX = 100
@@ -234,4 +235,6 @@ async def update_user(viewer, user_id, *, role: str | None = None, department_co
                 revoked = await AuthToken.filter(user_id=target.id, revoked_at=None).using_db(conn).update(revoked_at=now)
                 await record(admin.id, AuditAction.USER_DEACTIVATED, label, before={"is_active": True},
                              after={"is_active": False, "sessions_revoked": revoked}, using_db=conn)
+    if updates:
+        writes.bump()  # an agenda's history shows its actors with their role (server/ops/writes.py)
     return await User.get(id=target_id)

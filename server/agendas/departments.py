@@ -215,7 +215,9 @@ async def create_work_plan_item(viewer: Viewer, *, department_code: str, title: 
         errors.append(DomainError(C.INVALID, "Enter a year between 2000 and 2100.", "year"))
     if errors:
         raise ValidationErrors(errors)
-    return await WorkPlanItem.create(department=dept, title=title_, keywords=kws, year=year)
+    item = await WorkPlanItem.create(department=dept, title=title_, keywords=kws, year=year)
+    writes.bump()  # the proposal form and agenda pages show work-plan items (server/ops/writes.py)
+    return item
 
 
 def current_year() -> int:

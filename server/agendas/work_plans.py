@@ -19,6 +19,7 @@ from server.audit import log as audit
 from server.audit.actions import AuditAction
 from server.audit.log import changes
 from server.errors import DomainError, ValidationErrors
+from server.ops import writes
 
 
 def _snapshot(item: WorkPlanItem, department_code: str) -> dict:
@@ -80,6 +81,7 @@ async def update_work_plan_item(viewer: Viewer, item_id: int, *, title: str | No
             await item.save(using_db=conn)
             await audit.record(viewer.user.id, AuditAction.WORK_PLAN_ITEM_UPDATED, f"work_plan_item:{item.id}",
                                before=old, after=new, using_db=conn)
+        writes.bump()  # the proposal form and agenda pages show work-plan items (server/ops/writes.py)
     return item
 
 
@@ -92,6 +94,13 @@ class Retirement:
 async def retire_work_plan_item(viewer: Viewer, item_id: int) -> Retirement:
     _require_admin(viewer)
     item = await _item(item_id)
+    try:
+        return await _retire(viewer, item)
+    finally:
+        writes.bump()  # retired or deleted: no longer offered on the proposal form
+
+
+async def _retire(viewer: Viewer, item: WorkPlanItem) -> Retirement:
     async with in_transaction() as conn:
         referenced = await Agenda.filter(work_plan_item_id=item.id).using_db(conn).count()
         snapshot = _snapshot(item, item.department.code)
@@ -144,4 +153,6 @@ async def copy_work_plan(viewer: Viewer, from_year: int, to_year: int) -> PlanCo
             await audit.record(viewer.user.id, AuditAction.WORK_PLAN_COPIED, f"work_plan:{to_year}",
                                before={"year": from_year}, after={"year": to_year, "copied": len(fresh)},
                                using_db=conn)
+    if fresh:
+        writes.bump()  # the new year's items are offered on the proposal form
     return PlanCopy(from_year, to_year, copied=len(fresh), skipped=len(source) - len(fresh))

@@ -24,6 +24,7 @@ from server.attachments.errors import AttachmentErrorCode as C
 from server.attachments.models import Attachment
 from server.errors import DomainError
 from server.i18n import msg
+from server.ops import writes
 
 MAX_PER_TARGET = 5  # files on a proposal; and, apart, on its execution plan
 MAX_FILENAME = 255
@@ -133,6 +134,9 @@ async def attach(viewer: Viewer, agenda_id, upload_ids: list, *, to_plan: bool =
         now = datetime.now(timezone.utc)
         await Attachment.filter(id__in=ids).update(agenda_id=agenda.id, plan_id=plan.id if plan else None,
                                                    attached_at=now)
+    # An agenda's files are part of what the public reads; shared anonymous answers start over now that
+    # this has committed (server/ops/writes.py).
+    writes.bump()
     return await Attachment.filter(id__in=ids).order_by("id")
 
 
@@ -192,6 +196,8 @@ async def remove(viewer: Viewer, files_dir: Path, attachment_id) -> Attachment:
                 raise DomainError(C.FORBIDDEN, msg("Only the proposer removes a proposal's files, until it is "
                                                    "decided."), "id")
         await a.delete()
+    if a.agenda_id is not None:
+        writes.bump()  # a file taken down is gone for every reader at once, as attach says
     await forget_unreferenced(files_dir, [a.sha256, a.thumbnail_sha256])
     return a
 

@@ -1,6 +1,8 @@
 """The content generation: a number bumped whenever something a reader could see is written (every
-write that announces itself to the search outbox, in the same call), so caches of what readers see
-(list counts, anonymous GraphQL answers) can tell "nothing changed since" from "something did".
+write that announces itself to the search outbox, in the same call; the writes nothing indexes bump
+it themselves once committed: departments and work plans, comments and their moderation, attached
+files, an account's role), so caches of what readers see (list counts, anonymous GraphQL answers)
+can tell "nothing changed since" from "something did".
 
 Alone (one server process, tests, the CLI) it is a number in this process. Behind ``agenda serve``
 with several processes (``AGENDA_WORKERS`` > 1) every process ``share``s one counter, eight bytes

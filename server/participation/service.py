@@ -27,6 +27,7 @@ from server.errors import DomainError, ValidationErrors
 from server.i18n import msg
 from server.notifications.catalogue import Kind
 from server.notifications.fanout import agenda_facts, base_params, followers, notify, with_unread
+from server.ops import writes
 from server.participation import rules
 from server.participation.errors import ParticipationErrorCode as C
 from server.participation.models import Comment, CommentReport, InternalNote
@@ -188,7 +189,15 @@ async def add_comment(viewer: Viewer, limits: Limits, agenda_id, body: str | Non
         comment = await Comment.create(agenda_id=agenda.id, author_id=user.id, parent_id=parent.id if parent else None,
                                        body=text, using_db=conn)
         await _notify_comment(comment, parent, user, conn)
+    _discussion_changed()
     return comment
+
+
+def _discussion_changed() -> None:
+    """A discussion is part of what the public reads, and anonymous answers are shared until the next
+    change readers see (schema/anonymous_cache.py): each change, once committed, moves the content
+    generation (server/ops/writes.py) — a hidden or removed comment is gone for everyone at once."""
+    writes.bump()
 
 
 async def _notify_comment(comment: Comment, parent: Comment | None, author: User, conn) -> None:
@@ -220,6 +229,7 @@ async def edit_comment(viewer: Viewer, comment_id, body: str | None) -> Comment:
     _check_own_and_alive(viewer, c, "You can edit only your own comments.")
     now = _now()
     await Comment.filter(id=c.id).update(body=text, edited_at=now)
+    _discussion_changed()
     c.body, c.edited_at = text, now
     return c
 
@@ -243,6 +253,7 @@ async def delete_comment(viewer: Viewer, comment_id) -> Comment:
     if c.deleted_at is None:
         now = _now()
         await Comment.filter(id=c.id, deleted_at__isnull=True).update(deleted_at=now, official_answer=False)
+        _discussion_changed()
         c.deleted_at, c.official_answer = now, False
     return c
 
@@ -276,6 +287,7 @@ async def mark_official_answer(viewer: Viewer, comment_id, official: bool = True
                 everyone = {facts["proposer_id"]} | await followers(agenda.id, conn)
                 await notify(everyone, Kind.COMMENT_OFFICIAL_ANSWER, agenda.id,
                              {**base_params(facts), "author": author.display_name}, conn, exclude=(viewer.user.id,))
+    _discussion_changed()
     c.official_answer = official
     c.official_marked_by_id = viewer.user.id if official else None
     c.official_marked_at = now if official else None
@@ -320,6 +332,7 @@ async def report_comment(viewer: Viewer, limits: Limits, comment_id, reason: Rep
                     status=Status.HIDDEN.value)
     except IntegrityError:
         pass  # the same account reported at the same moment: one report
+    _discussion_changed()  # the report may have hidden it
     await c.refresh_from_db()
     return c
 
@@ -390,6 +403,7 @@ async def moderate_comment(viewer: Viewer, comment_id, decision: ModerationDecis
                            "officialAnswer": updates.get("official_answer", c.official_answer),
                            "decision": chosen.value, "reason": why, "agendaId": c.agenda_id},
                     using_db=conn)
+    _discussion_changed()
     await c.refresh_from_db()
     return c
 

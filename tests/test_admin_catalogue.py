@@ -12,6 +12,7 @@ from server.agendas import departments
 from server.agendas.models import Agenda, WorkPlanItem
 from server.audit.models import AuditEntry
 from tests.agenda_world import TRIAGE, build_world, propose
+from tests.test_list_counts import view_of
 
 UPDATE = """mutation($input: UpdateDepartmentInput!) { updateDepartment(input: $input) {
   department { code name nameEn dutyStatement active } errors { field code message } } }"""
@@ -117,7 +118,7 @@ async def test_the_proposal_form_offers_an_admins_work_plan_change_at_once(app, 
     """The public reads the year's work plan when proposing (shared anonymous answers,
     schema/anonymous_cache.py): creating, renaming, retiring and copying items each start it over."""
     admin = world.tokens["admin"]
-    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view = view_of(app)
     view.answers.ttl = 600  # only a write may end a shared answer here, never its age
 
     async def offered(year: int) -> list[str]:

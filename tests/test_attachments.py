@@ -14,6 +14,7 @@ from PIL import Image
 
 from server.attachments.models import Attachment
 from tests.agenda_world import TRIAGE, build_world, propose
+from tests.test_list_counts import view_of
 
 pytestmark = pytest.mark.asyncio
 
@@ -213,7 +214,7 @@ async def test_the_public_sees_a_photo_once_attached_and_no_more_once_the_office
     """Anonymous answers are shared until the next change readers see (schema/anonymous_cache.py):
     attaching and removing a file are such changes, so a photo taken down is gone for everyone at once."""
     t = world.tokens
-    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view = view_of(app)
     view.answers.ttl = 600  # only a write may end a shared answer here, never its age
     agenda = (await propose(gql, t["citizen"], title="저상버스 정류장 앞 보도블록이 깨져 있어요"))["agenda"]
 

@@ -15,6 +15,7 @@ from server.audit.models import AuditEntry
 from server.notifications.models import Notification
 from server.participation.models import Comment, CommentReport, InternalNote
 from tests.agenda_world import LOGIN, PASSWORD, TRIAGE, build_world, propose
+from tests.test_list_counts import view_of
 
 ADD = """
 mutation($input: AddCommentInput!) {
@@ -175,7 +176,7 @@ async def test_the_public_sees_each_change_to_a_discussion_at_once(city, gql, ap
     written: a comment, its edit, its deletion, an official answer, a hiding by reports and a
     moderator's decision each count — the public never reads the discussion as it was before."""
     tokens, agenda_id = city
-    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")
+    view = view_of(app)
     view.answers.ttl = 600  # only a write may end a shared answer here, never its age
 
     async def public():

@@ -239,11 +239,8 @@ async def searcher(settings: Settings, uid: str, *, count: int | None = None,
 
 
 def _spread(seconds: list[float]) -> dict:
-    s = sorted(seconds)
-
-    def pct(q):  # nearest rank, as bench/loadgen.py
-        return round(s[max(0, math.ceil(q * len(s)) - 1)] * 1000, 1) if s else float("nan")
-    return {"n": len(s), "p50_ms": pct(0.5), "p99_ms": pct(0.99)}
+    one = Result("searcher", 1, latencies=seconds)  # its nearest-rank percentiles
+    return {"n": len(seconds), "p50_ms": round(one.pct(0.5), 1), "p99_ms": round(one.pct(0.99), 1)}
 
 
 # --------------------------------------------------------------------------- 3. in-process layers

@@ -94,13 +94,6 @@ class Retirement:
 async def retire_work_plan_item(viewer: Viewer, item_id: int) -> Retirement:
     _require_admin(viewer)
     item = await _item(item_id)
-    try:
-        return await _retire(viewer, item)
-    finally:
-        writes.bump()  # retired or deleted: no longer offered on the proposal form
-
-
-async def _retire(viewer: Viewer, item: WorkPlanItem) -> Retirement:
     async with in_transaction() as conn:
         referenced = await Agenda.filter(work_plan_item_id=item.id).using_db(conn).count()
         snapshot = _snapshot(item, item.department.code)
@@ -111,11 +104,12 @@ async def _retire(viewer: Viewer, item: WorkPlanItem) -> Retirement:
                 await audit.record(viewer.user.id, AuditAction.WORK_PLAN_ITEM_RETIRED, f"work_plan_item:{item.id}",
                                    before={"retired": False}, after={"retired": True, "agendas": referenced},
                                    using_db=conn)
-            return Retirement(item, deleted=False)
-        await WorkPlanItem.filter(id=item.id).using_db(conn).delete()
-        await audit.record(viewer.user.id, AuditAction.WORK_PLAN_ITEM_RETIRED, f"work_plan_item:{item.id}",
-                           before=snapshot, after={"deleted": True}, using_db=conn)
-    return Retirement(item, deleted=True)
+        else:
+            await WorkPlanItem.filter(id=item.id).using_db(conn).delete()
+            await audit.record(viewer.user.id, AuditAction.WORK_PLAN_ITEM_RETIRED, f"work_plan_item:{item.id}",
+                               before=snapshot, after={"deleted": True}, using_db=conn)
+    writes.bump()  # retired or deleted: no longer offered on the proposal form
+    return Retirement(item, deleted=not referenced)
 
 
 @dataclass(frozen=True)
